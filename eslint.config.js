@@ -1,0 +1,70 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const tfjs = ['@tensorflow/*'];
+const react = ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'];
+const restrict = (patterns, options = {}) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: patterns.map((p) => ({ group: [p.group].flat(), message: p.message, ...options, ...p.options })) },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  // The layering of DESIGN.md: graph ← ops ← runtime ← store ← ui.
+  {
+    files: ['src/graph/**'],
+    rules: restrict([
+      { group: tfjs, message: 'src/graph is pure: no tfjs.' },
+      { group: react, message: 'src/graph is pure: no React.' },
+      {
+        group: ['**/ops/**', '**/runtime/**', '**/io/**', '**/store/**', '**/ui/**'],
+        message: 'src/graph is the bottom layer.',
+      },
+    ]),
+  },
+  {
+    files: ['src/ops/**'],
+    rules: restrict([
+      {
+        group: tfjs,
+        message: 'Ops take `tf` as an argument: only `import type` from tfjs.',
+        options: { allowTypeImports: true },
+      },
+      { group: react, message: 'Nothing below src/ui imports React.' },
+      { group: ['**/runtime/**', '**/io/**', '**/store/**', '**/ui/**'], message: 'src/ops sits on src/graph only.' },
+    ]),
+  },
+  {
+    files: ['src/runtime/**', 'src/io/**', 'src/cli/**'],
+    rules: restrict([
+      { group: react, message: 'Nothing below src/ui imports React.' },
+      { group: ['**/store/**', '**/ui/**'], message: 'The runtime knows nothing of the store or the UI.' },
+    ]),
+  },
+  {
+    files: ['src/store/**'],
+    rules: restrict([
+      {
+        group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*'],
+        message: 'Stores are vanilla: no React.',
+      },
+      { group: ['**/ui/**'], message: 'The store knows nothing of the UI.' },
+    ]),
+  },
+  {
+    files: ['src/ui/**'],
+    rules: restrict([{ group: tfjs, message: 'The UI never computes tensors.' }]),
+  },
+);

@@ -1,0 +1,162 @@
+import { DTYPES, elementCount, type AttrValue, type DType, type TensorLiteral } from './types';
+
+interface AttrBase {
+  readonly doc?: string;
+}
+export interface IntAttr extends AttrBase {
+  readonly kind: 'int';
+  readonly default: number;
+  readonly min?: number;
+  readonly max?: number;
+}
+export interface FloatAttr extends AttrBase {
+  readonly kind: 'float';
+  readonly default: number;
+  readonly min?: number;
+  readonly max?: number;
+}
+export interface BoolAttr extends AttrBase {
+  readonly kind: 'bool';
+  readonly default: boolean;
+}
+export interface EnumAttr<V extends string = string> extends AttrBase {
+  readonly kind: 'enum';
+  readonly default: V;
+  readonly options: readonly V[];
+}
+export interface DTypeAttr<V extends DType = DType> extends AttrBase {
+  readonly kind: 'dtype';
+  readonly default: V;
+  readonly options: readonly V[];
+}
+/** A list of integers: axes, permutations, strides, shapes. `null` is allowed only when nullable. */
+export interface IntsAttr<N extends boolean = boolean> extends AttrBase {
+  readonly kind: 'ints';
+  readonly default: N extends true ? readonly number[] | null : readonly number[];
+  readonly nullable: N;
+  readonly min?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+}
+export interface TensorAttr extends AttrBase {
+  readonly kind: 'tensor';
+  readonly default: TensorLiteral;
+}
+
+export type AttrSpec = IntAttr | FloatAttr | BoolAttr | EnumAttr | DTypeAttr | IntsAttr | TensorAttr;
+export type AttrSpecs = Readonly<Record<string, AttrSpec>>;
+
+export type AttrValueOf<S extends AttrSpec> = S extends IntAttr | FloatAttr
+  ? number
+  : S extends BoolAttr
+    ? boolean
+    : S extends EnumAttr<infer V>
+      ? V
+      : S extends DTypeAttr<infer V>
+        ? V
+        : S extends IntsAttr<infer N>
+          ? N extends true
+            ? readonly number[] | null
+            : readonly number[]
+          : S extends TensorAttr
+            ? TensorLiteral
+            : never;
+
+export type AttrValues<A extends AttrSpecs> = { readonly [K in keyof A]: AttrValueOf<A[K]> };
+
+type Bounds = { min?: number; max?: number; doc?: string };
+
+/** Attribute spec constructors: `attr.int(1, { min: 1 })`. */
+export const attr = {
+  int: (def: number, o: Bounds = {}): IntAttr => ({ kind: 'int', default: def, ...o }),
+  float: (def: number, o: Bounds = {}): FloatAttr => ({ kind: 'float', default: def, ...o }),
+  bool: (def: boolean, o: { doc?: string } = {}): BoolAttr => ({ kind: 'bool', default: def, ...o }),
+  enumOf: <V extends string>(def: V, options: readonly V[], o: { doc?: string } = {}): EnumAttr<V> => ({
+    kind: 'enum',
+    default: def,
+    options,
+    ...o,
+  }),
+  dtype: <V extends DType>(
+    def: V,
+    options: readonly V[] = DTYPES as readonly DType[] as readonly V[],
+    o: { doc?: string } = {},
+  ): DTypeAttr<V> => ({
+    kind: 'dtype',
+    default: def,
+    options,
+    ...o,
+  }),
+  ints: (
+    def: readonly number[],
+    o: { min?: number; minLength?: number; maxLength?: number; doc?: string } = {},
+  ): IntsAttr<false> => ({ kind: 'ints', default: def, nullable: false, ...o }),
+  /** A list of integers where `null` means "all" (e.g. reduce over every axis). */
+  intsOrNull: (
+    def: readonly number[] | null,
+    o: { min?: number; minLength?: number; maxLength?: number; doc?: string } = {},
+  ): IntsAttr<true> => ({ kind: 'ints', default: def, nullable: true, ...o }),
+  tensor: (def: TensorLiteral, o: { doc?: string } = {}): TensorAttr => ({ kind: 'tensor', default: def, ...o }),
+};
+
+/** Checks one attribute value against its spec; returns the problem as text, or null when valid. */
+export function checkAttr(spec: AttrSpec, value: AttrValue): string | null {
+  switch (spec.kind) {
+    case 'int':
+    case 'float': {
+      if (typeof value !== 'number' || Number.isNaN(value)) return `expected a number, got ${describe(value)}`;
+      if (spec.kind === 'int' && !Number.isInteger(value)) return `expected an integer, got ${value}`;
+      if (spec.min !== undefined && value < spec.min) return `must be ≥ ${spec.min}, got ${value}`;
+      if (spec.max !== undefined && value > spec.max) return `must be ≤ ${spec.max}, got ${value}`;
+      return null;
+    }
+    case 'bool':
+      return typeof value === 'boolean' ? null : `expected true or false, got ${describe(value)}`;
+    case 'enum':
+    case 'dtype':
+      return typeof value === 'string' && (spec.options as readonly string[]).includes(value)
+        ? null
+        : `expected one of ${spec.options.join(', ')}, got ${describe(value)}`;
+    case 'ints': {
+      if (value === null) return spec.nullable ? null : 'a list of integers is required';
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'number' && Number.isInteger(v)))
+        return `expected a list of integers, got ${describe(value)}`;
+      const list = value as readonly number[];
+      if (spec.minLength !== undefined && list.length < spec.minLength)
+        return `needs at least ${spec.minLength} entries, got ${list.length}`;
+      if (spec.maxLength !== undefined && list.length > spec.maxLength)
+        return `takes at most ${spec.maxLength} entries, got ${list.length}`;
+      const low = spec.min;
+      if (low !== undefined && list.some((v) => v < low)) return `entries must be ≥ ${low}, got [${list.join(', ')}]`;
+      return null;
+    }
+    case 'tensor':
+      return checkTensorLiteral(value);
+  }
+}
+
+export function isTensorLiteral(value: AttrValue): value is TensorLiteral {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'values' in value;
+}
+
+export function checkTensorLiteral(value: AttrValue): string | null {
+  if (!isTensorLiteral(value)) return `expected a tensor value, got ${describe(value)}`;
+  if (!DTYPES.includes(value.dtype)) return `unknown dtype ${String(value.dtype)}`;
+  if (!value.shape.every((d) => Number.isInteger(d) && d >= 0))
+    return `shape must be non-negative integers, got [${value.shape.join(', ')}]`;
+  const n = elementCount(value.shape);
+  if (value.values.length !== n)
+    return `shape [${value.shape.join(', ')}] holds ${n} values, got ${value.values.length}`;
+  if (value.dtype === 'int32' && !value.values.every((v) => Number.isInteger(v)))
+    return 'int32 values must be integers';
+  if (value.dtype === 'bool' && !value.values.every((v) => v === 0 || v === 1)) return 'bool values must be 0 or 1';
+  return null;
+}
+
+function describe(value: AttrValue | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  if (typeof value === 'object') return 'a tensor';
+  return JSON.stringify(value);
+}

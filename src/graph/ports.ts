@@ -1,0 +1,24 @@
+import type { AnyOpSignature } from './op-signature';
+
+/** Splits a target port name into its input and, for a variadic input, the position (`values:2`). */
+export function parseInputPort(port: string): { input: string; index: number | null } {
+  const colon = port.lastIndexOf(':');
+  if (colon < 0) return { input: port, index: null };
+  const index = Number(port.slice(colon + 1));
+  return Number.isInteger(index) && index >= 0 ? { input: port.slice(0, colon), index } : { input: port, index: null };
+}
+
+export function variadicPort(input: string, index: number): string {
+  return `${input}:${index}`;
+}
+
+/** Why `port` is not an input of `op`, or null when it is. */
+export function checkInputPort(op: AnyOpSignature, port: string): string | null {
+  const { input, index } = parseInputPort(port);
+  const spec = op.inputs[input];
+  if (!spec) return `${op.name} has no input "${input}" (inputs: ${Object.keys(op.inputs).join(', ') || 'none'})`;
+  if (spec.variadic && index === null)
+    return `${op.name}.${input} takes several values: connect to "${input}:0", "${input}:1", …`;
+  if (!spec.variadic && index !== null) return `${op.name}.${input} takes a single value`;
+  return null;
+}

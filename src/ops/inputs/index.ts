@@ -1,0 +1,5 @@
+import { Const } from './Const';
+import { Placeholder } from './Placeholder';
+import { VariableV2 } from './VariableV2';
+
+export const inputOps = [Placeholder, Const, VariableV2];

@@ -1,0 +1,3 @@
+import { MatMul } from './MatMul';
+
+export const linalgOps = [MatMul];

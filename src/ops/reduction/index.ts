@@ -1,0 +1,3 @@
+import { Sum } from './Sum';
+
+export const reductionOps = [Sum];
