@@ -8,7 +8,8 @@ export type DiagnosticKind =
   | 'invalid-attr'
   | 'invalid-edge'
   | 'duplicate-id'
-  | 'invalid-target';
+  | 'invalid-target'
+  | 'runtime-error';
 
 export interface Diagnostic {
   readonly kind: DiagnosticKind;

@@ -1,0 +1,15 @@
+import type { Tensor } from '../ops/define-op';
+import type { PlanStep } from './plan';
+
+/** The step's input tensors, read from their slots. */
+export function gatherInputs(
+  step: PlanStep,
+  values: readonly (Tensor | undefined)[],
+): Record<string, Tensor | Tensor[]> {
+  const inputs: Record<string, Tensor | Tensor[]> = {};
+  for (const name in step.inputs) {
+    const v = step.inputs[name]!;
+    inputs[name] = typeof v === 'number' ? values[v]! : v.map((s) => values[s]!);
+  }
+  return inputs;
+}

@@ -1,0 +1,124 @@
+import type { Tensor, TF } from '../ops/define-op';
+import type { Feeds } from './execution';
+import { gatherInputs } from './gather-inputs';
+import { runForward } from './forward';
+import type { Plan, PlanStep } from './plan';
+
+/** dTarget/dOutput for every node output upstream of a scalar target, from one backward pass. */
+export interface Gradients {
+  readonly targetSlot: number;
+  /** Slot → gradient of the target with respect to the value in that slot. */
+  readonly grads: ReadonlyMap<number, Tensor>;
+  /** Slot → why no gradient reaches it. */
+  readonly blocked: ReadonlyMap<number, string>;
+  dispose(): void;
+}
+
+const isFloat = (t: { dtype: string }) => t.dtype === 'float32';
+
+/**
+ * Runs `plan` (compiled without folding, for the target alone) under a gradient tape. Every
+ * computed value passes through an identity "probe" whose gradient function records the incoming
+ * gradient, so one backward pass yields the gradient at every node. Inputs of non-differentiable
+ * ops are detached from the tape, so no gradient is invented through them.
+ */
+export function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Gradients {
+  if (plan.constants.size) throw new Error('computeGradients needs a plan compiled without folding');
+  const target = plan.outputs[0]!;
+  const targetType = plan.slots[target.slot]!.type;
+  if (targetType.dtype !== 'float32' || targetType.shape === null || targetType.shape.length !== 0)
+    throw new TargetError(`the gradient target must be a float32 scalar; ${target.node}.${target.port} is ${targetType.dtype}${targetType.shape === null ? '[…]' : `[${targetType.shape.join(', ')}]`}: reduce it with Sum or Mean first`);
+
+  const recorded = new Map<number, Tensor>();
+  const values: (Tensor | undefined)[] = new Array(plan.slots.length);
+  const leaves = plan.steps.filter((s) => Object.keys(s.inputs).length === 0);
+  const inner = plan.steps.filter((s) => Object.keys(s.inputs).length > 0);
+  const attrsOf = (s: PlanStep) => (s.feed ? feeds.get(s.nodeId)! : s.attrs);
+
+  const leafTensors: Tensor[] = [];
+  try {
+    for (const step of leaves) {
+      const outs = runForward(tf, step.op, {}, attrsOf(step));
+      for (const port in step.outputs) {
+        values[step.outputs[port]!] = outs[port];
+        leafTensors.push(outs[port]!);
+      }
+    }
+    const xSlots = leaves.flatMap((s) => Object.values(s.outputs)).filter((slot) => isFloat(values[slot]!));
+    const xs = xSlots.map((slot) => values[slot]!);
+
+    const probe = (slot: number) =>
+      tf.customGrad((...args) => ({
+        value: (args[0] as Tensor).clone(),
+        gradFunc: (dy: Tensor) => {
+          recorded.set(slot, tf.keep(dy.clone()));
+          return dy;
+        },
+      }));
+    const detach = (t: Tensor) => tf.engine().makeTensorFromTensorInfo({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
+
+    const forward = () => {
+      for (const step of inner) {
+        let inputs = gatherInputs(step, values);
+        if (!step.op.differentiable)
+          inputs = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map(detach) : detach(v)]));
+        const outs = runForward(tf, step.op, inputs, attrsOf(step));
+        for (const port in step.outputs) {
+          const slot = step.outputs[port]!;
+          values[slot] = isFloat(outs[port]!) ? probe(slot)(outs[port]!) : outs[port]!;
+        }
+      }
+      return values[target.slot]!;
+    };
+
+    const result = xs.length
+      ? tf.engine().gradients(forward, xs, undefined, true)
+      : { value: tf.tidy(forward), grads: [] as Tensor[] };
+    result.value.dispose();
+    xSlots.forEach((slot, i) => {
+      const g = result.grads[i];
+      if (g) recorded.set(slot, g);
+    });
+    // A target that is itself a leaf never passes through a probe.
+    if (!recorded.has(target.slot)) recorded.set(target.slot, tf.onesLike(values[target.slot]!));
+  } catch (e) {
+    tf.dispose([...recorded.values()]);
+    throw e;
+  } finally {
+    tf.dispose(leafTensors);
+  }
+
+  const blocked = new Map<number, string>();
+  for (let slot = 0; slot < plan.slots.length; slot++)
+    if (!recorded.has(slot)) blocked.set(slot, whyBlocked(plan, slot));
+  return {
+    targetSlot: target.slot,
+    grads: recorded,
+    blocked,
+    dispose: () => tf.dispose([...recorded.values()]),
+  };
+}
+
+export class TargetError extends Error {}
+
+function whyBlocked(plan: Plan, slot: number): string {
+  const type = plan.slots[slot]!.type;
+  if (type.dtype !== 'float32') return `${type.dtype} values carry no gradient`;
+  const readers = (s: number) =>
+    plan.steps.filter((step) => Object.values(step.inputs).some((v) => (typeof v === 'number' ? v === s : v.includes(s))));
+  const stoppers = new Set<string>();
+  const seen = new Set<number>();
+  const stack = [slot];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    for (const step of readers(s)) {
+      if (!step.op.differentiable) stoppers.add(`${step.op.name} (${step.nodeId})`);
+      else stack.push(...Object.values(step.outputs));
+    }
+  }
+  return stoppers.size
+    ? `no gradient flows back through ${[...stoppers].join(', ')}`
+    : 'no differentiable path leads from here to the target';
+}

@@ -1,0 +1,50 @@
+import type { Diagnostic } from '../graph/diagnostics';
+import type { AttrValue, PortRef, TensorType } from '../graph/types';
+import type { AnyOpDef, Tensor } from '../ops/define-op';
+
+/** One node to execute: its op, its attributes and where its inputs and outputs live. */
+export interface PlanStep {
+  readonly index: number;
+  readonly nodeId: string;
+  readonly op: AnyOpDef;
+  readonly attrs: Readonly<Record<string, AttrValue>>;
+  /** Per input port, the slot holding its value (a list of slots for a variadic port). */
+  readonly inputs: Readonly<Record<string, number | readonly number[]>>;
+  /** Per output port, the slot its value goes to. */
+  readonly outputs: Readonly<Record<string, number>>;
+  /** The node reads its `value` attribute from the graph at run time (Placeholder, VariableV2). */
+  readonly feed: boolean;
+}
+
+/** A tensor value in the plan: one output port of one node. */
+export interface Slot {
+  readonly node: string;
+  readonly port: string;
+  readonly type: TensorType;
+}
+
+/**
+ * A compiled graph: the steps in dependency order over numbered value slots, the constant values
+ * folded at compile time, and what the compiler removed. It owns the folded tensors (`dispose`).
+ */
+export interface Plan {
+  /** Equal keys mean the same trace: structure, attributes, dtypes and shapes, not fed values. */
+  readonly key: string;
+  readonly steps: readonly PlanStep[];
+  readonly slots: readonly Slot[];
+  /** Slot → value computed at compile time. */
+  readonly constants: ReadonlyMap<number, Tensor>;
+  readonly outputs: readonly (PortRef & { slot: number })[];
+  /** Per step, the slots whose last reader it is (graph mode frees them right after it). */
+  readonly freeAfter: readonly (readonly number[])[];
+  /** Nodes evaluated at compile time because all their inputs were constant. */
+  readonly folded: readonly string[];
+  /** Nodes no requested output depends on. */
+  readonly pruned: readonly string[];
+  readonly text: string;
+  dispose(): void;
+}
+
+export type CompileResult =
+  | { readonly ok: true; readonly plan: Plan; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };

@@ -1,0 +1,56 @@
+import type { Diagnostic } from '../graph/diagnostics';
+import type { PortRef } from '../graph/types';
+import type { BackendChoice } from './backend';
+import type { ExecutionMode } from './execution';
+import type { TensorSummary } from './summary';
+
+/**
+ * Plain data describing runs, safe to post across a frame boundary: summaries and previews,
+ * never tensors.
+ */
+export type NodeStatus = 'ok' | 'error' | 'skipped' | 'pending' | 'constant' | 'folded' | 'pruned' | 'invalid';
+
+export interface NodeReport {
+  readonly nodeId: string;
+  readonly op: string;
+  readonly status: NodeStatus;
+  readonly ms: number | null;
+  readonly error?: string;
+  /** Summaries of the output values the run kept, by port. */
+  readonly outputs: Readonly<Record<string, TensorSummary>>;
+}
+
+export interface RunReport {
+  readonly ok: boolean;
+  readonly mode: ExecutionMode;
+  readonly backend: BackendChoice | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly error: { readonly nodeId: string; readonly message: string } | null;
+  readonly nodes: readonly NodeReport[];
+  readonly outputs: readonly (PortRef & { readonly summary: TensorSummary })[];
+  readonly plan: string | null;
+  /** This run compiled a new plan (structure, attributes, dtypes or shapes changed). */
+  readonly retraced: boolean;
+  readonly traceCount: number;
+  readonly stepsRun: number;
+  readonly stepsTotal: number;
+  readonly totalMs: number;
+  readonly peakTensors: number;
+  readonly peakBytes: number;
+  /** Tensors held by the runtime after the run: kept results plus cached plans' constants. */
+  readonly tensorsAlive: number;
+  readonly bytesAlive: number;
+}
+
+export type PortGradient = { readonly summary: TensorSummary } | { readonly none: string };
+
+export interface GradientReport {
+  readonly ok: boolean;
+  readonly target: PortRef | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly error: string | null;
+  /** dTarget/dOutput per node and output port, or why none flows there. */
+  readonly nodes: Readonly<Record<string, Readonly<Record<string, PortGradient>>>>;
+  /** The ids of the trainable variables the target depends on. */
+  readonly variables: readonly string[];
+}

@@ -1,0 +1,279 @@
+import type { Diagnostic } from '../graph/diagnostics';
+import type { OpRegistry } from '../graph/registry';
+import type { AttrValue, Graph, PortRef } from '../graph/types';
+import { validateGraph, type Validation } from '../graph/validate';
+import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
+import { registry as defaultRegistry } from '../ops/registry';
+import type { BackendChoice } from './backend';
+import { prepare, trace, type CompileOptions, type Prepared } from './compile';
+import { EagerExecution } from './eager-execution';
+import type { Execution, ExecutionMode, Feeds } from './execution';
+import { computeGradients, TargetError, type Gradients } from './gradients';
+import type { Plan } from './plan';
+import type { GradientReport, NodeReport, NodeStatus, PortGradient, RunReport } from './reports';
+import { runGraph } from './run-graph';
+import { summarize, type TensorSummary } from './summary';
+
+export interface RunOptions extends CompileOptions {
+  readonly mode?: ExecutionMode;
+  /** Eager mode: stop after this many steps; `step()` goes on from there. */
+  readonly stopAfter?: number;
+  /** How many values each summary previews. */
+  readonly previewLimit?: number;
+}
+
+const PLAN_CACHE_SIZE = 16;
+
+/**
+ * The runtime's face: graphs and options in, plain reports out. It owns every tensor it makes:
+ * the cached plans' constants and the last run's kept values, until the next run or `dispose`.
+ */
+export class Session {
+  traceCount = 0;
+  private readonly plans = new Map<string, Plan>();
+  private execution: Execution | null = null;
+  private executionContext: { validation: Validation; prepared: Prepared; previewLimit: number } | null = null;
+  private gradients: Gradients | null = null;
+  private gradientPlan: Plan | null = null;
+
+  constructor(
+    readonly tf: TF,
+    readonly backend: BackendChoice | null = null,
+    readonly registry: OpRegistry<AnyOpDef> = defaultRegistry,
+  ) {}
+
+  async run(graph: Graph, options: RunOptions = {}): Promise<RunReport> {
+    this.releaseExecution();
+    const mode = options.mode ?? 'graph';
+    const validation = validateGraph(graph, this.registry);
+    const compiled = this.compile(validation, options);
+    if (!compiled.ok) return this.failedReport(mode, validation, compiled.diagnostics);
+
+    const { plan, prepared, retraced } = compiled;
+    const feeds = feedsOf(validation, plan);
+    const execution =
+      mode === 'eager'
+        ? await new EagerExecution(this.tf, plan, feeds).runUntil(options.stopAfter)
+        : await runGraph(this.tf, plan, feeds);
+    this.execution = execution;
+    this.executionContext = { validation, prepared, previewLimit: options.previewLimit ?? 64 };
+    return this.report(retraced);
+  }
+
+  /** Eager step-through: runs the next step of the current eager run. */
+  async step(): Promise<RunReport | null> {
+    if (!(this.execution instanceof EagerExecution) || this.execution.done) return null;
+    await this.execution.step();
+    return this.report(false);
+  }
+
+  /** A page of the values the last run kept for a node's output (or its gradient). */
+  async values(
+    nodeId: string,
+    port: string,
+    { offset = 0, limit = 1024, gradient = false }: { offset?: number; limit?: number; gradient?: boolean } = {},
+  ): Promise<number[] | null> {
+    const tensor = gradient ? this.gradientTensor(nodeId, port) : this.keptTensor(nodeId, port);
+    if (!tensor) return null;
+    const data = await tensor.data();
+    return Array.from(data.subarray(offset, offset + limit), Number);
+  }
+
+  /** dTarget/dOutput for every node output the target depends on, and for every variable. */
+  async computeGradients(graph: Graph, target: string | PortRef, previewLimit = 64): Promise<GradientReport> {
+    this.releaseGradients();
+    const validation = validateGraph(graph, this.registry);
+    const compiled = this.compile(validation, { outputs: [target], fold: false });
+    if (!compiled.ok) return { ok: false, target: null, diagnostics: compiled.diagnostics, error: null, nodes: {}, variables: [] };
+    const { plan } = compiled;
+    const targetRef = plan.outputs[0]!;
+    if (plan.outputs.length > 1)
+      return this.gradientFailure(compiled.prepared, `${targetRef.node} has several outputs: choose one port as the target`);
+
+    try {
+      this.gradients = computeGradients(this.tf, plan, feedsOf(validation, plan));
+      this.gradientPlan = plan;
+    } catch (e) {
+      return this.gradientFailure(compiled.prepared, (e as Error).message, e instanceof TargetError);
+    }
+
+    const nodes: Record<string, Record<string, PortGradient>> = {};
+    for (const [id, node] of validation.nodes) {
+      nodes[id] = {};
+      for (const port of node.op.outputs) nodes[id][port] = { none: 'the target does not depend on this value' };
+    }
+    for (const [slot, info] of plan.slots.entries()) {
+      const grad = this.gradients.grads.get(slot);
+      nodes[info.node]![info.port] = grad
+        ? { summary: await summarize(grad, previewLimit) }
+        : { none: this.gradients.blocked.get(slot)! };
+    }
+    const variables = plan.steps.filter((s) => s.op.name === 'VariableV2').map((s) => s.nodeId);
+    return { ok: true, target: { node: targetRef.node, port: targetRef.port }, diagnostics: compiled.prepared.diagnostics, error: null, nodes, variables };
+  }
+
+  /** Frees the last run's values and gradients; cached plans stay. */
+  release(): void {
+    this.releaseExecution();
+    this.releaseGradients();
+  }
+
+  dispose(): void {
+    this.release();
+    for (const plan of this.plans.values()) plan.dispose();
+    this.plans.clear();
+  }
+
+  private compile(
+    validation: Validation,
+    options: CompileOptions,
+  ):
+    | { ok: true; plan: Plan; prepared: Prepared; retraced: boolean }
+    | { ok: false; diagnostics: readonly Diagnostic[] } {
+    const prepared = prepare(validation, options);
+    if (!prepared.ok) return prepared;
+    const cached = this.plans.get(prepared.key);
+    if (cached) {
+      this.plans.delete(prepared.key);
+      this.plans.set(prepared.key, cached);
+      return { ok: true, plan: cached, prepared, retraced: false };
+    }
+    const traced = trace(this.tf, prepared);
+    if (!traced.ok) return traced;
+    this.traceCount++;
+    this.plans.set(prepared.key, traced.plan);
+    if (this.plans.size > PLAN_CACHE_SIZE) {
+      const [oldest, plan] = this.plans.entries().next().value!;
+      if (plan !== this.execution?.plan && plan !== this.gradientPlan) {
+        plan.dispose();
+        this.plans.delete(oldest);
+      }
+    }
+    return { ok: true, plan: traced.plan, prepared, retraced: true };
+  }
+
+  private keptTensor(nodeId: string, port: string): Tensor | undefined {
+    const plan = this.execution?.plan;
+    const slot = plan?.slots.findIndex((s) => s.node === nodeId && s.port === port) ?? -1;
+    if (slot < 0) return undefined;
+    return this.execution!.value(slot) ?? plan!.constants.get(slot);
+  }
+
+  private gradientTensor(nodeId: string, port: string): Tensor | undefined {
+    const slot = this.gradientPlan?.slots.findIndex((s) => s.node === nodeId && s.port === port) ?? -1;
+    return slot < 0 ? undefined : this.gradients?.grads.get(slot);
+  }
+
+  private async report(retraced: boolean): Promise<RunReport> {
+    const execution = this.execution!;
+    const { validation, prepared, previewLimit } = this.executionContext!;
+    const { plan } = execution;
+    const nodes = new Map<string, { status: NodeStatus; ms: number | null; error?: string }>();
+    for (const id of prepared.pruned) nodes.set(id, { status: 'pruned', ms: null });
+    for (const id of plan.folded) nodes.set(id, { status: 'folded', ms: null });
+    for (const slot of plan.constants.keys()) {
+      const id = plan.slots[slot]!.node;
+      if (!nodes.has(id)) nodes.set(id, { status: 'constant', ms: null });
+    }
+    for (const r of execution.records) nodes.set(r.nodeId, { status: r.status, ms: r.ms, ...(r.error && { error: r.error }) });
+
+    const summaries = new Map<string, Record<string, TensorSummary>>();
+    for (const [slot, info] of plan.slots.entries()) {
+      const tensor = execution.value(slot) ?? plan.constants.get(slot);
+      if (!tensor || tensor.isDisposed) continue;
+      let byPort = summaries.get(info.node);
+      if (!byPort) summaries.set(info.node, (byPort = {}));
+      byPort[info.port] = await summarize(tensor, previewLimit);
+    }
+
+    const nodeReports: NodeReport[] = [];
+    for (const id of validation.order) {
+      const n = validation.nodes.get(id);
+      const r = nodes.get(id);
+      if (!n || !r) continue;
+      nodeReports.push({ nodeId: id, op: n.op.name, ...r, outputs: summaries.get(id) ?? {} });
+    }
+    const outputs = plan.outputs
+      .filter((o) => summaries.get(o.node)?.[o.port])
+      .map((o) => ({ node: o.node, port: o.port, summary: summaries.get(o.node)![o.port]! }));
+    const memory = this.tf.memory();
+    const stepsRun = execution.records.filter((r) => r.status === 'ok' || r.status === 'error').length;
+    return {
+      ok: execution.error === null,
+      mode: execution.mode,
+      backend: this.backend,
+      diagnostics: validation.diagnostics,
+      error: execution.error,
+      nodes: nodeReports,
+      outputs,
+      plan: plan.text,
+      retraced,
+      traceCount: this.traceCount,
+      stepsRun,
+      stepsTotal: plan.steps.length,
+      totalMs: execution.totalMs,
+      peakTensors: execution.peakTensors,
+      peakBytes: execution.peakBytes,
+      tensorsAlive: memory.numTensors,
+      bytesAlive: memory.numBytes,
+    };
+  }
+
+  private failedReport(mode: ExecutionMode, validation: Validation, diagnostics: readonly Diagnostic[]): RunReport {
+    const invalid = new Set(diagnostics.flatMap((d) => [d.nodeId, ...(d.cycle ?? [])]));
+    const nodes: NodeReport[] = [...validation.nodes.values()].map((n) => ({
+      nodeId: n.node.id,
+      op: n.op.name,
+      status: invalid.has(n.node.id) ? 'invalid' : 'pending',
+      ms: null,
+      outputs: {},
+    }));
+    const memory = this.tf.memory();
+    return {
+      ok: false,
+      mode,
+      backend: this.backend,
+      diagnostics,
+      error: null,
+      nodes,
+      outputs: [],
+      plan: null,
+      retraced: false,
+      traceCount: this.traceCount,
+      stepsRun: 0,
+      stepsTotal: 0,
+      totalMs: 0,
+      peakTensors: 0,
+      peakBytes: 0,
+      tensorsAlive: memory.numTensors,
+      bytesAlive: memory.numBytes,
+    };
+  }
+
+  private gradientFailure(prepared: Prepared, message: string, targetProblem = true): GradientReport {
+    const target = prepared.outputs[0]!;
+    const diagnostics: Diagnostic[] = targetProblem
+      ? [{ kind: 'invalid-target', nodeId: target.node, port: target.port, message }]
+      : [];
+    return { ok: false, target, diagnostics, error: message, nodes: {}, variables: [] };
+  }
+
+  private releaseExecution(): void {
+    this.execution?.dispose();
+    this.execution = null;
+    this.executionContext = null;
+  }
+
+  private releaseGradients(): void {
+    this.gradients?.dispose();
+    this.gradients = null;
+    this.gradientPlan = null;
+  }
+}
+
+/** The current values of the plan's fed nodes, taken from this run's graph. */
+function feedsOf(validation: Validation, plan: Plan): Feeds {
+  const feeds = new Map<string, Readonly<Record<string, AttrValue>>>();
+  for (const step of plan.steps) if (step.feed) feeds.set(step.nodeId, validation.nodes.get(step.nodeId)!.attrs);
+  return feeds;
+}
