@@ -70,10 +70,10 @@ function resolveOutputs(
   requested: CompileOptions['outputs'],
 ): { refs: PortRef[] } | { diagnostics: Diagnostic[] } {
   const nodes = validation.nodes;
-  const wanted =
-    requested ?? validation.order.filter((id) => nodes.has(id) && !validation.consumers.get(id)?.length);
+  const wanted = requested ?? validation.order.filter((id) => nodes.has(id) && !validation.consumers.get(id)?.length);
   const byName = new Map<string, string>();
-  for (const n of nodes.values()) if (n.node.name !== undefined && !byName.has(n.node.name)) byName.set(n.node.name, n.node.id);
+  for (const n of nodes.values())
+    if (n.node.name !== undefined && !byName.has(n.node.name)) byName.set(n.node.name, n.node.id);
 
   const refs: PortRef[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -95,7 +95,8 @@ function resolveOutputs(
     }
   }
   if (diagnostics.length) return { diagnostics };
-  if (!refs.length) return { diagnostics: [{ kind: 'invalid-target', message: 'the graph has no outputs to compute' }] };
+  if (!refs.length)
+    return { diagnostics: [{ kind: 'invalid-target', message: 'the graph has no outputs to compute' }] };
   return { refs };
 }
 
@@ -155,7 +156,15 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
       inputs[name] = Array.isArray(v) ? v.map(slotFor) : slotFor(v as PortRef);
     const outs: Record<string, number> = {};
     for (const port of n.op.outputs) outs[port] = slotFor({ node: n.node.id, port });
-    steps.push({ index: steps.length, nodeId: n.node.id, op: n.op as AnyOpDef, attrs: n.attrs, inputs, outputs: outs, feed: n.op.kind === 'feed' });
+    steps.push({
+      index: steps.length,
+      nodeId: n.node.id,
+      op: n.op as AnyOpDef,
+      attrs: n.attrs,
+      inputs,
+      outputs: outs,
+      feed: n.op.kind === 'feed',
+    });
   }
 
   const lastReader = new Map<number, number>();
@@ -212,7 +221,11 @@ function evaluateConstants(
       try {
         outs = runForward(tf, n.op as AnyOpDef, inputs, n.attrs);
       } catch (e) {
-        throw new ConstantError({ kind: 'runtime-error', nodeId: n.node.id, message: `${n.op.name} failed: ${(e as Error).message}` });
+        throw new ConstantError({
+          kind: 'runtime-error',
+          nodeId: n.node.id,
+          message: `${n.op.name} failed: ${(e as Error).message}`,
+        });
       }
       for (const port of n.op.outputs) {
         const slot = slotFor({ node: n.node.id, port });
@@ -243,7 +256,9 @@ function planText(
       .map(([name, v]) => `${name}=${Array.isArray(v) ? `[${v.map(ref).join(', ')}]` : ref(v as number)}`)
       .join(', ');
     const outs = Object.values(step.outputs).map(ref).join(', ');
-    const types = Object.values(step.outputs).map((s) => formatType(slots[s]!.type)).join(', ');
+    const types = Object.values(step.outputs)
+      .map((s) => formatType(slots[s]!.type))
+      .join(', ');
     lines.push(`  ${outs} = ${step.op.name}(${args})  # ${step.nodeId}${step.feed ? ' (fed)' : ''}  : ${types}`);
   }
   lines.push(`outputs: ${prepared.outputs.map((r) => `${r.node}.${r.port}`).join(', ')}`);

@@ -27,7 +27,9 @@ export function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Gradients {
   const target = plan.outputs[0]!;
   const targetType = plan.slots[target.slot]!.type;
   if (targetType.dtype !== 'float32' || targetType.shape === null || targetType.shape.length !== 0)
-    throw new TargetError(`the gradient target must be a float32 scalar; ${target.node}.${target.port} is ${targetType.dtype}${targetType.shape === null ? '[…]' : `[${targetType.shape.join(', ')}]`}: reduce it with Sum or Mean first`);
+    throw new TargetError(
+      `the gradient target must be a float32 scalar; ${target.node}.${target.port} is ${targetType.dtype}${targetType.shape === null ? '[…]' : `[${targetType.shape.join(', ')}]`}: reduce it with Sum or Mean first`,
+    );
 
   const recorded = new Map<number, Tensor>();
   const values: (Tensor | undefined)[] = new Array(plan.slots.length);
@@ -47,38 +49,49 @@ export function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Gradients {
     const xSlots = leaves.flatMap((s) => Object.values(s.outputs)).filter((slot) => isFloat(values[slot]!));
     const xs = xSlots.map((slot) => values[slot]!);
 
+    // Every probe also reads `seed`, a zero-cost extra source, so that the tape keeps each probe
+    // on a path to the target even when no leaf value feeds it (e.g. below an ArgMax).
+    const seed = tf.scalar(0);
+    leafTensors.push(seed);
     const probe = (slot: number) =>
       tf.customGrad((...args) => ({
         value: (args[0] as Tensor).clone(),
         gradFunc: (dy: Tensor) => {
           recorded.set(slot, tf.keep(dy.clone()));
-          return dy;
+          return [dy, tf.zerosLike(seed)];
         },
       }));
-    const detach = (t: Tensor) => tf.engine().makeTensorFromTensorInfo({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
+    // A new tensor over the same data, unknown to the tape; the backend counts the extra reference.
+    const detach = (t: Tensor) => {
+      const engine = tf.engine();
+      const copy = engine.makeTensorFromTensorInfo({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
+      engine.backend.incRef(t.dataId);
+      return copy;
+    };
 
     const forward = () => {
       for (const step of inner) {
         let inputs = gatherInputs(step, values);
         if (!step.op.differentiable)
-          inputs = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map(detach) : detach(v)]));
+          inputs = Object.fromEntries(
+            Object.entries(inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map(detach) : detach(v)]),
+          );
         const outs = runForward(tf, step.op, inputs, attrsOf(step));
         for (const port in step.outputs) {
           const slot = step.outputs[port]!;
-          values[slot] = isFloat(outs[port]!) ? probe(slot)(outs[port]!) : outs[port]!;
+          values[slot] = isFloat(outs[port]!) ? probe(slot)(outs[port]!, seed) : outs[port]!;
         }
       }
       return values[target.slot]!;
     };
 
-    const result = xs.length
-      ? tf.engine().gradients(forward, xs, undefined, true)
-      : { value: tf.tidy(forward), grads: [] as Tensor[] };
+    const result = tf.engine().gradients(forward, [...xs, seed], undefined, true);
     result.value.dispose();
     xSlots.forEach((slot, i) => {
       const g = result.grads[i];
       if (g) recorded.set(slot, g);
     });
+    result.grads[xs.length]?.dispose();
     // A target that is itself a leaf never passes through a probe.
     if (!recorded.has(target.slot)) recorded.set(target.slot, tf.onesLike(values[target.slot]!));
   } catch (e) {
@@ -105,7 +118,9 @@ function whyBlocked(plan: Plan, slot: number): string {
   const type = plan.slots[slot]!.type;
   if (type.dtype !== 'float32') return `${type.dtype} values carry no gradient`;
   const readers = (s: number) =>
-    plan.steps.filter((step) => Object.values(step.inputs).some((v) => (typeof v === 'number' ? v === s : v.includes(s))));
+    plan.steps.filter((step) =>
+      Object.values(step.inputs).some((v) => (typeof v === 'number' ? v === s : v.includes(s))),
+    );
   const stoppers = new Set<string>();
   const seen = new Set<number>();
   const stack = [slot];

@@ -84,11 +84,15 @@ export class Session {
     this.releaseGradients();
     const validation = validateGraph(graph, this.registry);
     const compiled = this.compile(validation, { outputs: [target], fold: false });
-    if (!compiled.ok) return { ok: false, target: null, diagnostics: compiled.diagnostics, error: null, nodes: {}, variables: [] };
+    if (!compiled.ok)
+      return { ok: false, target: null, diagnostics: compiled.diagnostics, error: null, nodes: {}, variables: [] };
     const { plan } = compiled;
     const targetRef = plan.outputs[0]!;
     if (plan.outputs.length > 1)
-      return this.gradientFailure(compiled.prepared, `${targetRef.node} has several outputs: choose one port as the target`);
+      return this.gradientFailure(
+        compiled.prepared,
+        `${targetRef.node} has several outputs: choose one port as the target`,
+      );
 
     try {
       this.gradients = computeGradients(this.tf, plan, feedsOf(validation, plan));
@@ -109,7 +113,14 @@ export class Session {
         : { none: this.gradients.blocked.get(slot)! };
     }
     const variables = plan.steps.filter((s) => s.op.name === 'VariableV2').map((s) => s.nodeId);
-    return { ok: true, target: { node: targetRef.node, port: targetRef.port }, diagnostics: compiled.prepared.diagnostics, error: null, nodes, variables };
+    return {
+      ok: true,
+      target: { node: targetRef.node, port: targetRef.port },
+      diagnostics: compiled.prepared.diagnostics,
+      error: null,
+      nodes,
+      variables,
+    };
   }
 
   /** Frees the last run's values and gradients; cached plans stay. */
@@ -175,7 +186,8 @@ export class Session {
       const id = plan.slots[slot]!.node;
       if (!nodes.has(id)) nodes.set(id, { status: 'constant', ms: null });
     }
-    for (const r of execution.records) nodes.set(r.nodeId, { status: r.status, ms: r.ms, ...(r.error && { error: r.error }) });
+    for (const r of execution.records)
+      nodes.set(r.nodeId, { status: r.status, ms: r.ms, ...(r.error && { error: r.error }) });
 
     const summaries = new Map<string, Record<string, TensorSummary>>();
     for (const [slot, info] of plan.slots.entries()) {
