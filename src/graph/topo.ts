@@ -48,8 +48,16 @@ function findCycles(
       path.push(at);
       at = predecessor.get(at)!;
     }
-    if (onPath.has(at)) cycles.push(path.slice(onPath.get(at)).reverse());
+    if (onPath.has(at)) cycles.push(rotateToFirst(path.slice(onPath.get(at)).reverse(), ids));
     for (const id of path) seen.add(id);
   }
   return cycles;
+}
+
+/** Starts a cycle at its node listed first in the graph, so the same cycle always reads the same. */
+function rotateToFirst(cycle: string[], ids: readonly string[]): string[] {
+  const rank = (id: string) => ids.indexOf(id);
+  let start = 0;
+  for (let i = 1; i < cycle.length; i++) if (rank(cycle[i]!) < rank(cycle[start]!)) start = i;
+  return [...cycle.slice(start), ...cycle.slice(0, start)];
 }

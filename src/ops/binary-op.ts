@@ -10,6 +10,8 @@ interface BinaryOptions {
   /** The output dtype when it is not the inputs' (comparisons give bool). */
   outputDtype?: DType;
   differentiable?: boolean;
+  /** `fn` makes temporary tensors, so the executor must run it inside `tf.tidy`. */
+  composite?: boolean;
 }
 
 /** A broadcasting elementwise op `z = f(x, y)` over inputs of one dtype. */
@@ -26,6 +28,7 @@ export function binaryOp(
     inputs: { x: { dtypes: options.dtypes ?? NUMERIC }, y: { dtypes: options.dtypes ?? NUMERIC } },
     outputs: ['z'],
     differentiable: options.differentiable ?? true,
+    composite: options.composite ?? false,
     infer: (inputs) => {
       const dtype = sameDtype(inputs, ['x', 'y']);
       return {

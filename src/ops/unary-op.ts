@@ -1,24 +1,33 @@
-import type { OpCategory } from '../graph/op-signature';
-import type { DType } from '../graph/types';
+import type { InputSpec, OpCategory } from '../graph/op-signature';
+import type { DType, TensorType } from '../graph/types';
 import { defineOp, type Tensor, type TF } from './define-op';
 import { FLOAT } from './dtypes';
 
-interface UnaryOptions {
+interface UnaryOptions<X extends string, Y extends string> {
   category?: OpCategory;
   dtypes?: readonly DType[];
   differentiable?: boolean;
+  /** TensorFlow's input and output port names where they are not `x` → `y` (activations use `features`). */
+  ports?: readonly [X, Y];
 }
 
 /** An elementwise op `y = f(x)` that keeps shape and dtype. */
-export function unaryOp(name: string, doc: string, fn: (tf: TF, x: Tensor) => Tensor, options: UnaryOptions = {}) {
-  return defineOp({
+export function unaryOp<const X extends string = 'x', const Y extends string = 'y'>(
+  name: string,
+  doc: string,
+  fn: (tf: TF, x: Tensor) => Tensor,
+  options: UnaryOptions<X, Y> = {},
+) {
+  const [input, output] = options.ports ?? (['x', 'y'] as [X, Y]);
+  return defineOp<Record<X, InputSpec>, Y>({
     name,
     category: options.category ?? 'math',
     doc,
-    inputs: { x: { dtypes: options.dtypes ?? FLOAT } },
-    outputs: ['y'],
+    inputs: { [input]: { dtypes: options.dtypes ?? FLOAT } } as Record<X, InputSpec>,
+    outputs: [output],
     differentiable: options.differentiable ?? true,
-    infer: ({ x }) => ({ y: x }),
-    forward: (tf, { x }) => ({ y: fn(tf, x) }),
+    // Port names that are type parameters leave InputsOf unresolved, so TypeScript needs these casts.
+    infer: (inputs) => ({ [output]: inputs[input] as TensorType }) as Record<Y, TensorType>,
+    forward: (tf, inputs) => ({ [output]: fn(tf, inputs[input] as Tensor) }) as Record<Y, Tensor>,
   });
 }

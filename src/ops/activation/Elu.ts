@@ -1,0 +1,8 @@
+import { unaryOp } from '../unary-op';
+
+export const Elu = unaryOp(
+  'Elu',
+  'Exponential linear unit: features if > 0, else exp(features) - 1.',
+  (tf, x) => tf.elu(x),
+  { ports: ['features', 'activations'], category: 'activation' },
+);

@@ -1,0 +1,5 @@
+import { unaryOp } from '../unary-op';
+
+export const Sigmoid = unaryOp('Sigmoid', 'Logistic sigmoid 1 / (1 + exp(-x)).', (tf, x) => tf.sigmoid(x), {
+  category: 'activation',
+});

@@ -1,0 +1,6 @@
+import { unaryOp } from '../unary-op';
+
+export const Softplus = unaryOp('Softplus', 'Smooth rectifier ln(1 + exp(features)).', (tf, x) => tf.softplus(x), {
+  ports: ['features', 'activations'],
+  category: 'activation',
+});

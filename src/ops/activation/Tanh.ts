@@ -1,0 +1,3 @@
+import { unaryOp } from '../unary-op';
+
+export const Tanh = unaryOp('Tanh', 'Hyperbolic tangent of x.', (tf, x) => tf.tanh(x), { category: 'activation' });

@@ -1,0 +1,3 @@
+import { unaryOp } from '../unary-op';
+
+export const Ceil = unaryOp('Ceil', 'Elementwise smallest integer ≥ x.', (tf, x) => tf.ceil(x));

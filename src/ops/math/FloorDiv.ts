@@ -1,0 +1,9 @@
+import { binaryOp } from '../binary-op';
+
+export const FloorDiv = binaryOp(
+  'FloorDiv',
+  'Elementwise x / y rounded down to an integer, broadcasting.',
+  // tfjs's floorDiv returns int32 even for float32 inputs (overflowing past 2³¹), where TensorFlow keeps float32.
+  (tf, x, y) => (x.dtype === 'int32' ? tf.floorDiv(x, y) : tf.floor(tf.div(x, y))),
+  { composite: true },
+);

@@ -1,0 +1,4 @@
+import { NUMERIC } from '../dtypes';
+import { unaryOp } from '../unary-op';
+
+export const Neg = unaryOp('Neg', 'Elementwise negation -x.', (tf, x) => tf.neg(x), { dtypes: NUMERIC });

@@ -1,0 +1,3 @@
+import { unaryOp } from '../unary-op';
+
+export const Reciprocal = unaryOp('Reciprocal', 'Elementwise reciprocal 1 / x.', (tf, x) => tf.reciprocal(x));

@@ -1,0 +1,3 @@
+import { unaryOp } from '../unary-op';
+
+export const Sqrt = unaryOp('Sqrt', 'Elementwise square root √x.', (tf, x) => tf.sqrt(x));
