@@ -19,7 +19,7 @@ interface GpuNavigator {
  * Left alone, tfjs would fall back to WebGL on its own and say nothing.
  */
 export async function selectBackend(tf: TF, request: BackendRequest = 'auto'): Promise<BackendChoice> {
-  if (request === 'cpu') return use(tf, 'cpu', 'chosen');
+  if (request === 'cpu') return use(tf, 'cpu', 'requested');
   if (request === 'wasm') {
     const wasm = await tryWasm(tf);
     return wasm ?? use(tf, 'cpu', 'the WASM backend failed to initialize');
@@ -53,7 +53,7 @@ async function tryWasm(tf: TF): Promise<BackendChoice | null> {
     await import('@tensorflow/tfjs-backend-wasm');
     if (!(await tf.setBackend('wasm'))) return null;
     await tf.ready();
-    return { name: 'wasm', reason: 'chosen' };
+    return { name: 'wasm', reason: 'requested' };
   } catch {
     return null;
   }
