@@ -1,1 +1,4 @@
-export const randomOps = [];
+import { RandomStandardNormal } from './RandomStandardNormal';
+import { RandomUniform } from './RandomUniform';
+
+export const randomOps = [RandomUniform, RandomStandardNormal];

@@ -23,6 +23,8 @@ export function reducedShape(x: TensorType, axis: readonly number[] | null, keep
 interface ReduceOptions {
   dtypes?: readonly DType[];
   outputDtype?: (x: DType) => DType;
+  differentiable?: boolean;
+  composite?: boolean;
 }
 
 /** A reduction over `axis` (every axis when null) with TensorFlow's `keep_dims`. */
@@ -38,6 +40,8 @@ export function reduceOp(
     doc,
     inputs: { input: { dtypes: options.dtypes ?? NUMERIC } },
     outputs: ['output'],
+    differentiable: options.differentiable ?? true,
+    composite: options.composite ?? false,
     attrs: { axis: attr.intsOrNull(null, { doc: 'axes to reduce; all when empty' }), keep_dims: attr.bool(false) },
     infer: ({ input }, { axis, keep_dims }) => ({
       output: { dtype: options.outputDtype?.(input.dtype) ?? input.dtype, shape: reducedShape(input, axis, keep_dims) },

@@ -1,0 +1,269 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Graph, GraphEdge, GraphNode, TensorLiteral } from '../src/graph/types';
+import { validateGraph } from '../src/graph/validate';
+import { registry } from '../src/ops/registry';
+import { compile, prepare, trace } from '../src/runtime/compile';
+import { EagerExecution } from '../src/runtime/eager-execution';
+import type { Feeds } from '../src/runtime/execution';
+import type { Plan } from '../src/runtime/plan';
+import { runGraph } from '../src/runtime/run-graph';
+import { medians, printRows, type Row } from './measure';
+
+const ms = (v: number) => `${v.toFixed(3)} ms`;
+
+function chain(length: number, op: (i: number) => string, input: number[], shape: number[]): Graph {
+  const nodes: GraphNode[] = [
+    { id: 'n0', op: 'Placeholder', attrs: { value: { dtype: 'float32', shape, values: input } } },
+  ];
+  const edges: GraphEdge[] = [];
+  for (let i = 1; i <= length; i++) {
+    nodes.push({ id: `n${i}`, op: op(i), attrs: {} });
+    edges.push({
+      id: `e${i}`,
+      source: `n${i - 1}`,
+      sourcePort: registry.get(nodes[i - 1]!.op)!.outputs[0]!,
+      target: `n${i}`,
+      targetPort: 'x',
+    });
+  }
+  return { nodes, edges };
+}
+
+/** A chain of binary adds where each node also reads the constant `c` (kept out of folding by the fed input). */
+function addChain(length: number): Graph {
+  const nodes: GraphNode[] = [
+    { id: 'x', op: 'Placeholder', attrs: { value: { dtype: 'float32', shape: [], values: [0] } } },
+    { id: 'c', op: 'Placeholder', attrs: { value: { dtype: 'float32', shape: [], values: [1] } } },
+  ];
+  const edges: GraphEdge[] = [];
+  let prev = 'x';
+  let prevPort = 'output';
+  for (let i = 0; i < length; i++) {
+    const id = `a${i}`;
+    nodes.push({ id, op: 'AddV2', attrs: {} });
+    edges.push({ id: `${id}x`, source: prev, sourcePort: prevPort, target: id, targetPort: 'x' });
+    edges.push({ id: `${id}y`, source: 'c', sourcePort: 'output', target: id, targetPort: 'y' });
+    prev = id;
+    prevPort = 'z';
+  }
+  return { nodes, edges };
+}
+
+function compiled(graph: Graph): { plan: Plan; feeds: Feeds } {
+  const validation = validateGraph(graph, registry);
+  const result = compile(tf, graph, registry);
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  const feeds = new Map(
+    result.plan.steps.filter((s) => s.feed).map((s) => [s.nodeId, validation.nodes.get(s.nodeId)!.attrs]),
+  );
+  return { plan: result.plan, feeds };
+}
+
+async function runCompiled({ plan, feeds }: { plan: Plan; feeds: Feeds }) {
+  const execution = await runGraph(tf, plan, feeds);
+  execution.dispose();
+}
+
+const random = (n: number, seed: number) => Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + seed) * 0.5);
+
+async function mlpForward(): Promise<Row> {
+  const [batch, inputs, hidden, outputs] = [64, 128, 256, 10];
+  const value = (shape: number[], seed: number) => ({
+    dtype: 'float32' as const,
+    shape,
+    values: random(
+      shape.reduce((a, b) => a * b),
+      seed,
+    ),
+  });
+  const node = (id: string, op: string, attrs = {}) => ({ id, op, attrs });
+  const edge = (source: string, sourcePort: string, target: string, targetPort: string) => ({
+    id: `${source}-${target}-${targetPort}`,
+    source,
+    sourcePort,
+    target,
+    targetPort,
+  });
+  const graph: Graph = {
+    nodes: [
+      node('x', 'Placeholder', { value: value([batch, inputs], 1) }),
+      node('w1', 'VariableV2', { value: value([inputs, hidden], 2) }),
+      node('b1', 'VariableV2', { value: value([hidden], 3) }),
+      node('w2', 'VariableV2', { value: value([hidden, outputs], 4) }),
+      node('b2', 'VariableV2', { value: value([outputs], 5) }),
+      node('mm1', 'MatMul'),
+      node('ba1', 'BiasAdd'),
+      node('relu', 'Relu'),
+      node('mm2', 'MatMul'),
+      node('ba2', 'BiasAdd'),
+      node('p', 'Softmax'),
+    ],
+    edges: [
+      edge('x', 'output', 'mm1', 'a'),
+      edge('w1', 'ref', 'mm1', 'b'),
+      edge('mm1', 'product', 'ba1', 'value'),
+      edge('b1', 'ref', 'ba1', 'bias'),
+      edge('ba1', 'output', 'relu', 'features'),
+      edge('relu', 'activations', 'mm2', 'a'),
+      edge('w2', 'ref', 'mm2', 'b'),
+      edge('mm2', 'product', 'ba2', 'value'),
+      edge('b2', 'ref', 'ba2', 'bias'),
+      edge('ba2', 'output', 'p', 'logits'),
+    ],
+  };
+  const c = compiled(graph);
+  const lit = (id: string) => graph.nodes.find((n) => n.id === id)!.attrs['value'] as TensorLiteral;
+  const byHand = async () => {
+    // The same work as the plan: make the inputs from their values, run the ops, read the result.
+    const y = tf.tidy(() => {
+      const [x, w1, b1, w2, b2] = ['x', 'w1', 'b1', 'w2', 'b2'].map((id) =>
+        tf.tensor(lit(id).values as number[], lit(id).shape as number[]),
+      );
+      const h = tf.relu(tf.add(tf.matMul(x as tf.Tensor2D, w1 as tf.Tensor2D), b1!));
+      return tf.softmax(tf.add(tf.matMul(h as tf.Tensor2D, w2 as tf.Tensor2D), b2!));
+    });
+    await y.data();
+    y.dispose();
+  };
+  const t = await medians({ graph: () => runCompiled(c), byHand }, { rounds: 40 });
+  c.plan.dispose();
+  const ratio = t['graph']! / t['byHand']!;
+  return {
+    name: 'MLP forward: compiled graph / hand-written tfjs',
+    figure: ratio,
+    target: '≤ 1.05',
+    met: ratio <= 1.05,
+    detail: `${ms(t['graph']!)} vs ${ms(t['byHand']!)}`,
+  };
+}
+
+async function elementwiseChain(): Promise<Row> {
+  const ops = ['Sin', 'Cos', 'Tanh', 'Square', 'Neg'];
+  const size = 100_000;
+  const input = random(size, 7);
+  const c = compiled(chain(50, (i) => ops[i % ops.length]!, input, [size]));
+  const fns = [tf.sin, tf.cos, tf.tanh, tf.square, tf.neg] as ((x: tf.Tensor) => tf.Tensor)[];
+  const byHand = async () => {
+    const y = tf.tidy(() => {
+      let x = tf.tensor(input, [size]);
+      for (let i = 1; i <= 50; i++) x = fns[i % fns.length]!(x);
+      return x;
+    });
+    await y.data();
+    y.dispose();
+  };
+  const t = await medians({ graph: () => runCompiled(c), byHand }, { rounds: 20 });
+  c.plan.dispose();
+  const ratio = t['graph']! / t['byHand']!;
+  return {
+    name: '50-op elementwise chain (1e5): graph / hand-written',
+    figure: ratio,
+    target: '≤ 1.05',
+    met: ratio <= 1.05,
+    detail: `${ms(t['graph']!)} vs ${ms(t['byHand']!)}`,
+  };
+}
+
+async function perNodeOverhead(): Promise<Row> {
+  const n = 1000;
+  const c = compiled(addChain(n));
+  const byHand = async () => {
+    const y = tf.tidy(() => {
+      let x = tf.scalar(0);
+      const one = tf.scalar(1);
+      for (let i = 0; i < n; i++) x = tf.add(x, one);
+      return x;
+    });
+    await y.data();
+    y.dispose();
+  };
+  const t = await medians({ graph: () => runCompiled(c), byHand }, { rounds: 40 });
+  c.plan.dispose();
+  const add = t['byHand']! / n;
+  const overhead = (t['graph']! - t['byHand']!) / n;
+  const ratio = overhead / add;
+  return {
+    name: 'per-node overhead (1,000 scalar adds) / one tf.add',
+    figure: ratio,
+    target: '≤ 0.25',
+    met: ratio <= 0.25,
+    detail: `${(overhead * 1000).toFixed(2)} µs per node vs ${(add * 1000).toFixed(2)} µs per tf.add`,
+  };
+}
+
+async function graphVsEager(): Promise<Row> {
+  const nodes: GraphNode[] = [
+    { id: 'm0', op: 'Placeholder', attrs: { value: { dtype: 'float32', shape: [10, 10], values: random(100, 3) } } },
+    {
+      id: 'w',
+      op: 'Placeholder',
+      attrs: { value: { dtype: 'float32', shape: [10, 10], values: random(100, 4).map((v) => v * 0.4) } },
+    },
+  ];
+  const edges: GraphEdge[] = [];
+  for (let i = 1; i <= 100; i++) {
+    nodes.push({ id: `m${i}`, op: 'MatMul', attrs: {} });
+    edges.push({
+      id: `a${i}`,
+      source: `m${i - 1}`,
+      sourcePort: i === 1 ? 'output' : 'product',
+      target: `m${i}`,
+      targetPort: 'a',
+    });
+    edges.push({ id: `b${i}`, source: 'w', sourcePort: 'output', target: `m${i}`, targetPort: 'b' });
+  }
+  const c = compiled({ nodes, edges });
+  const eager = async () => {
+    const e = await new EagerExecution(tf, c.plan, c.feeds).runUntil();
+    e.dispose();
+  };
+  const t = await medians({ graph: () => runCompiled(c), eager }, { rounds: 30 });
+  c.plan.dispose();
+  const ratio = t['graph']! / t['eager']!;
+  return {
+    name: '100 chained 10×10 MatMuls: graph / eager',
+    figure: ratio,
+    target: '≤ 1',
+    met: ratio <= 1,
+    detail: `${ms(t['graph']!)} vs ${ms(t['eager']!)}`,
+  };
+}
+
+async function compileScaling(): Promise<Row> {
+  const ops = ['Sin', 'Cos', 'Tanh', 'Neg'];
+  const small = chain(1000, (i) => ops[i % ops.length]!, [1, 2, 3], [3]);
+  const large = chain(10_000, (i) => ops[i % ops.length]!, [1, 2, 3], [3]);
+  const compileOnly = (g: Graph) => () => {
+    const prepared = prepare(validateGraph(g, registry));
+    if (!prepared.ok) throw new Error('invalid');
+    const traced = trace(tf, prepared);
+    if (traced.ok) traced.plan.dispose();
+  };
+  const t = await medians({ k1: compileOnly(small), k10: compileOnly(large) }, { rounds: 10, warmup: 2 });
+  const ratio = t['k10']! / t['k1']!;
+  return {
+    name: 'compile time: 10,000 nodes / 1,000 nodes',
+    figure: ratio,
+    target: '≤ 12',
+    met: ratio <= 12,
+    detail: `${ms(t['k10']!)} vs ${ms(t['k1']!)}`,
+  };
+}
+
+async function main() {
+  tf.enableProdMode();
+  await tf.setBackend('cpu');
+  await tf.ready();
+  console.log(
+    `Tensorloom core benchmarks — tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, Node ${process.version}; medians of interleaved runs\n`,
+  );
+  const rows: Row[] = [];
+  for (const bench of [mlpForward, elementwiseChain, perNodeOverhead, graphVsEager, compileScaling]) {
+    rows.push(await bench());
+    printRows(rows.slice(-1));
+  }
+  const missed = rows.filter((r) => !r.met).length;
+  console.log(`\n${rows.length - missed} of ${rows.length} targets met`);
+}
+
+await main();

@@ -1,0 +1,18 @@
+import { attr } from '../../graph/attrs';
+import { defineOp } from '../define-op';
+import { seedAttrs, tfjsSeed } from './seed';
+
+export const RandomStandardNormal = defineOp({
+  name: 'RandomStandardNormal',
+  category: 'random',
+  doc: 'Normal random values with mean 0 and standard deviation 1, the same for the same seeds.',
+  inputs: {},
+  outputs: ['output'],
+  attrs: { shape: attr.ints([2, 2], { min: 0 }), dtype: attr.dtype('float32', ['float32']), ...seedAttrs },
+  kind: 'random',
+  differentiable: false,
+  infer: (_, { shape, dtype }) => ({ output: { dtype, shape: [...shape] } }),
+  forward: (tf, _, { shape, dtype, seed, seed2 }) => ({
+    output: tf.randomStandardNormal([...shape], dtype, tfjsSeed(seed, seed2)),
+  }),
+});

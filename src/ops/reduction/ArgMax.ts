@@ -1,0 +1,7 @@
+import { argReduceOp } from './arg-reduce-op';
+
+export const ArgMax = argReduceOp(
+  'ArgMax',
+  'Index of the largest element along axis (the first on ties).',
+  (tf, x, axis) => tf.argMax(x, axis),
+);

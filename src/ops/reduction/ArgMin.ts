@@ -1,0 +1,7 @@
+import { argReduceOp } from './arg-reduce-op';
+
+export const ArgMin = argReduceOp(
+  'ArgMin',
+  'Index of the smallest element along axis (the first on ties).',
+  (tf, x, axis) => tf.argMin(x, axis),
+);

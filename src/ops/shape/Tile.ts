@@ -1,0 +1,31 @@
+import { attr } from '../../graph/attrs';
+import { InferError } from '../../graph/op-signature';
+import { formatShape } from '../../graph/shape';
+import { defineOp } from '../define-op';
+import { ANY } from '../dtypes';
+
+export const Tile = defineOp({
+  name: 'Tile',
+  category: 'shape',
+  doc: 'Repeats input multiples[i] times along each dimension i.',
+  inputs: { input: { dtypes: ANY } },
+  outputs: ['output'],
+  attrs: { multiples: attr.ints([2], { min: 0, doc: 'repetitions per dimension' }) },
+  infer: ({ input }, { multiples }) => {
+    const { shape } = input;
+    if (shape !== null && multiples.length !== shape.length)
+      throw new InferError('attr', `multiples has ${multiples.length} entries but input is ${formatShape(shape)}`, {
+        attr: 'multiples',
+      });
+    return {
+      output: {
+        dtype: input.dtype,
+        shape: multiples.map((m, i) => {
+          const d = shape === null ? null : shape[i]!;
+          return m === 0 ? 0 : d === null ? null : d * m;
+        }),
+      },
+    };
+  },
+  forward: (tf, { input }, { multiples }) => ({ output: tf.tile(input, [...multiples]) }),
+});

@@ -1,0 +1,28 @@
+import { attr } from '../../graph/attrs';
+import { InferError } from '../../graph/op-signature';
+import { formatShape } from '../../graph/shape';
+import { defineOp } from '../define-op';
+import { ANY } from '../dtypes';
+
+export const Transpose = defineOp({
+  name: 'Transpose',
+  category: 'shape',
+  doc: 'Permutes the dimensions of x: y.shape[i] = x.shape[perm[i]].',
+  inputs: { x: { dtypes: ANY } },
+  outputs: ['y'],
+  attrs: { perm: attr.ints([], { min: 0, doc: 'a permutation of the axes; reverses them when empty' }) },
+  infer: ({ x }, { perm }) => {
+    if (perm.length === 0) return { y: { dtype: x.dtype, shape: x.shape === null ? null : [...x.shape].reverse() } };
+    if (x.shape !== null && perm.length !== x.shape.length)
+      throw new InferError('attr', `perm [${perm.join(', ')}] does not fit x ${formatShape(x.shape)}`, {
+        attr: 'perm',
+      });
+    if (new Set(perm).size !== perm.length || perm.some((p) => p >= perm.length))
+      throw new InferError('attr', `perm [${perm.join(', ')}] is not a permutation of 0…${perm.length - 1}`, {
+        attr: 'perm',
+      });
+    const shape = x.shape;
+    return { y: { dtype: x.dtype, shape: perm.map((p) => (shape === null ? null : shape[p]!)) } };
+  },
+  forward: (tf, { x }, { perm }) => ({ y: tf.transpose(x, perm.length === 0 ? undefined : [...perm]) }),
+});
