@@ -4,36 +4,36 @@
  */
 export function topoSort(
   ids: readonly string[],
-  successors: ReadonlyMap<string, readonly string[]>,
+  successorsOf: (id: string) => readonly string[],
 ): { order: string[]; cycles: string[][] } {
   const indegree = new Map<string, number>();
   for (const id of ids) indegree.set(id, 0);
-  for (const id of ids) for (const s of successors.get(id) ?? []) indegree.set(s, indegree.get(s)! + 1);
+  for (const id of ids) for (const s of successorsOf(id)) indegree.set(s, indegree.get(s)! + 1);
 
   const order: string[] = [];
   const ready = ids.filter((id) => indegree.get(id) === 0);
   for (let i = 0; i < ready.length; i++) {
     const id = ready[i]!;
     order.push(id);
-    for (const s of successors.get(id) ?? []) {
+    for (const s of successorsOf(id)) {
       const d = indegree.get(s)! - 1;
       indegree.set(s, d);
       if (d === 0) ready.push(s);
     }
   }
   if (order.length === ids.length) return { order, cycles: [] };
-  return { order, cycles: findCycles(ids, successors, new Set(order)) };
+  return { order, cycles: findCycles(ids, successorsOf, new Set(order)) };
 }
 
 function findCycles(
   ids: readonly string[],
-  successors: ReadonlyMap<string, readonly string[]>,
+  successorsOf: (id: string) => readonly string[],
   ordered: ReadonlySet<string>,
 ): string[][] {
   const predecessor = new Map<string, string>();
   for (const id of ids) {
     if (ordered.has(id)) continue;
-    for (const s of successors.get(id) ?? []) if (!ordered.has(s) && !predecessor.has(s)) predecessor.set(s, id);
+    for (const s of successorsOf(id)) if (!ordered.has(s) && !predecessor.has(s)) predecessor.set(s, id);
   }
   // Every unordered node has an unordered predecessor, so walking back always closes a loop.
   const cycles: string[][] = [];

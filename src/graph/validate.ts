@@ -5,7 +5,7 @@ import { checkInputPort, parseInputPort } from './ports';
 import type { OpRegistry } from './registry';
 import { formatType } from './shape';
 import { topoSort } from './topo';
-import type { AttrValue, Graph, GraphNode, PortRef, TensorType } from './types';
+import type { AttrValue, Graph, GraphEdge, GraphNode, PortRef, TensorType } from './types';
 
 /** A node with its op resolved, its attributes completed with defaults and its inputs wired. */
 export interface ResolvedNode {
@@ -14,6 +14,8 @@ export interface ResolvedNode {
   readonly attrs: Readonly<Record<string, AttrValue>>;
   /** Per input: the producing port, or the ordered list of them for a variadic input. */
   readonly inputs: Readonly<Record<string, PortRef | readonly PortRef[]>>;
+  /** Every producing port, flattened. */
+  readonly inputRefs: readonly PortRef[];
   /** Inferred output types; absent when the node or something upstream is invalid. */
   readonly types?: Readonly<Record<string, TensorType>>;
 }
@@ -25,8 +27,8 @@ export interface Validation {
   readonly nodes: ReadonlyMap<string, ResolvedNode>;
   /** Every node id, producers before consumers; only complete when there is no cycle. */
   readonly order: readonly string[];
-  /** Node id → ids of nodes that read one of its outputs. */
-  readonly consumers: ReadonlyMap<string, readonly string[]>;
+  /** Ids of the nodes that read one of this node's outputs (once per edge). */
+  consumersOf(id: string): readonly string[];
 }
 
 const INFER_KIND: Record<InferErrorKind, DiagnosticKind> = {
@@ -35,63 +37,53 @@ const INFER_KIND: Record<InferErrorKind, DiagnosticKind> = {
   attr: 'invalid-attr',
 };
 
+/** What validation gathers about one node before inferring its types. */
+interface Entry {
+  readonly node: GraphNode;
+  readonly op: AnyOpSignature | undefined;
+  readonly attrs: Record<string, AttrValue> | null;
+  /** Incoming edges, in edge order. */
+  readonly wired: { readonly port: string; readonly ref: PortRef }[];
+  /** Ids of the nodes its edges lead to (repeated when several edges do). */
+  readonly successors: string[];
+}
+
 /** Checks structure, attributes, dtypes and shapes of the whole graph, inferring every output type. */
 export function validateGraph(graph: Graph, registry: OpRegistry): Validation {
   const diagnostics: Diagnostic[] = [];
-  const byId = new Map<string, GraphNode>();
+  // One map for everything per node: large graphs make many maps of every node costly.
+  const entries = new Map<string, Entry>();
   for (const node of graph.nodes) {
-    if (byId.has(node.id))
+    if (entries.has(node.id)) {
       diagnostics.push({ kind: 'duplicate-id', nodeId: node.id, message: `two nodes share the id "${node.id}"` });
-    else byId.set(node.id, node);
-  }
-
-  const ops = new Map<string, AnyOpSignature>();
-  const attrs = new Map<string, Record<string, AttrValue>>();
-  for (const node of byId.values()) {
+      continue;
+    }
     const op = registry.get(node.op);
-    if (!op) {
-      diagnostics.push({ kind: 'unknown-op', nodeId: node.id, message: `unknown op "${node.op}"` });
-      continue;
-    }
-    ops.set(node.id, op);
-    const resolved = resolveAttrs(node, op.attrs, diagnostics);
-    if (resolved) attrs.set(node.id, resolved);
+    if (!op) diagnostics.push({ kind: 'unknown-op', nodeId: node.id, message: `unknown op "${node.op}"` });
+    const attrs = op ? resolveAttrs(node, op.attrs, diagnostics) : null;
+    entries.set(node.id, { node, op, attrs, wired: [], successors: [] });
   }
 
-  const wiring = new Map<string, Map<string, PortRef>>();
-  const successors = new Map<string, string[]>();
   for (const edge of graph.edges) {
-    const problem = checkEdge(edge, byId, ops);
-    if (problem) {
+    const target = entries.get(edge.target);
+    const problem = checkEdge(edge, entries.get(edge.source), target);
+    const taken = problem ? undefined : target!.wired.find((w) => w.port === edge.targetPort);
+    if (problem || taken) {
       diagnostics.push({
         kind: 'invalid-edge',
         nodeId: edge.target,
         port: edge.targetPort,
         edgeId: edge.id,
-        message: problem,
+        message: problem ?? `input ${edge.targetPort} already has a value from ${taken!.ref.node}`,
       });
       continue;
     }
-    let ports = wiring.get(edge.target);
-    if (!ports) wiring.set(edge.target, (ports = new Map()));
-    if (ports.has(edge.targetPort)) {
-      diagnostics.push({
-        kind: 'invalid-edge',
-        nodeId: edge.target,
-        port: edge.targetPort,
-        edgeId: edge.id,
-        message: `input ${edge.targetPort} already has a value from ${ports.get(edge.targetPort)!.node}`,
-      });
-      continue;
-    }
-    ports.set(edge.targetPort, { node: edge.source, port: edge.sourcePort });
-    let next = successors.get(edge.source);
-    if (!next) successors.set(edge.source, (next = []));
-    next.push(edge.target);
+    target!.wired.push({ port: edge.targetPort, ref: { node: edge.source, port: edge.sourcePort } });
+    entries.get(edge.source)!.successors.push(edge.target);
   }
 
-  const ids = [...byId.keys()];
-  const { order, cycles } = topoSort(ids, successors);
+  const ids = [...entries.keys()];
+  const { order, cycles } = topoSort(ids, (id) => entries.get(id)!.successors);
   for (const cycle of cycles)
     diagnostics.push({
       kind: 'cycle',
@@ -103,32 +95,33 @@ export function validateGraph(graph: Graph, registry: OpRegistry): Validation {
   const nodes = new Map<string, ResolvedNode>();
   const failed = new Set<string>();
   for (const id of order) {
-    const op = ops.get(id);
+    const { node, op, attrs, wired } = entries.get(id)!;
     if (!op) continue;
-    const node = byId.get(id)!;
-    const inputs = collectInputs(node, op, wiring.get(id), diagnostics);
-    const nodeAttrs = attrs.get(id);
+    const inputs = collectInputs(node, op, wired, diagnostics);
     const types =
-      inputs && nodeAttrs && !dependsOn(inputs, failed)
-        ? inferNode(node, op, inputs, nodeAttrs, nodes, diagnostics)
+      inputs && attrs && !wired.some((w) => failed.has(w.ref.node))
+        ? inferNode(node, op, inputs, attrs, nodes, diagnostics)
         : undefined;
     if (!types) failed.add(id);
-    nodes.set(id, { node, op, attrs: nodeAttrs ?? {}, inputs: inputs ?? {}, ...(types && { types }) });
+    const inputRefs = inputs ? wired.map((w) => w.ref) : [];
+    nodes.set(id, { node, op, attrs: attrs ?? {}, inputs: inputs ?? {}, inputRefs, types });
   }
-  for (const id of ids) {
-    const op = ops.get(id);
-    if (op && !nodes.has(id)) nodes.set(id, { node: byId.get(id)!, op, attrs: attrs.get(id) ?? {}, inputs: {} });
-  }
+  for (const { node, op, attrs } of entries.values())
+    if (op && !nodes.has(node.id)) nodes.set(node.id, { node, op, attrs: attrs ?? {}, inputs: {}, inputRefs: [] });
 
-  const consumers = new Map<string, string[]>();
-  for (const [source, targets] of successors) consumers.set(source, [...new Set(targets)]);
-  return { ok: diagnostics.length === 0, diagnostics, nodes, order, consumers };
+  return {
+    ok: diagnostics.length === 0,
+    diagnostics,
+    nodes,
+    order,
+    consumersOf: (id) => entries.get(id)?.successors ?? [],
+  };
 }
 
 function resolveAttrs(node: GraphNode, specs: AttrSpecs, diagnostics: Diagnostic[]): Record<string, AttrValue> | null {
   const out: Record<string, AttrValue> = {};
   let ok = true;
-  for (const name of Object.keys(node.attrs)) {
+  for (const name in node.attrs) {
     if (!(name in specs)) {
       ok = false;
       diagnostics.push({
@@ -139,7 +132,8 @@ function resolveAttrs(node: GraphNode, specs: AttrSpecs, diagnostics: Diagnostic
       });
     }
   }
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const name in specs) {
+    const spec = specs[name]!;
     const value = name in node.attrs ? node.attrs[name]! : spec.default;
     const problem = checkAttr(spec, value);
     if (problem) {
@@ -151,41 +145,37 @@ function resolveAttrs(node: GraphNode, specs: AttrSpecs, diagnostics: Diagnostic
   return ok ? out : null;
 }
 
-function checkEdge(
-  edge: Graph['edges'][number],
-  byId: ReadonlyMap<string, GraphNode>,
-  ops: ReadonlyMap<string, AnyOpSignature>,
-): string | null {
-  if (!byId.has(edge.source)) return `edge ${edge.id} comes from a node that does not exist: "${edge.source}"`;
-  if (!byId.has(edge.target)) return `edge ${edge.id} goes to a node that does not exist: "${edge.target}"`;
-  const source = ops.get(edge.source);
-  if (source && !source.outputs.includes(edge.sourcePort))
-    return `${source.name} has no output "${edge.sourcePort}" (outputs: ${source.outputs.join(', ')})`;
-  const target = ops.get(edge.target);
-  return target ? checkInputPort(target, edge.targetPort) : null;
+function checkEdge(edge: GraphEdge, source: Entry | undefined, target: Entry | undefined): string | null {
+  if (!source) return `edge ${edge.id} comes from a node that does not exist: "${edge.source}"`;
+  if (!target) return `edge ${edge.id} goes to a node that does not exist: "${edge.target}"`;
+  if (source.op && !source.op.outputs.includes(edge.sourcePort))
+    return `${source.op.name} has no output "${edge.sourcePort}" (outputs: ${source.op.outputs.join(', ')})`;
+  return target.op ? checkInputPort(target.op, edge.targetPort) : null;
 }
 
 function collectInputs(
   node: GraphNode,
   op: AnyOpSignature,
-  wired: ReadonlyMap<string, PortRef> | undefined,
+  wired: Entry['wired'],
   diagnostics: Diagnostic[],
 ): Record<string, PortRef | PortRef[]> | null {
   const inputs: Record<string, PortRef | PortRef[]> = {};
-  const variadic = new Map<string, PortRef[]>();
-  for (const [port, ref] of wired ?? []) {
+  let variadic: Map<string, PortRef[]> | undefined;
+  for (const { port, ref } of wired) {
     const { input, index } = parseInputPort(port);
     if (index === null) inputs[input] = ref;
     else {
+      variadic ??= new Map();
       let list = variadic.get(input);
       if (!list) variadic.set(input, (list = []));
       list[index] = ref;
     }
   }
   let ok = true;
-  for (const [name, spec] of Object.entries(op.inputs)) {
+  for (const name in op.inputs) {
+    const spec = op.inputs[name]!;
     if (spec.variadic) {
-      const list = variadic.get(name) ?? [];
+      const list = variadic?.get(name) ?? [];
       const gap = Array.from({ length: Math.max(list.length, 1) }, (_, i) => i).find((i) => !list[i]);
       if (gap !== undefined) {
         ok = false;
@@ -210,10 +200,6 @@ function collectInputs(
   return ok ? inputs : null;
 }
 
-function dependsOn(inputs: Record<string, PortRef | PortRef[]>, failed: ReadonlySet<string>): boolean {
-  return Object.values(inputs).some((v) => (Array.isArray(v) ? v : [v as PortRef]).some((r) => failed.has(r.node)));
-}
-
 function inferNode(
   node: GraphNode,
   op: AnyOpSignature,
@@ -222,13 +208,14 @@ function inferNode(
   resolved: ReadonlyMap<string, ResolvedNode>,
   diagnostics: Diagnostic[],
 ): Record<string, TensorType> | undefined {
-  const typeOf = (ref: PortRef): TensorType => resolved.get(ref.node)!.types![ref.port]!;
   const inputTypes: Record<string, TensorType | TensorType[]> = {};
-  for (const [name, value] of Object.entries(inputs)) {
+  for (const name in inputs) {
+    const value = inputs[name]!;
     const refs = Array.isArray(value) ? value : [value as PortRef];
     const allowed = op.inputs[name]!.dtypes;
-    for (const [i, ref] of refs.entries()) {
-      const t = typeOf(ref);
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
+      const t = typeOf(resolved, ref);
       if (!allowed.includes(t.dtype)) {
         const port = Array.isArray(value) ? `${name}:${i}` : name;
         diagnostics.push({
@@ -240,7 +227,9 @@ function inferNode(
         return undefined;
       }
     }
-    inputTypes[name] = Array.isArray(value) ? value.map(typeOf) : typeOf(value as PortRef);
+    inputTypes[name] = Array.isArray(value)
+      ? value.map((r) => typeOf(resolved, r))
+      : typeOf(resolved, value as PortRef);
   }
   try {
     return op.infer(inputTypes as never, attrs as never);
@@ -249,4 +238,8 @@ function inferNode(
     diagnostics.push({ kind: INFER_KIND[e.kind], nodeId: node.id, ...e.where, message: `${op.name}: ${e.message}` });
     return undefined;
   }
+}
+
+function typeOf(resolved: ReadonlyMap<string, ResolvedNode>, ref: PortRef): TensorType {
+  return resolved.get(ref.node)!.types![ref.port]!;
 }

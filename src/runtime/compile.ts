@@ -52,7 +52,7 @@ export function prepare(
     const id = stack.pop()!;
     if (cone.has(id)) continue;
     cone.add(id);
-    for (const ref of inputRefs(validation.nodes.get(id)!)) stack.push(ref.node);
+    for (const ref of validation.nodes.get(id)!.inputRefs) stack.push(ref.node);
   }
 
   const order = validation.order.filter((id) => cone.has(id)).map((id) => validation.nodes.get(id)!);
@@ -70,7 +70,7 @@ function resolveOutputs(
   requested: CompileOptions['outputs'],
 ): { refs: PortRef[] } | { diagnostics: Diagnostic[] } {
   const nodes = validation.nodes;
-  const wanted = requested ?? validation.order.filter((id) => nodes.has(id) && !validation.consumers.get(id)?.length);
+  const wanted = requested ?? validation.order.filter((id) => nodes.has(id) && !validation.consumersOf(id).length);
   const byName = new Map<string, string>();
   for (const n of nodes.values())
     if (n.node.name !== undefined && !byName.has(n.node.name)) byName.set(n.node.name, n.node.id);
@@ -100,16 +100,19 @@ function resolveOutputs(
   return { refs };
 }
 
-export function inputRefs(node: ResolvedNode): PortRef[] {
-  return Object.values(node.inputs).flatMap((v) => (Array.isArray(v) ? v : [v as PortRef]));
-}
-
 function traceKey(order: readonly ResolvedNode[], outputs: readonly PortRef[], fold: boolean): string {
   const parts = [`fold=${fold}`, outputs.map((r) => `${r.node}.${r.port}`).join(',')];
   for (const n of order) {
     // A fed value changes without re-tracing; only its type is part of the trace.
     const attrs = n.op.kind === 'feed' ? { ...n.attrs, value: n.types } : n.attrs;
-    parts.push(`${n.node.id}=${n.op.name}${JSON.stringify(attrs)}${JSON.stringify(n.inputs)}`);
+    let line = `${n.node.id}=${n.op.name}${JSON.stringify(attrs)}`;
+    for (const port in n.inputs) {
+      const v = n.inputs[port]!;
+      line += Array.isArray(v)
+        ? ` ${port}<${v.map((r) => `${r.node}.${r.port}`).join('|')}`
+        : ` ${port}<${(v as PortRef).node}.${(v as PortRef).port}`;
+    }
+    parts.push(line);
   }
   return parts.join('\n');
 }
@@ -120,25 +123,28 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
   const constant = new Set<string>();
   if (fold) {
     for (const n of order) {
-      const refs = inputRefs(n);
+      const refs = n.inputRefs;
       if (n.op.kind === 'const' || (n.op.kind === 'pure' && refs.length > 0 && refs.every((r) => constant.has(r.node))))
         constant.add(n.node.id);
     }
   }
 
   const slots: Slot[] = [];
-  const slotOf = new Map<string, number>();
-  for (const n of order)
+  const slotsOf = new Map<string, Record<string, number>>();
+  for (const n of order) {
+    const bySlot: Record<string, number> = {};
     for (const port of n.op.outputs) {
-      slotOf.set(`${n.node.id}\u0000${port}`, slots.length);
+      bySlot[port] = slots.length;
       slots.push({ node: n.node.id, port, type: n.types![port]! });
     }
-  const slotFor = (ref: PortRef) => slotOf.get(`${ref.node}\u0000${ref.port}`)!;
+    slotsOf.set(n.node.id, bySlot);
+  }
+  const slotFor = (ref: PortRef) => slotsOf.get(ref.node)![ref.port]!;
   const outputSlots = outputs.map((r) => ({ ...r, slot: slotFor(r) }));
 
   const kept = new Set(outputSlots.map((o) => o.slot));
   for (const n of order)
-    if (!constant.has(n.node.id)) for (const ref of inputRefs(n)) if (constant.has(ref.node)) kept.add(slotFor(ref));
+    if (!constant.has(n.node.id)) for (const ref of n.inputRefs) if (constant.has(ref.node)) kept.add(slotFor(ref));
 
   const constants = new Map<number, Tensor>();
   try {
@@ -151,36 +157,43 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
   const steps: PlanStep[] = [];
   for (const n of order) {
     if (constant.has(n.node.id)) continue;
-    const inputs: Record<string, number | number[]> = {};
-    for (const [name, v] of Object.entries(n.inputs))
-      inputs[name] = Array.isArray(v) ? v.map(slotFor) : slotFor(v as PortRef);
-    const outs: Record<string, number> = {};
-    for (const port of n.op.outputs) outs[port] = slotFor({ node: n.node.id, port });
+    const inputPorts: string[] = [];
+    const inputSlots: (number | number[])[] = [];
+    for (const name in n.inputs) {
+      const v = n.inputs[name]!;
+      inputPorts.push(name);
+      inputSlots.push(Array.isArray(v) ? v.map(slotFor) : slotFor(v as PortRef));
+    }
+    const bySlot = slotsOf.get(n.node.id)!;
     steps.push({
       index: steps.length,
       nodeId: n.node.id,
       op: n.op as AnyOpDef,
       attrs: n.attrs,
-      inputs,
-      outputs: outs,
+      inputPorts,
+      inputSlots,
+      outputPorts: n.op.outputs,
+      outputSlots: n.op.outputs.map((port) => bySlot[port]!),
       feed: n.op.kind === 'feed',
     });
   }
 
-  const lastReader = new Map<number, number>();
+  const lastReader = new Int32Array(slots.length).fill(-1);
   for (const step of steps)
-    for (const v of Object.values(step.inputs)) for (const s of [v].flat()) lastReader.set(s, step.index);
-  const freeAfter: number[][] = steps.map(() => []);
+    for (const slot of step.inputSlots)
+      if (typeof slot === 'number') lastReader[slot] = step.index;
+      else for (const s of slot) lastReader[s] = step.index;
+  const freeAfter: (number[] | undefined)[] = new Array(steps.length);
   for (const step of steps)
-    for (const s of Object.values(step.outputs)) {
+    for (const s of step.outputSlots) {
       if (kept.has(s)) continue;
-      const last = lastReader.get(s);
       // An output nobody reads is freed right after the step that made it.
-      freeAfter[last ?? step.index]!.push(s);
+      const at = lastReader[s]! < 0 ? step.index : lastReader[s]!;
+      (freeAfter[at] ??= []).push(s);
     }
 
   const folded = order.filter((n) => constant.has(n.node.id) && n.op.kind === 'pure').map((n) => n.node.id);
-  const text = planText(prepared, steps, slots, constants, folded);
+  let text: string | undefined;
   const plan: Plan = {
     key: prepared.key,
     steps,
@@ -190,7 +203,9 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
     freeAfter,
     folded,
     pruned: prepared.pruned,
-    text,
+    get text() {
+      return (text ??= planText(prepared, steps, slots, constants, folded));
+    },
     dispose: () => tf.dispose([...constants.values()]),
   };
   return { ok: true, plan, diagnostics: prepared.diagnostics };
@@ -252,13 +267,14 @@ function planText(
     lines.push(`  ${ref(slot)} = constant ${s.node}.${s.port}  : ${formatType(s.type)}`);
   }
   for (const step of steps) {
-    const args = Object.entries(step.inputs)
-      .map(([name, v]) => `${name}=${Array.isArray(v) ? `[${v.map(ref).join(', ')}]` : ref(v as number)}`)
+    const args = step.inputPorts
+      .map((name, i) => {
+        const v = step.inputSlots[i]!;
+        return `${name}=${typeof v === 'number' ? ref(v) : `[${v.map(ref).join(', ')}]`}`;
+      })
       .join(', ');
-    const outs = Object.values(step.outputs).map(ref).join(', ');
-    const types = Object.values(step.outputs)
-      .map((s) => formatType(slots[s]!.type))
-      .join(', ');
+    const outs = step.outputSlots.map(ref).join(', ');
+    const types = step.outputSlots.map((s) => formatType(slots[s]!.type)).join(', ');
     lines.push(`  ${outs} = ${step.op.name}(${args})  # ${step.nodeId}${step.feed ? ' (fed)' : ''}  : ${types}`);
   }
   lines.push(`outputs: ${prepared.outputs.map((r) => `${r.node}.${r.port}`).join(', ')}`);

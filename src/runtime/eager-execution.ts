@@ -57,7 +57,7 @@ export class EagerExecution implements Execution {
     try {
       const attrs = step.feed ? this.feeds.get(step.nodeId)! : step.attrs;
       const outs = runForward(this.tf, step.op, gatherInputs(step, this.values), attrs);
-      for (const port in step.outputs) this.values[step.outputs[port]!] = outs[port];
+      step.outputPorts.forEach((port, k) => (this.values[step.outputSlots[k]!] = outs[port]));
       await Promise.all(Object.values(outs).map((t) => t.data()));
       record.status = 'ok';
     } catch (e) {

@@ -7,9 +7,10 @@ export function gatherInputs(
   values: readonly (Tensor | undefined)[],
 ): Record<string, Tensor | Tensor[]> {
   const inputs: Record<string, Tensor | Tensor[]> = {};
-  for (const name in step.inputs) {
-    const v = step.inputs[name]!;
-    inputs[name] = typeof v === 'number' ? values[v]! : v.map((s) => values[s]!);
+  const { inputPorts, inputSlots } = step;
+  for (let i = 0; i < inputPorts.length; i++) {
+    const v = inputSlots[i]!;
+    inputs[inputPorts[i]!] = typeof v === 'number' ? values[v]! : v.map((s) => values[s]!);
   }
   return inputs;
 }

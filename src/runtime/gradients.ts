@@ -33,20 +33,20 @@ export function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Gradients {
 
   const recorded = new Map<number, Tensor>();
   const values: (Tensor | undefined)[] = new Array(plan.slots.length);
-  const leaves = plan.steps.filter((s) => Object.keys(s.inputs).length === 0);
-  const inner = plan.steps.filter((s) => Object.keys(s.inputs).length > 0);
+  const leaves = plan.steps.filter((s) => s.inputPorts.length === 0);
+  const inner = plan.steps.filter((s) => s.inputPorts.length > 0);
   const attrsOf = (s: PlanStep) => (s.feed ? feeds.get(s.nodeId)! : s.attrs);
 
   const leafTensors: Tensor[] = [];
   try {
     for (const step of leaves) {
       const outs = runForward(tf, step.op, {}, attrsOf(step));
-      for (const port in step.outputs) {
-        values[step.outputs[port]!] = outs[port];
+      step.outputPorts.forEach((port, k) => {
+        values[step.outputSlots[k]!] = outs[port];
         leafTensors.push(outs[port]!);
-      }
+      });
     }
-    const xSlots = leaves.flatMap((s) => Object.values(s.outputs)).filter((slot) => isFloat(values[slot]!));
+    const xSlots = leaves.flatMap((s) => s.outputSlots).filter((slot) => isFloat(values[slot]!));
     const xs = xSlots.map((slot) => values[slot]!);
 
     // Every probe also reads `seed`, a zero-cost extra source, so that the tape keeps each probe
@@ -77,8 +77,8 @@ export function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Gradients {
             Object.entries(inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map(detach) : detach(v)]),
           );
         const outs = runForward(tf, step.op, inputs, attrsOf(step));
-        for (const port in step.outputs) {
-          const slot = step.outputs[port]!;
+        for (const [k, port] of step.outputPorts.entries()) {
+          const slot = step.outputSlots[k]!;
           values[slot] = isFloat(outs[port]!) ? probe(slot)(outs[port]!, seed) : outs[port]!;
         }
       }
@@ -118,9 +118,7 @@ function whyBlocked(plan: Plan, slot: number): string {
   const type = plan.slots[slot]!.type;
   if (type.dtype !== 'float32') return `${type.dtype} values carry no gradient`;
   const readers = (s: number) =>
-    plan.steps.filter((step) =>
-      Object.values(step.inputs).some((v) => (typeof v === 'number' ? v === s : v.includes(s))),
-    );
+    plan.steps.filter((step) => step.inputSlots.some((v) => (typeof v === 'number' ? v === s : v.includes(s))));
   const stoppers = new Set<string>();
   const seen = new Set<number>();
   const stack = [slot];
@@ -130,7 +128,7 @@ function whyBlocked(plan: Plan, slot: number): string {
     seen.add(s);
     for (const step of readers(s)) {
       if (!step.op.differentiable) stoppers.add(`${step.op.name} (${step.nodeId})`);
-      else stack.push(...Object.values(step.outputs));
+      else stack.push(...step.outputSlots);
     }
   }
   return stoppers.size

@@ -8,10 +8,12 @@ export interface PlanStep {
   readonly nodeId: string;
   readonly op: AnyOpDef;
   readonly attrs: Readonly<Record<string, AttrValue>>;
-  /** Per input port, the slot holding its value (a list of slots for a variadic port). */
-  readonly inputs: Readonly<Record<string, number | readonly number[]>>;
-  /** Per output port, the slot its value goes to. */
-  readonly outputs: Readonly<Record<string, number>>;
+  /** Input port names, and for each the slot holding its value (a list for a variadic port). */
+  readonly inputPorts: readonly string[];
+  readonly inputSlots: readonly (number | readonly number[])[];
+  /** Output port names, and for each the slot its value goes to. */
+  readonly outputPorts: readonly string[];
+  readonly outputSlots: readonly number[];
   /** The node reads its `value` attribute from the graph at run time (Placeholder, VariableV2). */
   readonly feed: boolean;
 }
@@ -35,8 +37,8 @@ export interface Plan {
   /** Slot → value computed at compile time. */
   readonly constants: ReadonlyMap<number, Tensor>;
   readonly outputs: readonly (PortRef & { slot: number })[];
-  /** Per step, the slots whose last reader it is (graph mode frees them right after it). */
-  readonly freeAfter: readonly (readonly number[])[];
+  /** Per step, the slots whose last reader it is (graph mode frees them right after it), if any. */
+  readonly freeAfter: readonly (readonly number[] | undefined)[];
   /** Nodes evaluated at compile time because all their inputs were constant. */
   readonly folded: readonly string[];
   /** Nodes no requested output depends on. */

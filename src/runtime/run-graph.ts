@@ -17,8 +17,8 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds): Promise<Execut
   let peakBytes = 0;
   const values: (Tensor | undefined)[] = new Array(plan.slots.length);
   for (const [slot, t] of plan.constants) values[slot] = t;
-  const records: StepRecord[] = plan.steps.map((s) => ({ nodeId: s.nodeId, status: 'pending', ms: null }));
   let error: Execution['error'] = null;
+  let failedAt = -1;
 
   const start = now();
   const { steps, freeAfter } = plan;
@@ -29,17 +29,17 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds): Promise<Execut
       outs = runForward(tf, step.op, gatherInputs(step, values), step.feed ? feeds.get(step.nodeId)! : step.attrs);
     } catch (e) {
       error = { nodeId: step.nodeId, message: (e as Error).message };
-      records[i]!.status = 'error';
-      records[i]!.error = error.message;
-      for (let j = i + 1; j < steps.length; j++) records[j]!.status = 'skipped';
+      failedAt = i;
       break;
     }
-    for (const port in step.outputs) values[step.outputs[port]!] = outs[port];
-    records[i]!.status = 'ok';
-    for (const slot of freeAfter[i]!) {
-      values[slot]!.dispose();
-      values[slot] = undefined;
-    }
+    const { outputPorts, outputSlots } = step;
+    for (let k = 0; k < outputPorts.length; k++) values[outputSlots[k]!] = outs[outputPorts[k]!];
+    const free = freeAfter[i];
+    if (free)
+      for (const slot of free) {
+        values[slot]!.dispose();
+        values[slot] = undefined;
+      }
     if (state.numTensors - baseTensors > peakTensors) peakTensors = state.numTensors - baseTensors;
     if (state.numBytes - baseBytes > peakBytes) peakBytes = state.numBytes - baseBytes;
   }
@@ -57,7 +57,18 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds): Promise<Execut
   return {
     mode: 'graph',
     plan,
-    records,
+    // Built on demand: graph mode keeps its inner loop free of bookkeeping.
+    get records(): StepRecord[] {
+      return steps.map((s, i) => {
+        const record: StepRecord = {
+          nodeId: s.nodeId,
+          status: failedAt < 0 || i < failedAt ? 'ok' : i === failedAt ? 'error' : 'skipped',
+          ms: null,
+        };
+        if (i === failedAt) record.error = error!.message;
+        return record;
+      });
+    },
     error,
     value: (slot) => (kept.has(slot) ? values[slot] : undefined),
     totalMs,
