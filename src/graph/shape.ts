@@ -62,7 +62,7 @@ export function sameDtype(inputs: Readonly<Record<string, TensorType>>, ports: r
 
 /** Normalizes a possibly negative axis against a known rank. */
 export function normalizeAxis(axis: number, rank: number, attr = 'axis'): number {
-  if (axis < -rank || axis >= Math.max(rank, 1))
+  if (axis < -rank || axis >= rank)
     throw new InferError('attr', `axis ${axis} is out of range for rank ${rank}`, { attr });
   return axis < 0 ? axis + rank : axis;
 }

@@ -4,7 +4,7 @@ import { InferError, type AnyOpSignature, type InferErrorKind } from './op-signa
 import { checkInputPort, parseInputPort } from './ports';
 import type { OpRegistry } from './registry';
 import { formatType } from './shape';
-import { topoSort } from './topo';
+import { csrFromPairs, topoOrder, type Csr } from './topo';
 import type { AttrValue, Graph, GraphEdge, GraphNode, PortRef, TensorType } from './types';
 
 /** A node with its op resolved, its attributes completed with defaults and its inputs wired. */
@@ -29,6 +29,27 @@ export interface Validation {
   readonly order: readonly string[];
   /** Ids of the nodes that read one of this node's outputs (once per edge). */
   consumersOf(id: string): readonly string[];
+  /** The same graph over node positions, for passes that walk every node (the compiler). */
+  readonly index: GraphIndex;
+}
+
+/**
+ * The validated graph over integer positions. A node's position is its place among the graph's
+ * nodes (a repeated id counts once, at its first node). Walking these arrays instead of looking
+ * nodes up by id keeps passes over large graphs linear in practice, not just in theory.
+ */
+export interface GraphIndex {
+  readonly positionOf: ReadonlyMap<string, number>;
+  /** By position: the node resolved, or undefined when its op is unknown. */
+  readonly resolved: readonly (ResolvedNode | undefined)[];
+  /** `Validation.order` as positions. */
+  readonly order: Int32Array;
+  /** The positions of the nodes `Validation.nodes` holds, in the order it lists them. */
+  readonly listed: Int32Array;
+  /** By position: the positions its accepted edges come from, one per edge, in edge order. */
+  readonly producers: Csr;
+  /** By position: the positions its accepted edges go to, one per edge, in edge order. */
+  readonly consumers: Csr;
 }
 
 const INFER_KIND: Record<InferErrorKind, DiagnosticKind> = {
@@ -37,85 +58,176 @@ const INFER_KIND: Record<InferErrorKind, DiagnosticKind> = {
   attr: 'invalid-attr',
 };
 
-/** What validation gathers about one node before inferring its types. */
-interface Entry {
-  readonly node: GraphNode;
-  readonly op: AnyOpSignature | undefined;
-  readonly attrs: Record<string, AttrValue> | null;
-  /** Incoming edges, in edge order. */
-  readonly wired: { readonly port: string; readonly ref: PortRef }[];
-  /** Ids of the nodes its edges lead to (repeated when several edges do). */
-  readonly successors: string[];
+/** The graph's nodes by position, with what can be known of each before wiring. */
+interface NodeTable {
+  readonly positionOf: Map<string, number>;
+  readonly nodes: GraphNode[];
+  readonly ops: (AnyOpSignature | undefined)[];
+  /** Attributes completed with defaults; null when the op is unknown or an attribute is invalid. */
+  readonly attrs: (Record<string, AttrValue> | null)[];
+}
+
+/** The edges validation accepted, numbered in edge order, with their ends as node positions. */
+interface Wiring {
+  readonly count: number;
+  readonly edges: GraphEdge[];
+  /** Per accepted edge: the port it reads. */
+  readonly refs: PortRef[];
+  readonly sources: Int32Array;
+  readonly targets: Int32Array;
+  /** Each node's incoming edges in edge order, as a list: first per position, next per edge; -1 ends it. */
+  readonly firstIn: Int32Array;
+  readonly nextIn: Int32Array;
 }
 
 /** Checks structure, attributes, dtypes and shapes of the whole graph, inferring every output type. */
 export function validateGraph(graph: Graph, registry: OpRegistry): Validation {
   const diagnostics: Diagnostic[] = [];
-  // One map for everything per node: large graphs make many maps of every node costly.
-  const entries = new Map<string, Entry>();
-  for (const node of graph.nodes) {
-    if (entries.has(node.id)) {
+  const table = tableNodes(graph.nodes, registry, diagnostics);
+  const wiring = wireEdges(graph.edges, table, diagnostics);
+  const count = table.nodes.length;
+  const consumers = csrFromPairs(count, wiring.sources, wiring.targets, wiring.count);
+  const producers = csrFromPairs(count, wiring.targets, wiring.sources, wiring.count);
+
+  const { order, cycles } = topoOrder(consumers);
+  for (const cycle of cycles) diagnostics.push(cycleDiagnostic(cycle.map((p) => table.nodes[p]!.id)));
+
+  const resolved = resolveInOrder(table, wiring, order, diagnostics);
+  const { nodes, listed } = listResolved(table, resolved, order);
+  const idAt = (p: number) => table.nodes[p]!.id;
+  return {
+    ok: diagnostics.length === 0,
+    diagnostics,
+    nodes,
+    order: Array.from(order, idAt),
+    consumersOf: (id) => {
+      const p = table.positionOf.get(id);
+      return p === undefined
+        ? []
+        : Array.from(consumers.targets.subarray(consumers.start[p], consumers.start[p + 1]), idAt);
+    },
+    index: { positionOf: table.positionOf, resolved, order, listed, producers, consumers },
+  };
+}
+
+function tableNodes(graphNodes: readonly GraphNode[], registry: OpRegistry, diagnostics: Diagnostic[]): NodeTable {
+  const table: NodeTable = { positionOf: new Map(), nodes: [], ops: [], attrs: [] };
+  for (const node of graphNodes) {
+    if (table.positionOf.has(node.id)) {
       diagnostics.push({ kind: 'duplicate-id', nodeId: node.id, message: `two nodes share the id "${node.id}"` });
       continue;
     }
     const op = registry.get(node.op);
     if (!op) diagnostics.push({ kind: 'unknown-op', nodeId: node.id, message: `unknown op "${node.op}"` });
-    const attrs = op ? resolveAttrs(node, op.attrs, diagnostics) : null;
-    entries.set(node.id, { node, op, attrs, wired: [], successors: [] });
+    table.positionOf.set(node.id, table.nodes.length);
+    table.nodes.push(node);
+    table.ops.push(op);
+    table.attrs.push(op ? resolveAttrs(node, op.attrs, diagnostics) : null);
   }
+  return table;
+}
 
-  for (const edge of graph.edges) {
-    const target = entries.get(edge.target);
-    const problem = checkEdge(edge, entries.get(edge.source), target);
-    const taken = problem ? undefined : target!.wired.find((w) => w.port === edge.targetPort);
-    if (problem || taken) {
+function wireEdges(graphEdges: readonly GraphEdge[], table: NodeTable, diagnostics: Diagnostic[]): Wiring {
+  const size = graphEdges.length;
+  const wiring = {
+    count: 0,
+    edges: [] as GraphEdge[],
+    refs: [] as PortRef[],
+    sources: new Int32Array(size),
+    targets: new Int32Array(size),
+    firstIn: new Int32Array(table.nodes.length).fill(-1),
+    nextIn: new Int32Array(size).fill(-1),
+  };
+  const lastIn = new Int32Array(table.nodes.length).fill(-1);
+  for (const edge of graphEdges) {
+    const source = table.positionOf.get(edge.source);
+    const target = table.positionOf.get(edge.target);
+    const problem = checkEdge(edge, table, source, target) ?? portTaken(edge, wiring, target!);
+    if (problem) {
       diagnostics.push({
         kind: 'invalid-edge',
         nodeId: edge.target,
         port: edge.targetPort,
         edgeId: edge.id,
-        message: problem ?? `input ${edge.targetPort} already has a value from ${taken!.ref.node}`,
+        message: problem,
       });
       continue;
     }
-    target!.wired.push({ port: edge.targetPort, ref: { node: edge.source, port: edge.sourcePort } });
-    entries.get(edge.source)!.successors.push(edge.target);
+    const e = wiring.count++;
+    wiring.edges.push(edge);
+    wiring.refs.push({ node: edge.source, port: edge.sourcePort });
+    wiring.sources[e] = source!;
+    wiring.targets[e] = target!;
+    if (lastIn[target!]! < 0) wiring.firstIn[target!] = e;
+    else wiring.nextIn[lastIn[target!]!] = e;
+    lastIn[target!] = e;
   }
+  return wiring;
+}
 
-  const ids = [...entries.keys()];
-  const { order, cycles } = topoSort(ids, (id) => entries.get(id)!.successors);
-  for (const cycle of cycles)
-    diagnostics.push({
-      kind: 'cycle',
-      nodeId: cycle[0],
-      cycle,
-      message: `cycle: ${[...cycle, cycle[0]].join(' → ')}`,
-    });
+function cycleDiagnostic(cycle: string[]): Diagnostic {
+  return { kind: 'cycle', nodeId: cycle[0], cycle, message: `cycle: ${[...cycle, cycle[0]].join(' → ')}` };
+}
 
+/**
+ * Resolves the nodes in topological order, so that each one's inputs have their types by then.
+ * Nodes left out of the order (on or after a cycle) are resolved without inputs or types.
+ */
+function resolveInOrder(
+  table: NodeTable,
+  wiring: Wiring,
+  order: Int32Array,
+  diagnostics: Diagnostic[],
+): (ResolvedNode | undefined)[] {
+  const resolved: (ResolvedNode | undefined)[] = new Array(table.nodes.length).fill(undefined);
+  for (const p of order) if (table.ops[p]) resolved[p] = resolveNode(p, table, wiring, resolved, diagnostics);
+  for (let p = 0; p < resolved.length; p++) {
+    const op = table.ops[p];
+    if (op && !resolved[p])
+      resolved[p] = { node: table.nodes[p]!, op, attrs: table.attrs[p] ?? {}, inputs: {}, inputRefs: [] };
+  }
+  return resolved;
+}
+
+function resolveNode(
+  p: number,
+  table: NodeTable,
+  wiring: Wiring,
+  resolved: readonly (ResolvedNode | undefined)[],
+  diagnostics: Diagnostic[],
+): ResolvedNode {
+  const node = table.nodes[p]!;
+  const op = table.ops[p]!;
+  const attrs = table.attrs[p]!;
+  // Types are only inferred where every producer has them: one bad node is reported once, not again downstream.
+  let upstreamTyped = true;
+  for (let e = wiring.firstIn[p]!; e >= 0; e = wiring.nextIn[e]!)
+    if (!resolved[wiring.sources[e]!]?.types) upstreamTyped = false;
+  const inputTypes: Record<string, TensorType | TensorType[]> | null = upstreamTyped && attrs ? {} : null;
+  const inputs = collectInputs(p, node, op, wiring, resolved, inputTypes, diagnostics);
+  const types = inputs && inputTypes ? inferNode(node, op, inputs, inputTypes, attrs!, diagnostics) : undefined;
+  const inputRefs: PortRef[] = [];
+  if (inputs) for (let e = wiring.firstIn[p]!; e >= 0; e = wiring.nextIn[e]!) inputRefs.push(wiring.refs[e]!);
+  return { node, op, attrs: attrs ?? {}, inputs: inputs ?? {}, inputRefs, types };
+}
+
+/** Lists the resolved nodes as `Validation.nodes` does: in order, then those left out of it in graph order. */
+function listResolved(
+  table: NodeTable,
+  resolved: readonly (ResolvedNode | undefined)[],
+  order: Int32Array,
+): { nodes: Map<string, ResolvedNode>; listed: Int32Array } {
+  const listed = new Int32Array(resolved.length);
+  let length = 0;
+  const ordered = new Uint8Array(resolved.length);
+  for (const p of order) {
+    ordered[p] = 1;
+    if (resolved[p]) listed[length++] = p;
+  }
+  for (let p = 0; p < resolved.length; p++) if (!ordered[p] && resolved[p]) listed[length++] = p;
   const nodes = new Map<string, ResolvedNode>();
-  const failed = new Set<string>();
-  for (const id of order) {
-    const { node, op, attrs, wired } = entries.get(id)!;
-    if (!op) continue;
-    const inputs = collectInputs(node, op, wired, diagnostics);
-    const types =
-      inputs && attrs && !wired.some((w) => failed.has(w.ref.node))
-        ? inferNode(node, op, inputs, attrs, nodes, diagnostics)
-        : undefined;
-    if (!types) failed.add(id);
-    const inputRefs = inputs ? wired.map((w) => w.ref) : [];
-    nodes.set(id, { node, op, attrs: attrs ?? {}, inputs: inputs ?? {}, inputRefs, types });
-  }
-  for (const { node, op, attrs } of entries.values())
-    if (op && !nodes.has(node.id)) nodes.set(node.id, { node, op, attrs: attrs ?? {}, inputs: {}, inputRefs: [] });
-
-  return {
-    ok: diagnostics.length === 0,
-    diagnostics,
-    nodes,
-    order,
-    consumersOf: (id) => entries.get(id)?.successors ?? [],
-  };
+  for (let i = 0; i < length; i++) nodes.set(table.nodes[listed[i]!]!.id, resolved[listed[i]!]!);
+  return { nodes, listed: listed.subarray(0, length) };
 }
 
 function resolveAttrs(node: GraphNode, specs: AttrSpecs, diagnostics: Diagnostic[]): Record<string, AttrValue> | null {
@@ -145,30 +257,57 @@ function resolveAttrs(node: GraphNode, specs: AttrSpecs, diagnostics: Diagnostic
   return ok ? out : null;
 }
 
-function checkEdge(edge: GraphEdge, source: Entry | undefined, target: Entry | undefined): string | null {
-  if (!source) return `edge ${edge.id} comes from a node that does not exist: "${edge.source}"`;
-  if (!target) return `edge ${edge.id} goes to a node that does not exist: "${edge.target}"`;
-  if (source.op && !source.op.outputs.includes(edge.sourcePort))
-    return `${source.op.name} has no output "${edge.sourcePort}" (outputs: ${source.op.outputs.join(', ')})`;
-  return target.op ? checkInputPort(target.op, edge.targetPort) : null;
+function checkEdge(
+  edge: GraphEdge,
+  table: NodeTable,
+  source: number | undefined,
+  target: number | undefined,
+): string | null {
+  if (source === undefined) return `edge ${edge.id} comes from a node that does not exist: "${edge.source}"`;
+  if (target === undefined) return `edge ${edge.id} goes to a node that does not exist: "${edge.target}"`;
+  const sourceOp = table.ops[source];
+  if (sourceOp && !sourceOp.outputs.includes(edge.sourcePort))
+    return `${sourceOp.name} has no output "${edge.sourcePort}" (outputs: ${sourceOp.outputs.join(', ')})`;
+  const targetOp = table.ops[target];
+  return targetOp ? checkInputPort(targetOp, edge.targetPort) : null;
 }
 
+/** Why `edge` cannot be wired because an accepted edge already feeds its input port, or null. */
+function portTaken(edge: GraphEdge, wiring: Wiring, target: number): string | null {
+  for (let e = wiring.firstIn[target]!; e >= 0; e = wiring.nextIn[e]!)
+    if (wiring.edges[e]!.targetPort === edge.targetPort)
+      return `input ${edge.targetPort} already has a value from ${wiring.refs[e]!.node}`;
+  return null;
+}
+
+/**
+ * The node's inputs by port, from its incoming edges, or null (reporting it) when one is not
+ * connected. Fills `types`, when given, with the inputs' types under the same keys in the same order.
+ */
 function collectInputs(
+  p: number,
   node: GraphNode,
   op: AnyOpSignature,
-  wired: Entry['wired'],
+  wiring: Wiring,
+  resolved: readonly (ResolvedNode | undefined)[],
+  types: Record<string, TensorType | TensorType[]> | null,
   diagnostics: Diagnostic[],
 ): Record<string, PortRef | PortRef[]> | null {
   const inputs: Record<string, PortRef | PortRef[]> = {};
-  let variadic: Map<string, PortRef[]> | undefined;
-  for (const { port, ref } of wired) {
-    const { input, index } = parseInputPort(port);
-    if (index === null) inputs[input] = ref;
-    else {
+  // Variadic inputs by name: the edge for each position.
+  let variadic: Map<string, number[]> | undefined;
+  for (let e = wiring.firstIn[p]!; e >= 0; e = wiring.nextIn[e]!) {
+    const port = wiring.edges[e]!.targetPort;
+    // Only variadic ports (`values:2`) need parsing; most are plain input names.
+    const { input, index } = port.includes(':') ? parseInputPort(port) : { input: port, index: null };
+    if (index === null) {
+      inputs[input] = wiring.refs[e]!;
+      if (types) types[input] = typeAt(e, wiring, resolved);
+    } else {
       variadic ??= new Map();
       let list = variadic.get(input);
       if (!list) variadic.set(input, (list = []));
-      list[index] = ref;
+      list[index] = e;
     }
   }
   let ok = true;
@@ -176,7 +315,7 @@ function collectInputs(
     const spec = op.inputs[name]!;
     if (spec.variadic) {
       const list = variadic?.get(name) ?? [];
-      const gap = Array.from({ length: Math.max(list.length, 1) }, (_, i) => i).find((i) => !list[i]);
+      const gap = firstGap(list);
       if (gap !== undefined) {
         ok = false;
         diagnostics.push({
@@ -185,8 +324,10 @@ function collectInputs(
           port: `${name}:${gap}`,
           message: `input ${name}:${gap} is not connected`,
         });
+        continue;
       }
-      inputs[name] = list;
+      inputs[name] = list.map((e) => wiring.refs[e]!);
+      if (types) types[name] = list.map((e) => typeAt(e, wiring, resolved));
     } else if (!inputs[name]) {
       ok = false;
       diagnostics.push({
@@ -200,36 +341,29 @@ function collectInputs(
   return ok ? inputs : null;
 }
 
+/** The type of the value edge `e` carries; its producer has types. */
+function typeAt(e: number, wiring: Wiring, resolved: readonly (ResolvedNode | undefined)[]): TensorType {
+  return resolved[wiring.sources[e]!]!.types![wiring.refs[e]!.port]!;
+}
+
+/** The first position a variadic input lacks a value at (it needs at least one), if any. */
+function firstGap(list: readonly (number | undefined)[]): number | undefined {
+  for (let i = 0; i < Math.max(list.length, 1); i++) if (list[i] === undefined) return i;
+  return undefined;
+}
+
 function inferNode(
   node: GraphNode,
   op: AnyOpSignature,
   inputs: Record<string, PortRef | PortRef[]>,
+  inputTypes: Record<string, TensorType | TensorType[]>,
   attrs: Record<string, AttrValue>,
-  resolved: ReadonlyMap<string, ResolvedNode>,
   diagnostics: Diagnostic[],
 ): Record<string, TensorType> | undefined {
-  const inputTypes: Record<string, TensorType | TensorType[]> = {};
-  for (const name in inputs) {
-    const value = inputs[name]!;
-    const refs = Array.isArray(value) ? value : [value as PortRef];
-    const allowed = op.inputs[name]!.dtypes;
-    for (let i = 0; i < refs.length; i++) {
-      const ref = refs[i]!;
-      const t = typeOf(resolved, ref);
-      if (!allowed.includes(t.dtype)) {
-        const port = Array.isArray(value) ? `${name}:${i}` : name;
-        diagnostics.push({
-          kind: 'dtype-mismatch',
-          nodeId: node.id,
-          port,
-          message: `${op.name}.${port} takes ${allowed.join(' or ')}, but ${ref.node}.${ref.port} is ${formatType(t)}`,
-        });
-        return undefined;
-      }
-    }
-    inputTypes[name] = Array.isArray(value)
-      ? value.map((r) => typeOf(resolved, r))
-      : typeOf(resolved, value as PortRef);
+  const mismatch = dtypeMismatch(node, op, inputs, inputTypes);
+  if (mismatch) {
+    diagnostics.push(mismatch);
+    return undefined;
   }
   try {
     return op.infer(inputTypes as never, attrs as never);
@@ -240,6 +374,40 @@ function inferNode(
   }
 }
 
-function typeOf(resolved: ReadonlyMap<string, ResolvedNode>, ref: PortRef): TensorType {
-  return resolved.get(ref.node)!.types![ref.port]!;
+/** The first input (in port order) of a dtype its port does not take, as a diagnostic; null when none. */
+function dtypeMismatch(
+  node: GraphNode,
+  op: AnyOpSignature,
+  inputs: Record<string, PortRef | PortRef[]>,
+  inputTypes: Record<string, TensorType | TensorType[]>,
+): Diagnostic | null {
+  for (const name in inputTypes) {
+    const allowed = op.inputs[name]!.dtypes;
+    const types = inputTypes[name]!;
+    const refs = inputs[name]!;
+    if (!Array.isArray(types)) {
+      if (!allowed.includes(types.dtype)) return mismatch(node, op, name, name, refs as PortRef, types);
+      continue;
+    }
+    for (let i = 0; i < types.length; i++)
+      if (!allowed.includes(types[i]!.dtype))
+        return mismatch(node, op, name, `${name}:${i}`, (refs as PortRef[])[i]!, types[i]!);
+  }
+  return null;
+}
+
+function mismatch(
+  node: GraphNode,
+  op: AnyOpSignature,
+  input: string,
+  port: string,
+  ref: PortRef,
+  t: TensorType,
+): Diagnostic {
+  return {
+    kind: 'dtype-mismatch',
+    nodeId: node.id,
+    port,
+    message: `${op.name}.${port} takes ${op.inputs[input]!.dtypes.join(' or ')}, but ${ref.node}.${ref.port} is ${formatType(t)}`,
+  };
 }

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../graph/diagnostics';
 import type { OpRegistry } from '../graph/registry';
 import { formatType } from '../graph/shape';
-import type { Graph, PortRef } from '../graph/types';
-import { validateGraph, type ResolvedNode, type Validation } from '../graph/validate';
+import type { AttrValue, Graph, PortRef } from '../graph/types';
+import { validateGraph, type GraphIndex, type ResolvedNode, type Validation } from '../graph/validate';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import type { CompileResult, Plan, PlanStep, Slot } from './plan';
 import { runForward } from './forward';
@@ -45,42 +45,69 @@ export function prepare(
   const resolved = resolveOutputs(validation, options.outputs);
   if ('diagnostics' in resolved) return { ok: false, diagnostics: resolved.diagnostics };
   const outputs = resolved.refs;
+  const index = validation.index;
 
-  const cone = new Set<string>();
-  const stack = [...new Set(outputs.map((r) => r.node))];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (cone.has(id)) continue;
-    cone.add(id);
-    for (const ref of validation.nodes.get(id)!.inputRefs) stack.push(ref.node);
+  const { inCone, size } = upstreamCone(index, outputs);
+  const order: ResolvedNode[] = [];
+  let complete = true;
+  for (const p of index.order) {
+    if (!inCone[p]) continue;
+    const n = index.resolved[p];
+    if (n?.types) order.push(n);
+    else complete = false;
+  }
+  // Cone nodes missing from the order are on or after a cycle.
+  if (!complete || order.length < size) {
+    const relevant = validation.diagnostics.filter(
+      (d) => d.nodeId === undefined || inCone[index.positionOf.get(d.nodeId) ?? -1] === 1,
+    );
+    return { ok: false, diagnostics: relevant.length ? relevant : validation.diagnostics };
   }
 
-  const order = validation.order.filter((id) => cone.has(id)).map((id) => validation.nodes.get(id)!);
-  const incomplete = order.length < cone.size || order.some((n) => !n.types);
-  const relevant = validation.diagnostics.filter((d) => d.nodeId === undefined || cone.has(d.nodeId));
-  if (incomplete) return { ok: false, diagnostics: relevant.length ? relevant : validation.diagnostics };
-
-  const pruned = [...validation.nodes.keys()].filter((id) => !cone.has(id));
+  const pruned: string[] = [];
+  for (const p of index.listed) if (!inCone[p]) pruned.push(index.resolved[p]!.node.id);
   const key = traceKey(order, outputs, fold);
   return { ok: true, key, validation, order, outputs, pruned, fold, diagnostics: validation.diagnostics };
+}
+
+/** The nodes the outputs depend on, as flags by position, and how many there are. */
+function upstreamCone(index: GraphIndex, outputs: readonly PortRef[]): { inCone: Uint8Array; size: number } {
+  const { start, targets } = index.producers;
+  const inCone = new Uint8Array(index.resolved.length);
+  let size = 0;
+  const stack = outputs.map((r) => index.positionOf.get(r.node)!);
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (inCone[p]) continue;
+    inCone[p] = 1;
+    size++;
+    // A node whose inputs could not be collected lists no inputRefs: it reads nothing.
+    if (!index.resolved[p]?.inputRefs.length) continue;
+    for (let k = start[p]!; k < start[p + 1]!; k++) stack.push(targets[k]!);
+  }
+  return { inCone, size };
 }
 
 function resolveOutputs(
   validation: Validation,
   requested: CompileOptions['outputs'],
 ): { refs: PortRef[] } | { diagnostics: Diagnostic[] } {
-  const nodes = validation.nodes;
-  const wanted = requested ?? validation.order.filter((id) => nodes.has(id) && !validation.consumersOf(id).length);
-  const byName = new Map<string, string>();
-  for (const n of nodes.values())
-    if (n.node.name !== undefined && !byName.has(n.node.name)) byName.set(n.node.name, n.node.id);
+  const index = validation.index;
+  let byName: Map<string, number> | undefined;
+  // A node id, else a node name (the first node listed with it).
+  const positionNamed = (name: string): number | undefined => {
+    const p = index.positionOf.get(name);
+    if (p !== undefined && index.resolved[p]) return p;
+    byName ??= positionsByName(index);
+    return byName.get(name);
+  };
 
   const refs: PortRef[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const w of wanted) {
+  for (const w of requested ?? sinks(index)) {
     const ref = typeof w === 'string' ? { node: w, port: null } : w;
-    const id = nodes.has(ref.node) ? ref.node : byName.get(ref.node);
-    const node = id === undefined ? undefined : nodes.get(id);
+    const p = positionNamed(ref.node);
+    const node = p === undefined ? undefined : index.resolved[p]!;
     if (!node) {
       diagnostics.push({ kind: 'invalid-target', message: `no node with id or name "${ref.node}"` });
     } else if (ref.port !== null && !node.op.outputs.includes(ref.port)) {
@@ -100,99 +127,102 @@ function resolveOutputs(
   return { refs };
 }
 
+/** Ids of the ordered nodes with a known op that nothing reads: the default outputs. */
+function sinks(index: GraphIndex): string[] {
+  const { start } = index.consumers;
+  const ids: string[] = [];
+  for (const p of index.order) if (index.resolved[p] && start[p] === start[p + 1]) ids.push(index.resolved[p]!.node.id);
+  return ids;
+}
+
+function positionsByName(index: GraphIndex): Map<string, number> {
+  const byName = new Map<string, number>();
+  for (const p of index.listed) {
+    const name = index.resolved[p]!.node.name;
+    if (name !== undefined && !byName.has(name)) byName.set(name, p);
+  }
+  return byName;
+}
+
+/**
+ * Equal keys mean the same trace: the ordered nodes with their ops, attributes and wiring, the
+ * outputs and folding. A fed value changes without re-tracing, so only its type is part of it.
+ * Built as one list of pieces joined once; attribute values are written by the op's attribute
+ * order (resolved attributes list every one, in that order), so names need not be.
+ */
 function traceKey(order: readonly ResolvedNode[], outputs: readonly PortRef[], fold: boolean): string {
-  const parts = [`fold=${fold}`, outputs.map((r) => `${r.node}.${r.port}`).join(',')];
+  const pieces: string[] = [`fold=${fold}`, '\n'];
+  for (const r of outputs) pieces.push(r.node, '.', r.port, ',');
   for (const n of order) {
-    // A fed value changes without re-tracing; only its type is part of the trace.
-    const attrs = n.op.kind === 'feed' ? { ...n.attrs, value: n.types } : n.attrs;
-    let line = `${n.node.id}=${n.op.name}${JSON.stringify(attrs)}`;
+    pieces.push('\n', n.node.id, '=', n.op.name, '(');
+    const feed = n.op.kind === 'feed';
+    for (const name in n.attrs) if (!(feed && name === 'value')) pieces.push(attrKey(n.attrs[name]!), ',');
+    if (feed) for (const port in n.types) pieces.push(port, ':', formatType(n.types[port]!), ',');
+    pieces.push(')');
     for (const port in n.inputs) {
       const v = n.inputs[port]!;
-      line += Array.isArray(v)
-        ? ` ${port}<${v.map((r) => `${r.node}.${r.port}`).join('|')}`
-        : ` ${port}<${(v as PortRef).node}.${(v as PortRef).port}`;
+      pieces.push(' ', port, '<');
+      if (!Array.isArray(v)) pieces.push((v as PortRef).node, '.', (v as PortRef).port);
+      else for (const r of v as readonly PortRef[]) pieces.push(r.node, '.', r.port, '|');
     }
-    parts.push(line);
   }
-  return parts.join('\n');
+  return pieces.join('');
+}
+
+/** An attribute value as key text; distinct values give distinct text. */
+function attrKey(value: AttrValue): string {
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+      return String(value);
+    default:
+      return JSON.stringify(value);
+  }
 }
 
 /** Turns a prepared graph into a plan, running the constant subgraphs once. */
 export function trace(tf: TF, prepared: Prepared): CompileResult {
   const { order, outputs, fold } = prepared;
-  const constant = new Set<string>();
-  if (fold) {
-    for (const n of order) {
-      const refs = n.inputRefs;
-      if (n.op.kind === 'const' || (n.op.kind === 'pure' && refs.length > 0 && refs.every((r) => constant.has(r.node))))
-        constant.add(n.node.id);
-    }
-  }
+  const layout = layOut(prepared);
+  const { slots, firstSlot, inputPorts, inputSlots } = layout;
+  const constant = fold ? foldable(order, layout) : new Uint8Array(order.length);
 
-  const slots: Slot[] = [];
-  const slotsOf = new Map<string, Record<string, number>>();
-  for (const n of order) {
-    const bySlot: Record<string, number> = {};
-    for (const port of n.op.outputs) {
-      bySlot[port] = slots.length;
-      slots.push({ node: n.node.id, port, type: n.types![port]! });
-    }
-    slotsOf.set(n.node.id, bySlot);
-  }
-  const slotFor = (ref: PortRef) => slotsOf.get(ref.node)![ref.port]!;
-  const outputSlots = outputs.map((r) => ({ ...r, slot: slotFor(r) }));
-
-  const kept = new Set(outputSlots.map((o) => o.slot));
-  for (const n of order)
-    if (!constant.has(n.node.id)) for (const ref of n.inputRefs) if (constant.has(ref.node)) kept.add(slotFor(ref));
+  // Slots the plan must hold on to: the outputs, and constants that steps read.
+  const outputSlots = outputs.map((r) => ({ ...r, slot: layout.slotOf(r) }));
+  const kept = new Uint8Array(slots.length);
+  for (const o of outputSlots) kept[o.slot] = 1;
+  for (let i = 0; i < order.length; i++)
+    if (!constant[i]) forEachSlot(inputSlots[i]!, (s) => (kept[s] = layout.slotIsConstant(s, constant) ? 1 : kept[s]!));
 
   const constants = new Map<number, Tensor>();
   try {
-    evaluateConstants(tf, order, constant, slotFor, kept, constants);
+    evaluateConstants(tf, order, constant, layout, kept, constants);
   } catch (e) {
     tf.dispose([...constants.values()]);
     return { ok: false, diagnostics: [(e as ConstantError).diagnostic] };
   }
 
   const steps: PlanStep[] = [];
-  for (const n of order) {
-    if (constant.has(n.node.id)) continue;
-    const inputPorts: string[] = [];
-    const inputSlots: (number | number[])[] = [];
-    for (const name in n.inputs) {
-      const v = n.inputs[name]!;
-      inputPorts.push(name);
-      inputSlots.push(Array.isArray(v) ? v.map(slotFor) : slotFor(v as PortRef));
-    }
-    const bySlot = slotsOf.get(n.node.id)!;
+  for (let i = 0; i < order.length; i++) {
+    if (constant[i]) continue;
+    const n = order[i]!;
     steps.push({
       index: steps.length,
       nodeId: n.node.id,
       op: n.op as AnyOpDef,
       attrs: n.attrs,
-      inputPorts,
-      inputSlots,
+      inputPorts: inputPorts[i]!,
+      inputSlots: inputSlots[i]!,
       outputPorts: n.op.outputs,
-      outputSlots: n.op.outputs.map((port) => bySlot[port]!),
+      outputSlots: n.op.outputs.map((_, k) => firstSlot[i]! + k),
       feed: n.op.kind === 'feed',
     });
   }
+  const freeAfter = lastUses(steps, slots.length, kept);
 
-  const lastReader = new Int32Array(slots.length).fill(-1);
-  for (const step of steps)
-    for (const slot of step.inputSlots)
-      if (typeof slot === 'number') lastReader[slot] = step.index;
-      else for (const s of slot) lastReader[s] = step.index;
-  const freeAfter: (number[] | undefined)[] = new Array(steps.length);
-  for (const step of steps)
-    for (const s of step.outputSlots) {
-      if (kept.has(s)) continue;
-      // An output nobody reads is freed right after the step that made it.
-      const at = lastReader[s]! < 0 ? step.index : lastReader[s]!;
-      (freeAfter[at] ??= []).push(s);
-    }
-
-  const folded = order.filter((n) => constant.has(n.node.id) && n.op.kind === 'pure').map((n) => n.node.id);
+  const folded: string[] = [];
+  for (let i = 0; i < order.length; i++)
+    if (constant[i] && order[i]!.op.kind === 'pure') folded.push(order[i]!.node.id);
   let text: string | undefined;
   const plan: Plan = {
     key: prepared.key,
@@ -211,6 +241,98 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
   return { ok: true, plan, diagnostics: prepared.diagnostics };
 }
 
+/** Where every value of the prepared graph lives, and where each node's inputs come from. */
+interface Layout {
+  readonly slots: Slot[];
+  /** By place in the order: the node's first output slot; the others follow in output order. */
+  readonly firstSlot: Int32Array;
+  /** By place in the order: the node's input ports and their slots, in the order of its `inputs`. */
+  readonly inputPorts: string[][];
+  readonly inputSlots: (number | number[])[][];
+  slotOf(ref: PortRef): number;
+  /** Whether a slot is an output of a node flagged in `constant` (by place). */
+  slotIsConstant(slot: number, constant: Uint8Array): boolean;
+}
+
+function layOut(prepared: Prepared): Layout {
+  const { order } = prepared;
+  const { positionOf } = prepared.validation.index;
+  const slots: Slot[] = [];
+  const firstSlot = new Int32Array(order.length);
+  const placeOf = new Int32Array(prepared.validation.index.resolved.length);
+  // By slot: the place of the node it belongs to.
+  const ownerOf: number[] = [];
+  const slotOf = (ref: PortRef) => {
+    const place = placeOf[positionOf.get(ref.node)!]!;
+    return firstSlot[place]! + order[place]!.op.outputs.indexOf(ref.port);
+  };
+  const inputPorts: string[][] = new Array(order.length);
+  const inputSlots: (number | number[])[][] = new Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const n = order[i]!;
+    placeOf[positionOf.get(n.node.id)!] = i;
+    firstSlot[i] = slots.length;
+    for (const port of n.op.outputs) {
+      slots.push({ node: n.node.id, port, type: n.types![port]! });
+      ownerOf.push(i);
+    }
+    // Producers come first in the order, so their slots are known by now.
+    const ports: string[] = [];
+    const from: (number | number[])[] = [];
+    for (const name in n.inputs) {
+      const v = n.inputs[name]!;
+      ports.push(name);
+      from.push(Array.isArray(v) ? v.map(slotOf) : slotOf(v as PortRef));
+    }
+    inputPorts[i] = ports;
+    inputSlots[i] = from;
+  }
+  return {
+    slots,
+    firstSlot,
+    inputPorts,
+    inputSlots,
+    slotOf,
+    slotIsConstant: (slot, constant) => constant[ownerOf[slot]!] === 1,
+  };
+}
+
+/** Flags (by place) the nodes to evaluate at compile time: constants, and pure nodes reading only those. */
+function foldable(order: readonly ResolvedNode[], layout: Layout): Uint8Array {
+  const constant = new Uint8Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const n = order[i]!;
+    if (n.op.kind === 'const') constant[i] = 1;
+    else if (n.op.kind === 'pure' && n.inputRefs.length > 0) {
+      let all = true;
+      forEachSlot(layout.inputSlots[i]!, (s) => (all &&= layout.slotIsConstant(s, constant)));
+      if (all) constant[i] = 1;
+    }
+  }
+  return constant;
+}
+
+function forEachSlot(inputSlots: readonly (number | readonly number[])[], visit: (slot: number) => void): void {
+  for (const v of inputSlots)
+    if (typeof v === 'number') visit(v);
+    else for (const s of v) visit(s);
+}
+
+/** Per step, the slots to free after it: those it is the last reader of, and its outputs nobody reads. */
+function lastUses(steps: readonly PlanStep[], slotCount: number, kept: Uint8Array): (number[] | undefined)[] {
+  const lastReader = new Int32Array(slotCount).fill(-1);
+  for (const step of steps) forEachSlot(step.inputSlots, (s) => (lastReader[s] = step.index));
+  const freeAfter: (number[] | undefined)[] = new Array(steps.length);
+  for (const step of steps)
+    for (const s of step.outputSlots) {
+      if (kept[s]) continue;
+      // An output nobody reads is freed right after the step that made it.
+      const at = lastReader[s]! < 0 ? step.index : lastReader[s]!;
+      (freeAfter[at] ??= []).push(s);
+    }
+  return freeAfter;
+}
+
 class ConstantError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
     super(diagnostic.message);
@@ -220,18 +342,23 @@ class ConstantError extends Error {
 function evaluateConstants(
   tf: TF,
   order: readonly ResolvedNode[],
-  constant: ReadonlySet<string>,
-  slotFor: (ref: PortRef) => number,
-  kept: ReadonlySet<number>,
+  constant: Uint8Array,
+  layout: Layout,
+  kept: Uint8Array,
   into: Map<number, Tensor>,
 ): void {
-  const values = new Map<number, Tensor>();
+  if (!constant.includes(1)) return;
+  const values: (Tensor | undefined)[] = new Array(layout.slots.length);
   tf.tidy(() => {
-    for (const n of order) {
-      if (!constant.has(n.node.id)) continue;
+    for (let i = 0; i < order.length; i++) {
+      if (!constant[i]) continue;
+      const n = order[i]!;
       const inputs: Record<string, Tensor | Tensor[]> = {};
-      for (const [name, v] of Object.entries(n.inputs))
-        inputs[name] = Array.isArray(v) ? v.map((r) => values.get(slotFor(r))!) : values.get(slotFor(v as PortRef))!;
+      const ports = layout.inputPorts[i]!;
+      for (let k = 0; k < ports.length; k++) {
+        const v = layout.inputSlots[i]![k]!;
+        inputs[ports[k]!] = typeof v === 'number' ? values[v]! : v.map((s) => values[s]!);
+      }
       let outs: Readonly<Record<string, Tensor>>;
       try {
         outs = runForward(tf, n.op as AnyOpDef, inputs, n.attrs);
@@ -242,11 +369,11 @@ function evaluateConstants(
           message: `${n.op.name} failed: ${(e as Error).message}`,
         });
       }
-      for (const port of n.op.outputs) {
-        const slot = slotFor({ node: n.node.id, port });
-        values.set(slot, outs[port]!);
-        if (kept.has(slot)) into.set(slot, tf.keep(outs[port]!));
-      }
+      n.op.outputs.forEach((port, k) => {
+        const slot = layout.firstSlot[i]! + k;
+        values[slot] = outs[port]!;
+        if (kept[slot]) into.set(slot, tf.keep(outs[port]!));
+      });
     }
   });
 }

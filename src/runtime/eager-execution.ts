@@ -5,9 +5,15 @@ import { gatherInputs } from './gather-inputs';
 import { runForward } from './forward';
 import type { Plan } from './plan';
 
+/** Interned signatures: equal ids mean the same op, attributes and (recursively) inputs. */
+export type SignatureTable = Map<string, number>;
+
 /**
  * Eager mode: one node at a time, waiting for each node's values before the next, and keeping
  * every intermediate for inspection. It can stop after any step and go on later (step-through).
+ *
+ * Given the previous eager run, a step whose op, attributes and inputs are all unchanged takes
+ * over that run's value instead of computing it again, so an edit re-runs only what is downstream.
  */
 export class EagerExecution implements Execution {
   readonly mode = 'eager';
@@ -20,13 +26,19 @@ export class EagerExecution implements Execution {
   private readonly baseTensors: number;
   private readonly baseBytes: number;
   private nextStep = 0;
+  /** Per slot, the signature of the value in it. */
+  private readonly signatures: number[];
+  /** Signature → slot, for values a later run may take over. */
+  private readonly bySignature = new Map<number, number>();
 
   constructor(
     private readonly tf: TF,
     readonly plan: Plan,
     private readonly feeds: Feeds,
+    private readonly reuse: { table: SignatureTable; previous: EagerExecution | null } | null = null,
   ) {
     this.values = new Array(plan.slots.length);
+    this.signatures = new Array(plan.slots.length);
     for (const [slot, t] of plan.constants) this.values[slot] = t;
     this.records = plan.steps.map((s) => ({ nodeId: s.nodeId, status: 'pending', ms: null }));
     const state = tf.engine().state;
@@ -53,9 +65,14 @@ export class EagerExecution implements Execution {
     const i = this.nextStep++;
     const step = this.plan.steps[i]!;
     const record = this.records[i]!;
+    const attrs = step.feed ? this.feeds.get(step.nodeId)! : step.attrs;
+    if (this.reuse && this.takeOver(step, attrs)) {
+      record.status = 'ok';
+      record.reused = true;
+      return record;
+    }
     const start = now();
     try {
-      const attrs = step.feed ? this.feeds.get(step.nodeId)! : step.attrs;
       const outs = runForward(this.tf, step.op, gatherInputs(step, this.values), attrs);
       step.outputPorts.forEach((port, k) => (this.values[step.outputSlots[k]!] = outs[port]));
       await Promise.all(Object.values(outs).map((t) => t.data()));
@@ -74,9 +91,43 @@ export class EagerExecution implements Execution {
     return record;
   }
 
-  /** Runs until `steps` steps have run in total (or the end, or an error). */
-  async runUntil(steps = Infinity): Promise<this> {
-    while (!this.done && this.nextStep < steps) await this.step();
+  /** Signs the step's outputs; takes over the previous run's values when it made the same ones. */
+  private takeOver(step: Plan['steps'][number], attrs: Readonly<Record<string, unknown>>): boolean {
+    const { table, previous } = this.reuse!;
+    const inputs = step.inputSlots.map((s) =>
+      typeof s === 'number' ? this.signatures[s] : s.map((x) => this.signatures[x]).join('+'),
+    );
+    const key = `${step.op.name}${JSON.stringify(attrs)}(${inputs.join(',')})`;
+    const slots = step.outputSlots;
+    const signatures = slots.map((_, k) => intern(table, `${key}#${k}`));
+    slots.forEach((slot, k) => {
+      this.signatures[slot] = signatures[k]!;
+      this.bySignature.set(signatures[k]!, slot);
+    });
+    const taken = previous ? signatures.map((sig) => previous.give(sig)) : [];
+    if (!taken.length || taken.some((t) => !t)) {
+      // Put back whatever was taken: the step runs afresh and the previous run frees the rest.
+      taken.forEach((t) => t?.dispose());
+      return false;
+    }
+    slots.forEach((slot, k) => (this.values[slot] = taken[k]));
+    return true;
+  }
+
+  /** Hands over a kept value with this signature, so that `dispose` no longer frees it. */
+  private give(signature: number): Tensor | undefined {
+    const slot = this.bySignature.get(signature);
+    if (slot === undefined) return undefined;
+    const tensor = this.values[slot];
+    if (!tensor || tensor.isDisposed || this.plan.constants.has(slot)) return undefined;
+    this.values[slot] = undefined;
+    this.bySignature.delete(signature);
+    return tensor;
+  }
+
+  /** Runs until `steps` steps have run in total (or the end, an error, or `cancelled()`). */
+  async runUntil(steps = Infinity, cancelled: () => boolean = () => false): Promise<this> {
+    while (!this.done && this.nextStep < steps && !cancelled()) await this.step();
     return this;
   }
 
@@ -84,4 +135,10 @@ export class EagerExecution implements Execution {
     for (let s = 0; s < this.values.length; s++) if (!this.plan.constants.has(s)) this.values[s]?.dispose();
     this.values.fill(undefined);
   }
+}
+
+function intern(table: SignatureTable, key: string): number {
+  let id = table.get(key);
+  if (id === undefined) table.set(key, (id = table.size));
+  return id;
 }

@@ -11,6 +11,8 @@ export interface StepRecord {
   /** Wall time of the step in eager mode (including the wait for its values); null in graph mode. */
   ms: number | null;
   error?: string;
+  /** Eager mode: the value was taken over from the previous run, whose inputs were identical. */
+  reused?: boolean;
 }
 
 /** The current attributes of fed nodes (Placeholder, VariableV2), by node id. */

@@ -16,6 +16,8 @@ export interface NodeReport {
   readonly status: NodeStatus;
   readonly ms: number | null;
   readonly error?: string;
+  /** Eager mode: taken over from the previous run, since nothing it depends on changed. */
+  readonly reused?: boolean;
   /** Summaries of the output values the run kept, by port. */
   readonly outputs: Readonly<Record<string, TensorSummary>>;
 }
@@ -34,6 +36,8 @@ export interface RunReport {
   readonly traceCount: number;
   readonly stepsRun: number;
   readonly stepsTotal: number;
+  /** Eager mode: the node of the last step run (the one step-through just executed). */
+  readonly current: string | null;
   readonly totalMs: number;
   readonly peakTensors: number;
   readonly peakBytes: number;

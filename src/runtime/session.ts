@@ -6,7 +6,7 @@ import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import { registry as defaultRegistry } from '../ops/registry';
 import type { BackendChoice } from './backend';
 import { prepare, trace, type CompileOptions, type Prepared } from './compile';
-import { EagerExecution } from './eager-execution';
+import { EagerExecution, type SignatureTable } from './eager-execution';
 import type { Execution, ExecutionMode, Feeds } from './execution';
 import { computeGradients, TargetError, type Gradients } from './gradients';
 import type { Plan } from './plan';
@@ -20,9 +20,13 @@ export interface RunOptions extends CompileOptions {
   readonly stopAfter?: number;
   /** How many values each summary previews. */
   readonly previewLimit?: number;
+  /** Eager mode checks this between steps and stops when it turns true (a newer run superseded it). */
+  readonly cancelled?: () => boolean;
 }
 
 const PLAN_CACHE_SIZE = 16;
+/** Past this many distinct node signatures the table starts afresh (and one run reuses nothing). */
+const SIGNATURE_LIMIT = 100_000;
 
 /**
  * The runtime's face: graphs and options in, plain reports out. It owns every tensor it makes:
@@ -35,6 +39,7 @@ export class Session {
   private executionContext: { validation: Validation; prepared: Prepared; previewLimit: number } | null = null;
   private gradients: Gradients | null = null;
   private gradientPlan: Plan | null = null;
+  private signatures: SignatureTable = new Map();
 
   constructor(
     readonly tf: TF,
@@ -43,21 +48,36 @@ export class Session {
   ) {}
 
   async run(graph: Graph, options: RunOptions = {}): Promise<RunReport> {
-    this.releaseExecution();
     const mode = options.mode ?? 'graph';
-    const validation = validateGraph(graph, this.registry);
-    const compiled = this.compile(validation, options);
-    if (!compiled.ok) return this.failedReport(mode, validation, compiled.diagnostics);
+    // The previous eager run lends its values to this one; whatever it keeps is freed afterwards.
+    let previous = this.execution instanceof EagerExecution ? this.execution : null;
+    if (!previous) this.releaseExecution();
+    this.execution = null;
+    if (this.signatures.size > SIGNATURE_LIMIT) {
+      this.signatures = new Map();
+      previous?.dispose();
+      previous = null;
+    }
+    try {
+      const validation = validateGraph(graph, this.registry);
+      // Eager mode runs op by op, as written: folding constants is a graph-mode optimization.
+      const compiled = this.compile(validation, { ...options, fold: options.fold ?? mode === 'graph' });
+      if (!compiled.ok) return this.failedReport(mode, validation, compiled.diagnostics);
 
-    const { plan, prepared, retraced } = compiled;
-    const feeds = feedsOf(validation, plan);
-    const execution =
-      mode === 'eager'
-        ? await new EagerExecution(this.tf, plan, feeds).runUntil(options.stopAfter)
-        : await runGraph(this.tf, plan, feeds);
-    this.execution = execution;
-    this.executionContext = { validation, prepared, previewLimit: options.previewLimit ?? 64 };
-    return this.report(retraced);
+      const { plan, prepared, retraced } = compiled;
+      const feeds = feedsOf(validation, plan);
+      this.execution =
+        mode === 'eager'
+          ? await new EagerExecution(this.tf, plan, feeds, { table: this.signatures, previous }).runUntil(
+              options.stopAfter,
+              options.cancelled,
+            )
+          : await runGraph(this.tf, plan, feeds);
+      this.executionContext = { validation, prepared, previewLimit: options.previewLimit ?? 64 };
+      return await this.report(retraced);
+    } finally {
+      previous?.dispose();
+    }
   }
 
   /** Eager step-through: runs the next step of the current eager run. */
@@ -67,16 +87,16 @@ export class Session {
     return this.report(false);
   }
 
-  /** A page of the values the last run kept for a node's output (or its gradient). */
-  async values(
+  /** A page of the values the last run kept for a node's output (or of its gradient). */
+  async page(
     nodeId: string,
     port: string,
     { offset = 0, limit = 1024, gradient = false }: { offset?: number; limit?: number; gradient?: boolean } = {},
-  ): Promise<number[] | null> {
+  ): Promise<{ values: Float32Array | Int32Array | Uint8Array; offset: number; total: number } | null> {
     const tensor = gradient ? this.gradientTensor(nodeId, port) : this.keptTensor(nodeId, port);
-    if (!tensor) return null;
-    const data = await tensor.data();
-    return Array.from(data.subarray(offset, offset + limit), Number);
+    if (!tensor || tensor.isDisposed) return null;
+    const data = (await tensor.data()) as Float32Array | Int32Array | Uint8Array;
+    return { values: data.slice(offset, offset + limit), offset, total: data.length };
   }
 
   /** dTarget/dOutput for every node output the target depends on, and for every variable. */
@@ -179,7 +199,7 @@ export class Session {
     const execution = this.execution!;
     const { validation, prepared, previewLimit } = this.executionContext!;
     const { plan } = execution;
-    const nodes = new Map<string, { status: NodeStatus; ms: number | null; error?: string }>();
+    const nodes = new Map<string, { status: NodeStatus; ms: number | null; error?: string; reused?: boolean }>();
     for (const id of prepared.pruned) nodes.set(id, { status: 'pruned', ms: null });
     for (const id of plan.folded) nodes.set(id, { status: 'folded', ms: null });
     for (const slot of plan.constants.keys()) {
@@ -187,7 +207,12 @@ export class Session {
       if (!nodes.has(id)) nodes.set(id, { status: 'constant', ms: null });
     }
     for (const r of execution.records)
-      nodes.set(r.nodeId, { status: r.status, ms: r.ms, ...(r.error && { error: r.error }) });
+      nodes.set(r.nodeId, {
+        status: r.status,
+        ms: r.ms,
+        ...(r.error && { error: r.error }),
+        ...(r.reused && { reused: true }),
+      });
 
     const summaries = new Map<string, Record<string, TensorSummary>>();
     for (const [slot, info] of plan.slots.entries()) {
@@ -209,7 +234,8 @@ export class Session {
       .filter((o) => summaries.get(o.node)?.[o.port])
       .map((o) => ({ node: o.node, port: o.port, summary: summaries.get(o.node)![o.port]! }));
     const memory = this.tf.memory();
-    const stepsRun = execution.records.filter((r) => r.status === 'ok' || r.status === 'error').length;
+    const records = execution.records;
+    const stepsRun = records.filter((r) => r.status === 'ok' || r.status === 'error').length;
     return {
       ok: execution.error === null,
       mode: execution.mode,
@@ -223,6 +249,7 @@ export class Session {
       traceCount: this.traceCount,
       stepsRun,
       stepsTotal: plan.steps.length,
+      current: execution.mode === 'eager' && stepsRun > 0 ? records[stepsRun - 1]!.nodeId : null,
       totalMs: execution.totalMs,
       peakTensors: execution.peakTensors,
       peakBytes: execution.peakBytes,
@@ -254,6 +281,7 @@ export class Session {
       traceCount: this.traceCount,
       stepsRun: 0,
       stepsTotal: 0,
+      current: null,
       totalMs: 0,
       peakTensors: 0,
       peakBytes: 0,

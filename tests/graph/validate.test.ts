@@ -127,7 +127,7 @@ describe('graph validation', () => {
     );
     expect(byNode['t']).toMatchObject({ kind: 'invalid-attr', attr: 'transpose_a' });
     expect(byNode['oh']).toMatchObject({ kind: 'invalid-attr', attr: 'depth' });
-    expect(byNode['oh']!.message).toContain('≥ 1');
+    expect(byNode['oh']!.message).toContain('≥ 2');
     expect(byNode['s']).toMatchObject({ kind: 'invalid-attr', attr: 'speed' });
     expect(byNode['r']).toMatchObject({ kind: 'invalid-attr', attr: 'axis' });
     expect(byNode['r']!.message).toContain('out of range');

@@ -53,23 +53,51 @@ describe('execution', () => {
     expect(graph.nodes.find((n) => n.nodeId === 'mul')!.outputs['z']).toBeDefined();
   });
 
-  it('steps through eagerly, one node at a time', async () => {
+  it('steps through eagerly, one node at a time, constants included (eager mode does not fold)', async () => {
     const s = newSession();
     const first = await s.run(sinTimesTwo(), { mode: 'eager', stopAfter: 1 });
     expect(first.stepsRun).toBe(1);
+    expect(first.stepsTotal).toBe(4);
+    expect(first.current).toBe('x');
     expect(first.nodes.find((n) => n.nodeId === 'x')!.status).toBe('ok');
     expect(first.nodes.find((n) => n.nodeId === 'sin')!.status).toBe('pending');
-    const second = await s.step();
-    expect(second!.nodes.find((n) => n.nodeId === 'sin')!.status).toBe('ok');
+    expect((await s.step())!.current).toBe('two');
+    const third = await s.step();
+    expect(third!.current).toBe('sin');
     expectValuesClose(
-      second!.nodes.find((n) => n.nodeId === 'sin')!.outputs['y']!.values,
+      third!.nodes.find((n) => n.nodeId === 'sin')!.outputs['y']!.values,
       [Math.sin(1), Math.sin(2), Math.sin(3)],
       1e-6,
     );
-    const third = await s.step();
-    expect(third!.stepsRun).toBe(third!.stepsTotal);
-    expect(third!.outputs[0]!.summary.values.length).toBe(3);
+    const last = await s.step();
+    expect(last!.stepsRun).toBe(last!.stepsTotal);
+    expect(last!.outputs[0]!.summary.values.length).toBe(3);
     expect(await s.step()).toBeNull();
+  });
+
+  it('re-runs in eager mode only what an edit changed, reusing the rest', async () => {
+    const g = new GraphBuilder()
+      .input('x', [1, 2, 3])
+      .node('sin', 'Sin', {}, { x: 'x' })
+      .input('k', [2])
+      .node('mul', 'Mul', {}, { x: 'sin', y: 'k' })
+      .build();
+    const s = newSession();
+    const first = await s.run(g, { mode: 'eager' });
+    expect(first.nodes.filter((n) => n.reused)).toEqual([]);
+    const edited = await s.run(withAttrs(g, 'k', { value: tensor([3]) }), { mode: 'eager' });
+    const reused = Object.fromEntries(edited.nodes.map((n) => [n.nodeId, n.reused ?? false]));
+    expect(reused).toEqual({ x: true, sin: true, k: false, mul: false });
+    expectValuesClose(
+      edited.outputs[0]!.summary.values,
+      [1, 2, 3].map((v) => 3 * Math.sin(v)),
+      1e-6,
+    );
+    expectValuesClose(
+      edited.nodes.find((n) => n.nodeId === 'sin')!.outputs['y']!.values,
+      [1, 2, 3].map(Math.sin),
+      1e-6,
+    );
   });
 
   it('retraces when structure, attributes or shapes change, never when fed values do', async () => {
@@ -89,7 +117,9 @@ describe('execution', () => {
     const newConst = await s.run(withAttrs(g, 'two', { value: tensor([3], []) }));
     expect(newConst.retraced).toBe(true);
     expect(newConst.traceCount).toBe(3);
-    expect((await s.run(g, { mode: 'eager' })).retraced).toBe(false);
+    // Eager mode runs an unfolded plan of its own: traced once, then reused.
+    expect((await s.run(g, { mode: 'eager' })).retraced).toBe(true);
+    expect((await s.run(withAttrs(g, 'x', { value: tensor([7, 8, 9]) }), { mode: 'eager' })).retraced).toBe(false);
   });
 
   it('folds constant subgraphs, prunes what no output needs, and prints the plan', async () => {

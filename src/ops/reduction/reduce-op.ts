@@ -42,7 +42,7 @@ export function reduceOp(
     outputs: ['output'],
     differentiable: options.differentiable ?? true,
     composite: options.composite ?? false,
-    attrs: { axis: attr.intsOrNull(null, { doc: 'axes to reduce; all when empty' }), keep_dims: attr.bool(false) },
+    attrs: { axis: attr.intsOrNull(null, { doc: 'axes to reduce; null: all, []: none' }), keep_dims: attr.bool(false) },
     infer: ({ input }, { axis, keep_dims }) => ({
       output: { dtype: options.outputDtype?.(input.dtype) ?? input.dtype, shape: reducedShape(input, axis, keep_dims) },
     }),

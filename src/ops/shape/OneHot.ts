@@ -8,7 +8,8 @@ export const OneHot = defineOp({
   inputs: { indices: { dtypes: ['int32'] } },
   outputs: ['output'],
   attrs: {
-    depth: attr.int(2, { min: 1 }),
+    // TensorFlow allows depth 1; tfjs 4.22's oneHot throws below 2.
+    depth: attr.int(2, { min: 2 }),
     on_value: attr.float(1),
     off_value: attr.float(0),
     axis: attr.int(-1, { min: -1, max: -1, doc: 'only the last axis is supported' }),

@@ -1,0 +1,114 @@
+import { transfer } from 'comlink';
+import type { Graph, PortRef } from '../../graph/types';
+import type { TF } from '../../ops/define-op';
+import { selectBackend, type BackendChoice, type BackendRequest } from '../backend';
+import type { GradientReport, RunReport } from '../reports';
+import { Session, type RunOptions } from '../session';
+
+/** Something the host tells the editor without being asked. */
+export type HostEvent = { readonly type: 'backend-changed'; readonly backend: BackendChoice };
+
+/** Run options that cross the frame boundary: plain data only. */
+export type HostRunOptions = Omit<RunOptions, 'cancelled'>;
+
+export interface ValuesPage {
+  readonly values: Float32Array | Int32Array | Uint8Array;
+  readonly offset: number;
+  readonly total: number;
+}
+
+interface WebGpuBackendLike {
+  device?: GPUDevice;
+}
+
+/**
+ * The runtime as the editor sees it through the frame: graphs in, plain reports out. Runs are
+ * serialized; a run that a newer one supersedes stops between eager steps and returns null.
+ */
+export class RuntimeHost {
+  private session: Session | null = null;
+  private latestRun = 0;
+  private listener: ((event: HostEvent) => void) | null = null;
+
+  constructor(private readonly tf: TF) {}
+
+  /** The WebGPU device in use, if any (for diagnostics, and for tests that simulate its loss). */
+  get gpuDevice(): GPUDevice | undefined {
+    return this.session?.backend?.name === 'webgpu' ? (this.tf.backend() as WebGpuBackendLike).device : undefined;
+  }
+
+  async start(request: BackendRequest, listener: (event: HostEvent) => void): Promise<BackendChoice> {
+    this.listener = listener;
+    return this.setBackend(request);
+  }
+
+  async setBackend(request: BackendRequest): Promise<BackendChoice> {
+    this.disposeSession();
+    const choice = await selectBackend(this.tf, request);
+    this.session = new Session(this.tf, choice);
+    this.watchDevice();
+    return choice;
+  }
+
+  async run(graph: Graph, options: HostRunOptions, runId: number): Promise<RunReport | null> {
+    this.latestRun = Math.max(this.latestRun, runId);
+    if (runId < this.latestRun) return null;
+    const report = await this.live().run(graph, { ...options, cancelled: () => runId < this.latestRun });
+    return runId < this.latestRun ? null : report;
+  }
+
+  step(): Promise<RunReport | null> {
+    return this.live().step();
+  }
+
+  gradients(graph: Graph, target: string | PortRef): Promise<GradientReport> {
+    return this.live().computeGradients(graph, target);
+  }
+
+  /** A page of a kept value (or gradient), as a typed array the caller may take over. */
+  async values(
+    nodeId: string,
+    port: string,
+    { offset = 0, limit = 4096, gradient = false }: { offset?: number; limit?: number; gradient?: boolean } = {},
+  ): Promise<ValuesPage | null> {
+    const page = await this.live().page(nodeId, port, { offset, limit, gradient });
+    return page && transfer(page, [page.values.buffer]);
+  }
+
+  /** Runs the same graph in both modes, graph mode first so that eager does not warm its kernels. */
+  async compare(graph: Graph, options: HostRunOptions): Promise<{ graph: RunReport; eager: RunReport }> {
+    const session = this.live();
+    const compiled = await session.run(graph, { ...options, mode: 'graph' });
+    const eager = await session.run(graph, { ...options, mode: 'eager' });
+    return { graph: compiled, eager };
+  }
+
+  private live(): Session {
+    if (!this.session) throw new Error('the runtime host has not started');
+    return this.session;
+  }
+
+  /** When the GPU device goes away, move to the CPU and tell the editor, which re-runs. */
+  private watchDevice(): void {
+    const device = this.gpuDevice;
+    if (!device) return;
+    void device.lost.then(async (info) => {
+      if (this.gpuDevice !== device) return;
+      const backend = await this.setBackend('cpu');
+      const why = info.message ? `: ${info.message}` : '';
+      this.listener?.({
+        type: 'backend-changed',
+        backend: { name: backend.name, reason: `the WebGPU device was lost (${info.reason}${why}); moved to the CPU` },
+      });
+    });
+  }
+
+  private disposeSession(): void {
+    try {
+      this.session?.dispose();
+    } catch {
+      // A lost device can refuse to free its buffers; they went with it.
+    }
+    this.session = null;
+  }
+}

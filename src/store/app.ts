@@ -1,0 +1,29 @@
+import { autosave, restoreAutosave } from './autosave';
+import { createDocumentStore } from './document-store';
+import { EXAMPLES, loadExample } from './examples';
+import { createRunStore } from './run-store';
+import { Runner } from './runner';
+import { RuntimeClient } from './runtime-client';
+import { createSelectionStore } from './selection-store';
+
+export type App = ReturnType<typeof createApp>;
+
+/** Every store of the editor and the runner that ties the document to the runtime host. */
+export function createApp() {
+  const doc = createDocumentStore();
+  const selection = createSelectionStore();
+  const run = createRunStore();
+  const client = new RuntimeClient();
+  const runner = new Runner(client, doc, run);
+  return { doc, selection, run, client, runner };
+}
+
+/** Opens the last session's graph (or the first example) and starts the runtime host. */
+export async function startApp(app: App): Promise<void> {
+  const restored = await restoreAutosave().catch(() => null);
+  if (restored) app.doc.getState().load(restored, 'restored');
+  else app.doc.getState().load(await loadExample(EXAMPLES[0]!), 'example');
+  app.doc.temporal.getState().clear();
+  autosave(app.doc);
+  await app.runner.start();
+}

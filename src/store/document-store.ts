@@ -1,0 +1,124 @@
+import { temporal } from 'zundo';
+import { createStore } from 'zustand/vanilla';
+import * as edits from '../graph/edits';
+import type { AttrValue, Graph, GraphEdge, GraphNode, Position } from '../graph/types';
+import { validateGraph, type Validation } from '../graph/validate';
+import { registry } from '../ops/registry';
+import { freshEdgeId, freshNodeId } from './ids';
+
+/** Where the current document came from: files and links open untrusted once scripts exist. */
+export type DocumentOrigin = 'new' | 'example' | 'file' | 'restored';
+
+export interface DocumentState {
+  readonly graph: Graph;
+  readonly origin: DocumentOrigin;
+  readonly fileName: string | null;
+}
+
+export interface DocumentActions {
+  load(graph: Graph, origin: DocumentOrigin, fileName?: string | null): void;
+  addNode(op: string, position: Position, attrs?: Readonly<Record<string, AttrValue>>): string;
+  connect(edge: Omit<GraphEdge, 'id'>): { ok: true } | { ok: false; reason: string };
+  removeNodes(ids: readonly string[]): void;
+  removeEdges(ids: readonly string[]): void;
+  setAttrs(id: string, attrs: Readonly<Record<string, AttrValue>>): void;
+  rename(id: string, name: string): void;
+  /** Moves nodes as they are dragged: not an undo step until `commitMove`. */
+  dragNodes(positions: ReadonlyMap<string, Position>): void;
+  commitMove(): void;
+  /** Adds copies of nodes (with the edges among them), offset, under fresh ids; returns the new ids. */
+  paste(nodes: readonly GraphNode[], edges: readonly GraphEdge[], offset: Position): string[];
+}
+
+export type DocumentStore = ReturnType<typeof createDocumentStore>;
+
+const EMPTY: Graph = { nodes: [], edges: [] };
+
+/** The document: the graph being edited, with undo and redo of every edit. */
+export function createDocumentStore() {
+  let dragStart: Graph | null = null;
+  const store = createStore<DocumentState & DocumentActions>()(
+    temporal(
+      (set, get) => {
+        const update = (graph: Graph) => set({ graph });
+        return {
+          graph: EMPTY,
+          origin: 'new',
+          fileName: null,
+          load: (graph, origin, fileName = null) => set({ graph, origin, fileName }),
+          addNode: (op, position, attrs = {}) => {
+            const { graph } = get();
+            const id = freshNodeId(op, new Set(graph.nodes.map((n) => n.id)));
+            update(edits.addNode(graph, { id, op, attrs, position }));
+            return id;
+          },
+          connect: (edge) => {
+            const { graph } = get();
+            const id = freshEdgeId(new Set(graph.edges.map((e) => e.id)));
+            const result = edits.connect(graph, { ...edge, id }, registry, validationOf(graph));
+            if (!result.ok) return result;
+            update(result.graph);
+            return { ok: true };
+          },
+          removeNodes: (ids) => update(edits.removeNodes(get().graph, new Set(ids))),
+          removeEdges: (ids) => update(edits.removeEdges(get().graph, new Set(ids))),
+          setAttrs: (id, attrs) => update(edits.setAttrs(get().graph, id, attrs)),
+          rename: (id, name) => update(edits.renameNode(get().graph, id, name)),
+          dragNodes: (positions) => {
+            if (!dragStart) {
+              dragStart = get().graph;
+              store.temporal.getState().pause();
+            }
+            update(edits.moveNodes(get().graph, positions));
+          },
+          commitMove: () => {
+            if (!dragStart) return;
+            const moved = get().graph;
+            // Record one undo step from where the drag started to where it ended.
+            set({ graph: dragStart });
+            store.temporal.getState().resume();
+            dragStart = null;
+            update(moved);
+          },
+          paste: (nodes, edges, offset) => {
+            let graph = get().graph;
+            const taken = new Set(graph.nodes.map((n) => n.id));
+            const renamed = new Map<string, string>();
+            for (const node of nodes) {
+              const id = freshNodeId(node.op, taken);
+              taken.add(id);
+              renamed.set(node.id, id);
+              const at = node.position ?? { x: 0, y: 0 };
+              graph = edits.addNode(graph, { ...node, id, position: { x: at.x + offset.x, y: at.y + offset.y } });
+            }
+            const edgeIds = new Set(graph.edges.map((e) => e.id));
+            for (const edge of edges) {
+              const source = renamed.get(edge.source);
+              const target = renamed.get(edge.target);
+              if (!source || !target) continue;
+              const id = freshEdgeId(edgeIds);
+              edgeIds.add(id);
+              graph = { ...graph, edges: [...graph.edges, { ...edge, id, source, target }] };
+            }
+            update(graph);
+            return [...renamed.values()];
+          },
+        };
+      },
+      {
+        partialize: (state) => ({ graph: state.graph }),
+        equality: (a, b) => a.graph === b.graph,
+        limit: 200,
+      },
+    ),
+  );
+  return store;
+}
+
+/** Validation of a graph, computed once per graph object. */
+const validations = new WeakMap<Graph, Validation>();
+export function validationOf(graph: Graph): Validation {
+  let v = validations.get(graph);
+  if (!v) validations.set(graph, (v = validateGraph(graph, registry)));
+  return v;
+}

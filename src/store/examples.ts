@@ -1,0 +1,22 @@
+import type { Graph } from '../graph/types';
+import { parseGraphFile } from '../io/graph-file';
+
+export interface Example {
+  readonly file: string;
+  readonly title: string;
+}
+
+/** The example graphs shipped in public/examples, in menu order; the first opens by default. */
+export const EXAMPLES: readonly Example[] = [
+  { file: 'sin-times-two.json', title: 'y = sin(x) · 2' },
+  { file: 'log.json', title: 'y = log(x)' },
+  { file: 'mlp.json', title: 'MLP forward pass with a loss' },
+];
+
+export async function loadExample(example: Example): Promise<Graph> {
+  const response = await fetch(`${import.meta.env.BASE_URL}examples/${example.file}`);
+  if (!response.ok) throw new Error(`cannot load ${example.file}: HTTP ${response.status}`);
+  const loaded = parseGraphFile(await response.text());
+  if (!loaded.ok) throw new Error(`${example.file}: ${loaded.error.message}`);
+  return loaded.graph;
+}

@@ -1,0 +1,43 @@
+import { createStore } from 'zustand/vanilla';
+import type { BackendChoice, BackendRequest } from '../runtime/backend';
+import type { ExecutionMode } from '../runtime/execution';
+import type { GradientReport, RunReport } from '../runtime/reports';
+
+export interface RunState {
+  readonly mode: ExecutionMode;
+  readonly backendRequest: BackendRequest;
+  /** The active backend; null until the runtime host has started. */
+  readonly backend: BackendChoice | null;
+  /** Why the runtime cannot run at all (it failed to start). */
+  readonly hostError: string | null;
+  readonly report: RunReport | null;
+  /** The graph changed after `report` was made; a new run is on its way. */
+  readonly stale: boolean;
+  readonly running: boolean;
+  /** Eager step-through is under way: `report` shows the steps run so far. */
+  readonly stepping: boolean;
+  readonly gradientTarget: string | null;
+  readonly gradients: GradientReport | null;
+  readonly comparison: { readonly graph: RunReport; readonly eager: RunReport } | null;
+  /** A passing message for the status bar: a refused connection, a backend change. */
+  readonly notice: { readonly text: string; readonly tone: 'info' | 'error' } | null;
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
+
+export function createRunStore() {
+  return createStore<RunState>()(() => ({
+    mode: 'eager',
+    backendRequest: 'auto',
+    backend: null,
+    hostError: null,
+    report: null,
+    stale: false,
+    running: false,
+    stepping: false,
+    gradientTarget: null,
+    gradients: null,
+    comparison: null,
+    notice: null,
+  }));
+}

@@ -1,0 +1,139 @@
+import type { Graph } from '../graph/types';
+import type { BackendRequest } from '../runtime/backend';
+import type { ExecutionMode } from '../runtime/execution';
+import type { HostEvent } from '../runtime/host/runtime-host';
+import type { RunReport } from '../runtime/reports';
+import { validationOf, type DocumentStore } from './document-store';
+import type { RunStore } from './run-store';
+import type { RuntimeClient } from './runtime-client';
+
+const DEBOUNCE_MS = 120;
+const PREVIEW_VALUES = 16;
+
+/**
+ * Keeps results in step with the document: every edit marks the results stale and, after a short
+ * pause, runs the graph in the runtime host. A newer run supersedes an older one.
+ */
+export class Runner {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private runId = 0;
+
+  constructor(
+    private readonly client: RuntimeClient,
+    private readonly doc: DocumentStore,
+    private readonly run: RunStore,
+  ) {
+    doc.subscribe((state, previous) => {
+      if (state.graph !== previous.graph) this.schedule();
+    });
+  }
+
+  async start(request: BackendRequest = this.run.getState().backendRequest): Promise<void> {
+    this.run.setState({ backendRequest: request, backend: null, hostError: null });
+    try {
+      const backend = await this.client.start(request, (event) => this.onHostEvent(event));
+      this.run.setState({ backend });
+    } catch (e) {
+      this.run.setState({ hostError: (e as Error).message });
+      return;
+    }
+    await this.runNow();
+  }
+
+  setMode(mode: ExecutionMode): void {
+    this.run.setState({ mode, comparison: null });
+    void this.runNow();
+  }
+
+  setGradientTarget(target: string | null): void {
+    this.run.setState({ gradientTarget: target, gradients: null });
+    void this.updateGradients(this.doc.getState().graph);
+  }
+
+  schedule(): void {
+    this.run.setState({ stale: true });
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.runNow(), DEBOUNCE_MS);
+  }
+
+  /** Runs the current graph now: every node that can run, in the current mode. */
+  async runNow(): Promise<RunReport | null> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.run.getState().backend) return null;
+    const graph = this.doc.getState().graph;
+    const { mode } = this.run.getState();
+    const id = ++this.runId;
+    this.run.setState({ running: true, stepping: false });
+    const report = await this.client.host.run(
+      graph,
+      { mode, outputs: runnableOutputs(graph, mode), previewLimit: PREVIEW_VALUES },
+      id,
+    );
+    if (id !== this.runId || !report) return null;
+    this.run.setState({ report, running: false, stale: this.doc.getState().graph !== graph });
+    await this.updateGradients(graph);
+    return report;
+  }
+
+  /** Eager step-through: the first call starts a run that stops after one step, later calls go on. */
+  async step(): Promise<void> {
+    const state = this.run.getState();
+    if (!state.backend) return;
+    if (!state.stepping || state.stale) {
+      const graph = this.doc.getState().graph;
+      const id = ++this.runId;
+      this.run.setState({ mode: 'eager', running: true });
+      const report = await this.client.host.run(
+        graph,
+        { mode: 'eager', outputs: runnableOutputs(graph, 'eager'), previewLimit: PREVIEW_VALUES, stopAfter: 1 },
+        id,
+      );
+      if (id !== this.runId || !report) return;
+      this.run.setState({ report, running: false, stepping: report.stepsRun < report.stepsTotal, stale: false });
+      return;
+    }
+    const report = await this.client.host.step();
+    if (report) this.run.setState({ report, stepping: report.stepsRun < report.stepsTotal && !report.error });
+  }
+
+  async compare(): Promise<void> {
+    if (!this.run.getState().backend) return;
+    const graph = this.doc.getState().graph;
+    this.runId++;
+    this.run.setState({ running: true });
+    const options = { outputs: runnableOutputs(graph, 'graph'), previewLimit: PREVIEW_VALUES };
+    const comparison = await this.client.host.compare(graph, options);
+    this.run.setState({ comparison, running: false });
+    await this.runNow();
+  }
+
+  private async updateGradients(graph: Graph): Promise<void> {
+    const target = this.run.getState().gradientTarget;
+    if (!target || !this.run.getState().backend) return;
+    const gradients = await this.client.host.gradients(graph, target);
+    if (this.doc.getState().graph === graph && this.run.getState().gradientTarget === target)
+      this.run.setState({ gradients });
+  }
+
+  private onHostEvent(event: HostEvent): void {
+    if (event.type === 'backend-changed') {
+      this.run.setState({ backend: event.backend, notice: { text: event.backend.reason, tone: 'info' } });
+      void this.runNow();
+    }
+  }
+}
+
+/**
+ * The nodes to compute: in eager mode every node that can run (so each shows its value); in graph
+ * mode the valid nodes nothing reads (the graph's outputs). Invalid nodes and those downstream of
+ * them are left out, so one bad node does not cost the others their results.
+ */
+export function runnableOutputs(graph: Graph, mode: ExecutionMode): string[] {
+  const validation = validationOf(graph);
+  const runnable = [...validation.nodes.values()].filter((n) => n.types).map((n) => n.node.id);
+  if (mode === 'eager') return runnable;
+  const read = new Set<string>();
+  for (const id of runnable) for (const ref of validation.nodes.get(id)!.inputRefs) read.add(ref.node);
+  return runnable.filter((id) => !read.has(id));
+}

@@ -1,0 +1,55 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { useApp } from './app-context';
+import { Canvas } from './canvas/Canvas';
+import { commandForKey } from './commands';
+import { ErrorDialog } from './ErrorDialog';
+import { setFileProblemListener, type FileProblem } from './file-actions';
+import { Palette } from './palette/Palette';
+import { SidePanel } from './panel/SidePanel';
+import { StatusBar } from './status/StatusBar';
+import { Toolbar } from './toolbar/Toolbar';
+
+export function Editor() {
+  return (
+    <ReactFlowProvider>
+      <EditorLayout />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorLayout() {
+  const app = useApp();
+  const flow = useReactFlow();
+  const [problem, setProblem] = useState<FileProblem | null>(null);
+  const context = { app, fitView: () => void flow.fitView({ padding: 0.2, duration: 200 }) };
+
+  useEffect(() => setFileProblemListener(setProblem), []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const command = commandForKey(e);
+      if (!command) return;
+      e.preventDefault();
+      command.perform({
+        ...context,
+        openFile: () => document.querySelector<HTMLInputElement>('input[type=file]')?.click(),
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div className="editor">
+      <Toolbar context={context} />
+      <main className="workspace">
+        <Palette />
+        <Canvas />
+        <SidePanel />
+      </main>
+      <StatusBar />
+      {problem && <ErrorDialog problem={problem} onClose={() => setProblem(null)} />}
+    </div>
+  );
+}

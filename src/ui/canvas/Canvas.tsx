@@ -1,0 +1,186 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useState, type DragEvent, type MouseEvent } from 'react';
+import type { Position } from '../../graph/types';
+import { useApp } from '../app-context';
+import { openGraphFile } from '../file-actions';
+import { OP_DRAG_TYPE } from '../palette/Palette';
+import { OpNode, type OpFlowNode } from './OpNode';
+import { QuickAdd } from './QuickAdd';
+import { useFlowElements, type Dimensions } from './use-flow-elements';
+
+// Module level: a new object on each render would make React Flow re-create every node.
+const NODE_TYPES = { op: OpNode };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+
+/** The graph on a React Flow canvas: drag, connect, select, delete; drop ops and files on it. */
+export function Canvas() {
+  const app = useApp();
+  // Measured sizes live here: the nodes are rebuilt from the document, which knows nothing of them.
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
+  const { nodes, edges } = useFlowElements(measured);
+  const flow = useReactFlow();
+  const [quickAdd, setQuickAdd] = useState<{ screen: Position; flow: Position } | null>(null);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<OpFlowNode>[]) => {
+      const moved = new Map<string, Position>();
+      const sized = new Map<string, Dimensions>();
+      const selected = new Set(app.selection.getState().nodes);
+      let selectionChanged = false;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) moved.set(c.id, c.position);
+        else if (c.type === 'dimensions' && c.dimensions) sized.set(c.id, c.dimensions);
+        else if (c.type === 'select') {
+          selectionChanged = true;
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
+      }
+      if (moved.size) app.doc.getState().dragNodes(moved);
+      if (sized.size) setMeasured((m) => new Map([...m, ...sized]));
+      if (selectionChanged) app.selection.setState({ nodes: [...selected] });
+    },
+    [app],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const selected = new Set(app.selection.getState().edges);
+      let selectionChanged = false;
+      for (const c of changes)
+        if (c.type === 'select') {
+          selectionChanged = true;
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
+      if (selectionChanged) app.selection.setState({ edges: [...selected] });
+    },
+    [app],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: n, edges: e }: { nodes: OpFlowNode[]; edges: Edge[] }) => {
+      const doc = app.doc.getState();
+      if (n.length) doc.removeNodes(n.map((x) => x.id));
+      const gone = new Set(n.map((x) => x.id));
+      const loose = e.filter((x) => !gone.has(x.source) && !gone.has(x.target));
+      if (loose.length) doc.removeEdges(loose.map((x) => x.id));
+    },
+    [app],
+  );
+
+  const connect = useCallback(
+    (c: Connection) => {
+      if (!c.sourceHandle || !c.targetHandle) return;
+      const result = app.doc.getState().connect({
+        source: c.source,
+        sourcePort: c.sourceHandle,
+        target: c.target,
+        targetPort: c.targetHandle,
+      });
+      app.run.setState({ notice: result.ok ? null : { text: `Cannot connect: ${result.reason}`, tone: 'error' } });
+    },
+    [app],
+  );
+
+  // Every structurally possible drop is attempted, so that a refused one can say why.
+  const onConnectEnd = useCallback(
+    (_: unknown, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromHandle || !state.toHandle) return;
+      const [from, to] =
+        state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
+      connect({ source: from.nodeId, sourceHandle: from.id ?? null, target: to.nodeId, targetHandle: to.id ?? null });
+    },
+    [connect],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => {
+      const { graph } = app.doc.getState();
+      return c.source !== c.target && !!graph.nodes.find((n) => n.id === c.target) && !!c.targetHandle;
+    },
+    [app],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = event.dataTransfer.types.includes('Files') ? 'copy' : 'move';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const file = event.dataTransfer.files[0];
+      if (file) {
+        void openGraphFile(app, file);
+        return;
+      }
+      const op = event.dataTransfer.getData(OP_DRAG_TYPE);
+      if (!op) return;
+      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const id = app.doc.getState().addNode(op, position);
+      app.selection.setState({ nodes: [id], edges: [] });
+    },
+    [app, flow],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      if (!(event.target as HTMLElement).classList.contains('react-flow__pane')) return;
+      const screen = { x: event.clientX, y: event.clientY };
+      setQuickAdd({ screen, flow: flow.screenToFlowPosition(screen) });
+    },
+    [flow],
+  );
+
+  return (
+    <div className="canvas" onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<OpFlowNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={() => app.doc.getState().commitMove()}
+        onDelete={onDelete}
+        onConnect={connect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode="Shift"
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        minZoom={0.1}
+        aria-label="Graph canvas"
+      >
+        <Background gap={24} />
+        <Controls aria-label="Canvas controls" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+      </ReactFlow>
+      {quickAdd && (
+        <QuickAdd
+          at={quickAdd.screen}
+          onPick={(op) => {
+            const id = app.doc.getState().addNode(op, quickAdd.flow);
+            app.selection.setState({ nodes: [id], edges: [] });
+            setQuickAdd(null);
+          }}
+          onClose={() => setQuickAdd(null)}
+        />
+      )}
+    </div>
+  );
+}

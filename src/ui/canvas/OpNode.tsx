@@ -1,0 +1,91 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { formatPreview } from './preview';
+import type { OpNodeData } from './node-view-model';
+
+export type OpFlowNode = Node<OpNodeData, 'op'>;
+
+const STATUS_TEXT: Record<OpNodeData['status'], string> = {
+  ok: 'ok',
+  running: 'running',
+  stale: 'stale',
+  error: 'error',
+  skipped: 'skipped',
+  pending: 'not run',
+  pruned: 'not needed',
+  folded: 'folded',
+  constant: 'constant',
+  invalid: 'invalid',
+};
+
+/** A node on the canvas: op, name, ports with their types, key attributes, status and a value preview. */
+export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpFlowNode>) {
+  const rows = Math.max(data.inputs.length, data.outputs.length);
+  const first = data.outputs[0];
+  return (
+    <div
+      className={`op-node status-${data.status}${selected ? ' selected' : ''}${data.current ? ' current' : ''}`}
+      role="group"
+      aria-label={`${data.op} node ${data.label}`}
+    >
+      <header className="op-node-header">
+        <span className="op-node-op">{data.op}</span>
+        {data.label !== data.op && <span className="op-node-label">{data.label}</span>}
+        <span className={`op-node-status status-${data.status}`} title={data.message ?? STATUS_TEXT[data.status]}>
+          {STATUS_TEXT[data.status]}
+        </span>
+      </header>
+      <div className="op-node-ports">
+        {Array.from({ length: rows }, (_, i) => {
+          const input = data.inputs[i];
+          const output = data.outputs[i];
+          return (
+            <div className="op-node-row" key={i}>
+              <span className="op-node-in">
+                {input && (
+                  <>
+                    <Handle
+                      type="target"
+                      position={Position.Left}
+                      id={input.id}
+                      aria-label={`Input ${input.label} of ${id}`}
+                      title={`${input.label}`}
+                    />
+                    {input.label}
+                  </>
+                )}
+              </span>
+              <span className="op-node-out">
+                {output && (
+                  <>
+                    {output.label}
+                    {output.type && <span className="op-node-type"> {output.type}</span>}
+                    <Handle
+                      type="source"
+                      position={Position.Right}
+                      id={output.id}
+                      aria-label={`Output ${output.label} of ${id}`}
+                      title={output.type ?? output.label}
+                    />
+                  </>
+                )}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      {data.attrs && <div className="op-node-attrs">{data.attrs}</div>}
+      {data.message ? (
+        <div className="op-node-message" role="note">
+          {data.message}
+        </div>
+      ) : (
+        first?.summary && (
+          <div className="op-node-preview" aria-label={`Value of ${id}`}>
+            {formatPreview(first.summary)}
+          </div>
+        )
+      )}
+    </div>
+  );
+});

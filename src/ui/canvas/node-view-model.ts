@@ -1,0 +1,87 @@
+import type { AnyOpSignature } from '../../graph/op-signature';
+import { formatType } from '../../graph/shape';
+import type { GraphNode, TensorType } from '../../graph/types';
+import type { Validation } from '../../graph/validate';
+import type { NodeReport } from '../../runtime/reports';
+import type { TensorSummary } from '../../runtime/summary';
+
+export type NodeStatusView =
+  'ok' | 'running' | 'stale' | 'error' | 'skipped' | 'pending' | 'pruned' | 'folded' | 'constant' | 'invalid';
+
+export interface PortView {
+  /** The handle id: the port name, `name:k` for the k-th value of a variadic input. */
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface OutputView extends PortView {
+  readonly type: string | null;
+  readonly summary: TensorSummary | null;
+}
+
+/** Everything a node on the canvas shows: plain, comparable data. */
+export interface OpNodeData extends Record<string, unknown> {
+  readonly op: string;
+  readonly label: string;
+  readonly inputs: readonly PortView[];
+  readonly outputs: readonly OutputView[];
+  readonly attrs: string;
+  readonly status: NodeStatusView;
+  readonly message: string | null;
+  readonly ms: number | null;
+  /** The node eager step-through ran last. */
+  readonly current: boolean;
+}
+
+export function inputPorts(node: GraphNode, op: AnyOpSignature, validation: Validation): PortView[] {
+  const ports: PortView[] = [];
+  const wired = validation.nodes.get(node.id)?.inputs ?? {};
+  for (const [name, spec] of Object.entries(op.inputs)) {
+    if (!spec.variadic) {
+      ports.push({ id: name, label: name });
+      continue;
+    }
+    const connected = wired[name];
+    const count = Array.isArray(connected) ? connected.length : 0;
+    // One free slot after the connected values, for the next one.
+    for (let k = 0; k <= count; k++) ports.push({ id: `${name}:${k}`, label: `${name}[${k}]` });
+  }
+  return ports;
+}
+
+export function outputPorts(
+  op: AnyOpSignature,
+  types: Readonly<Record<string, TensorType>> | undefined,
+  report: NodeReport | undefined,
+): OutputView[] {
+  return op.outputs.map((port) => {
+    const type = types?.[port];
+    return { id: port, label: port, type: type ? formatType(type) : null, summary: report?.outputs[port] ?? null };
+  });
+}
+
+/** The attributes worth showing on the node itself: those set to something other than the default. */
+export function attrSummary(node: GraphNode, op: AnyOpSignature): string {
+  const parts: string[] = [];
+  for (const [name, spec] of Object.entries(op.attrs)) {
+    if (!(name in node.attrs)) continue;
+    const value = node.attrs[name]!;
+    if (spec.kind === 'tensor') continue;
+    if (JSON.stringify(value) === JSON.stringify(spec.default)) continue;
+    parts.push(`${name}=${Array.isArray(value) ? `[${value.join(',')}]` : String(value)}`);
+  }
+  return parts.join('  ');
+}
+
+export function statusOf(
+  report: NodeReport | undefined,
+  diagnostic: string | undefined,
+  stale: boolean,
+  running: boolean,
+): { status: NodeStatusView; message: string | null } {
+  if (diagnostic) return { status: 'invalid', message: diagnostic };
+  if (!report) return { status: running ? 'running' : 'pending', message: null };
+  if (report.status === 'error') return { status: 'error', message: report.error ?? 'failed' };
+  if (stale) return { status: running ? 'running' : 'stale', message: null };
+  return { status: report.status === 'invalid' ? 'invalid' : report.status, message: report.error ?? null };
+}

@@ -1,0 +1,96 @@
+import type { Edge } from '@xyflow/react';
+import { useMemo, useRef } from 'react';
+import type { Graph } from '../../graph/types';
+import { registry } from '../../ops/registry';
+import type { RunReport } from '../../runtime/reports';
+import { validationOf } from '../../store/document-store';
+import { useDoc, useRun, useSelection } from '../app-context';
+import { attrSummary, inputPorts, outputPorts, statusOf, type OpNodeData } from './node-view-model';
+import type { OpFlowNode } from './OpNode';
+
+export interface Dimensions {
+  readonly width: number;
+  readonly height: number;
+}
+
+interface Cached {
+  readonly key: string;
+  readonly node: OpFlowNode;
+}
+
+/**
+ * React Flow's nodes and edges for the document, with the latest run's results. A node object is
+ * reused while what it shows is unchanged, so that memoized node components skip re-rendering.
+ */
+export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { nodes: OpFlowNode[]; edges: Edge[] } {
+  const graph = useDoc((s) => s.graph);
+  const report = useRun((s) => s.report);
+  const stale = useRun((s) => s.stale);
+  const running = useRun((s) => s.running);
+  const selectedNodes = useSelection((s) => s.nodes);
+  const selectedEdges = useSelection((s) => s.edges);
+  const cache = useRef(new Map<string, Cached>());
+
+  const nodes = useMemo(() => {
+    const selected = new Set(selectedNodes);
+    const next = new Map<string, Cached>();
+    const list = buildNodeData(graph, report, stale, running).map(({ id, position, data }) => {
+      const isSelected = selected.has(id);
+      const size = measured.get(id);
+      const key = `${position.x},${position.y},${isSelected},${size?.width},${size?.height},${JSON.stringify(data)}`;
+      const previous = cache.current.get(id);
+      const node: OpFlowNode =
+        previous?.key === key
+          ? previous.node
+          : { id, type: 'op', position, data, selected: isSelected, ...(size && { measured: size }) };
+      next.set(id, { key, node });
+      return node;
+    });
+    cache.current = next;
+    return list;
+  }, [graph, report, stale, running, selectedNodes, measured]);
+
+  const edges = useMemo(() => {
+    const selected = new Set(selectedEdges);
+    return graph.edges.map((e): Edge => ({
+      id: e.id,
+      source: e.source,
+      sourceHandle: e.sourcePort,
+      target: e.target,
+      targetHandle: e.targetPort,
+      selected: selected.has(e.id),
+      ariaLabel: `Edge from ${e.source}.${e.sourcePort} to ${e.target}.${e.targetPort}`,
+    }));
+  }, [graph, selectedEdges]);
+
+  return { nodes, edges };
+}
+
+function buildNodeData(graph: Graph, report: RunReport | null, stale: boolean, running: boolean) {
+  const validation = validationOf(graph);
+  const byNode = new Map(report?.nodes.map((n) => [n.nodeId, n]));
+  const diagnostics = new Map<string, string>();
+  for (const d of validation.diagnostics) {
+    for (const id of d.cycle ?? (d.nodeId ? [d.nodeId] : [])) if (!diagnostics.has(id)) diagnostics.set(id, d.message);
+  }
+  return graph.nodes.map((node) => {
+    const op = registry.get(node.op);
+    const resolved = validation.nodes.get(node.id);
+    const nodeReport = byNode.get(node.id);
+    const { status, message } = op
+      ? statusOf(nodeReport, diagnostics.get(node.id), stale, running)
+      : { status: 'invalid' as const, message: diagnostics.get(node.id) ?? `unknown op ${node.op}` };
+    const data: OpNodeData = {
+      op: node.op,
+      label: node.name ?? node.id,
+      inputs: op ? inputPorts(node, op, validation) : [],
+      outputs: op ? outputPorts(op, resolved?.types, nodeReport) : [],
+      attrs: op ? attrSummary(node, op) : '',
+      status,
+      message,
+      ms: nodeReport?.ms ?? null,
+      current: report?.current === node.id && report.stepsRun < report.stepsTotal,
+    };
+    return { id: node.id, position: node.position ?? { x: 0, y: 0 }, data };
+  });
+}

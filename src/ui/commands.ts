@@ -1,0 +1,111 @@
+import type { GraphEdge, GraphNode } from '../graph/types';
+import type { App } from '../store/app';
+import { saveGraphFile } from './file-actions';
+
+export interface CommandContext {
+  readonly app: App;
+  /** Opens the file picker (the hidden input lives in the toolbar). */
+  readonly openFile: () => void;
+  readonly fitView: () => void;
+}
+
+/** One action of the editor: its label, its shortcut, and what it does — toolbar and keyboard share it. */
+export interface Command {
+  readonly id: string;
+  readonly label: string;
+  readonly shortcut?: string;
+  readonly keyTest?: (e: KeyboardEvent) => boolean;
+  /** Also when the focus is in a text field. */
+  readonly inFields?: boolean;
+  perform(ctx: CommandContext): void;
+}
+
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+
+let clipboard: { nodes: GraphNode[]; edges: GraphEdge[] } | null = null;
+
+export const COMMANDS = {
+  undo: {
+    id: 'undo',
+    label: 'Undo',
+    shortcut: 'Ctrl+Z',
+    keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
+    perform: ({ app }) => app.doc.temporal.getState().undo(),
+  },
+  redo: {
+    id: 'redo',
+    label: 'Redo',
+    shortcut: 'Ctrl+Shift+Z',
+    keyTest: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
+    perform: ({ app }) => app.doc.temporal.getState().redo(),
+  },
+  run: {
+    id: 'run',
+    label: 'Run',
+    shortcut: 'Ctrl+Enter',
+    inFields: true,
+    keyTest: (e) => mod(e) && e.key === 'Enter',
+    perform: ({ app }) => void app.runner.runNow(),
+  },
+  step: {
+    id: 'step',
+    label: 'Step',
+    shortcut: 'F10',
+    keyTest: (e) => e.key === 'F10',
+    perform: ({ app }) => void app.runner.step(),
+  },
+  copy: {
+    id: 'copy',
+    label: 'Copy',
+    shortcut: 'Ctrl+C',
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'c',
+    perform: ({ app }) => {
+      const ids = new Set(app.selection.getState().nodes);
+      const { graph } = app.doc.getState();
+      if (!ids.size) return;
+      clipboard = {
+        nodes: graph.nodes.filter((n) => ids.has(n.id)),
+        edges: graph.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+      };
+    },
+  },
+  paste: {
+    id: 'paste',
+    label: 'Paste',
+    shortcut: 'Ctrl+V',
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'v',
+    perform: ({ app }) => {
+      if (!clipboard) return;
+      const ids = app.doc.getState().paste(clipboard.nodes, clipboard.edges, { x: 40, y: 40 });
+      app.selection.setState({ nodes: ids, edges: [] });
+    },
+  },
+  save: {
+    id: 'save',
+    label: 'Save',
+    shortcut: 'Ctrl+S',
+    inFields: true,
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 's',
+    perform: ({ app }) => saveGraphFile(app),
+  },
+  open: {
+    id: 'open',
+    label: 'Open…',
+    shortcut: 'Ctrl+O',
+    inFields: true,
+    keyTest: (e) => mod(e) && e.key.toLowerCase() === 'o',
+    perform: ({ openFile }) => openFile(),
+  },
+  fitView: {
+    id: 'fit-view',
+    label: 'Fit view',
+    shortcut: 'Shift+1',
+    keyTest: (e) => e.shiftKey && e.code === 'Digit1',
+    perform: ({ fitView }) => fitView(),
+  },
+} satisfies Record<string, Command>;
+
+export function commandForKey(e: KeyboardEvent): Command | undefined {
+  const inField = (e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');
+  return Object.values(COMMANDS).find((c: Command) => (!inField || c.inFields) && c.keyTest?.(e));
+}

@@ -1,0 +1,17 @@
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApp, startApp } from '../store/app';
+import { AppContext } from './app-context';
+import { Editor } from './Editor';
+
+const app = createApp();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppContext.Provider value={app}>
+      <Editor />
+    </AppContext.Provider>
+  </StrictMode>,
+);
+void startApp(app).catch((e: unknown) => app.run.setState({ hostError: (e as Error).message }));

@@ -1,0 +1,62 @@
+import { useReactFlow } from '@xyflow/react';
+import { useMemo, useState, type DragEvent } from 'react';
+import { useApp } from '../app-context';
+import { CATEGORY_LABELS, groupByCategory, searchOps } from './op-search';
+
+export const OP_DRAG_TYPE = 'application/x-tensorloom-op';
+
+/** Every op, grouped by category and filterable; drag one onto the canvas, or press it to add it. */
+export function Palette() {
+  const app = useApp();
+  const flow = useReactFlow();
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => groupByCategory(searchOps(query)), [query]);
+
+  const addAtCenter = (op: string) => {
+    const box = document.querySelector('.canvas')?.getBoundingClientRect();
+    const center = box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 0, y: 0 };
+    const id = app.doc.getState().addNode(op, flow.screenToFlowPosition(center));
+    app.selection.setState({ nodes: [id], edges: [] });
+  };
+
+  return (
+    <nav className="palette" aria-label="Op palette">
+      <input
+        className="palette-filter"
+        type="search"
+        placeholder="Filter ops…"
+        aria-label="Filter ops"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <div className="palette-groups">
+        {groups.map(([category, ops]) => (
+          <section key={category} aria-label={CATEGORY_LABELS[category]}>
+            <h3>{CATEGORY_LABELS[category]}</h3>
+            <ul>
+              {ops.map((op) => (
+                <li key={op.name}>
+                  <button
+                    type="button"
+                    className="palette-item"
+                    draggable
+                    title={op.doc}
+                    aria-label={`${op.name}: ${op.doc}`}
+                    onDragStart={(e: DragEvent) => {
+                      e.dataTransfer.setData(OP_DRAG_TYPE, op.name);
+                      e.dataTransfer.effectAllowed = 'move';
+                    }}
+                    onClick={() => addAtCenter(op.name)}
+                  >
+                    {op.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        {groups.length === 0 && <p className="muted">No op matches “{query}”.</p>}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,185 @@
+import { useEffect, useState } from 'react';
+import type { AttrSpec } from '../../graph/attrs';
+import type { AttrValue, DType, TensorLiteral } from '../../graph/types';
+import { formatTensor, parseTensor } from './parse-tensor';
+
+interface Props {
+  readonly nodeId: string;
+  readonly name: string;
+  readonly spec: AttrSpec;
+  readonly value: AttrValue;
+  readonly onChange: (value: AttrValue) => void;
+}
+
+/** An input fit to one attribute's kind; a value that does not parse is shown as an error, never applied. */
+export function AttrEditor({ nodeId, name, spec, value, onChange }: Props) {
+  const id = `attr-${nodeId}-${name}`;
+  const label = (
+    <label htmlFor={id} title={spec.doc}>
+      {name}
+    </label>
+  );
+  switch (spec.kind) {
+    case 'bool':
+      return (
+        <div className="attr attr-bool">
+          <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+          {label}
+        </div>
+      );
+    case 'enum':
+    case 'dtype':
+      return (
+        <div className="attr">
+          {label}
+          <select id={id} value={String(value)} onChange={(e) => onChange(e.target.value)}>
+            {spec.options.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </div>
+      );
+    case 'int':
+    case 'float':
+      return (
+        <TextAttr
+          id={id}
+          label={label}
+          text={String(value)}
+          parse={(t) => {
+            const n = Number(t);
+            if (t.trim() === '' || Number.isNaN(n)) return { error: 'enter a number' };
+            if (spec.kind === 'int' && !Number.isInteger(n)) return { error: 'enter a whole number' };
+            return { value: n };
+          }}
+          onCommit={onChange}
+        />
+      );
+    case 'ints':
+      return (
+        <TextAttr
+          id={id}
+          label={label}
+          text={value === null ? '' : (value as readonly number[]).join(', ')}
+          placeholder={spec.nullable ? 'all' : ''}
+          parse={(t) => {
+            if (!t.trim()) return { value: spec.nullable ? null : [] };
+            const parts = t
+              .split(/[\s,]+/)
+              .filter(Boolean)
+              .map(Number);
+            return parts.some((n) => !Number.isInteger(n))
+              ? { error: 'enter whole numbers separated by commas' }
+              : { value: parts };
+          }}
+          onCommit={onChange}
+        />
+      );
+    case 'tensor':
+      return <TensorAttr id={id} label={label} value={value as TensorLiteral} onCommit={onChange} />;
+  }
+}
+
+function TextAttr({
+  id,
+  label,
+  text,
+  placeholder,
+  parse,
+  onCommit,
+}: {
+  id: string;
+  label: React.ReactNode;
+  text: string;
+  placeholder?: string;
+  parse: (text: string) => { value: AttrValue } | { error: string };
+  onCommit: (value: AttrValue) => void;
+}) {
+  const [draft, setDraft] = useState(text);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setDraft(text), [text]);
+  const commit = () => {
+    if (draft === text) return setError(null);
+    const parsed = parse(draft);
+    if ('error' in parsed) return setError(parsed.error);
+    setError(null);
+    onCommit(parsed.value);
+  };
+  return (
+    <div className="attr">
+      {label}
+      <input
+        id={id}
+        value={draft}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+      {error && (
+        <span className="attr-error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function TensorAttr({
+  id,
+  label,
+  value,
+  onCommit,
+}: {
+  id: string;
+  label: React.ReactNode;
+  value: TensorLiteral;
+  onCommit: (value: AttrValue) => void;
+}) {
+  const text = formatTensor(value);
+  const [draft, setDraft] = useState(text);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setDraft(text), [text]);
+  const commit = (dtype: DType = value.dtype) => {
+    const parsed = parseTensor(draft, dtype, value.shape);
+    if (typeof parsed === 'string') return setError(parsed);
+    setError(null);
+    if (JSON.stringify(parsed) !== JSON.stringify(value)) onCommit(parsed);
+  };
+  return (
+    <div className="attr attr-tensor">
+      {label}
+      <div className="attr-tensor-meta">
+        <select aria-label={`${id} dtype`} value={value.dtype} onChange={(e) => commit(e.target.value as DType)}>
+          <option>float32</option>
+          <option>int32</option>
+          <option>bool</option>
+        </select>
+        <span className="muted">shape [{value.shape.join(', ')}]</span>
+      </div>
+      <textarea
+        id={id}
+        rows={Math.min(6, Math.max(1, Math.ceil(draft.length / 36)))}
+        value={draft}
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => commit()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey) {
+            e.preventDefault();
+            commit();
+          }
+        }}
+      />
+      {error && (
+        <span className="attr-error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

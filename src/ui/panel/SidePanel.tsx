@@ -1,0 +1,133 @@
+import { formatDiagnostic } from '../../graph/diagnostics';
+import { registry } from '../../ops/registry';
+import { validationOf } from '../../store/document-store';
+import { useApp, useDoc, useRun, useSelection } from '../app-context';
+import { AttrEditor } from './AttrEditor';
+import { GradientSection } from './GradientSection';
+import { TensorSection } from './TensorSection';
+
+/** Everything about the selected node: name, attributes, values, gradients, timing, problems. */
+export function SidePanel() {
+  const app = useApp();
+  const selectedId = useSelection((s) => (s.nodes.length === 1 ? s.nodes[0]! : null));
+  const node = useDoc((s) => s.graph.nodes.find((n) => n.id === selectedId));
+  const graph = useDoc((s) => s.graph);
+  const report = useRun((s) => s.report);
+  const mode = useRun((s) => s.mode);
+
+  if (!node) {
+    return (
+      <aside className="side-panel" aria-label="Node details">
+        <p className="muted">Select a node to see its values and gradients. Double-click the canvas to add one.</p>
+        <GradientSection nodeId={null} />
+      </aside>
+    );
+  }
+  const op = registry.get(node.op);
+  const nodeReport = report?.nodes.find((n) => n.nodeId === node.id);
+  const diagnostics = validationOf(graph).diagnostics.filter((d) => d.nodeId === node.id || d.cycle?.includes(node.id));
+
+  return (
+    <aside className="side-panel" aria-label="Node details">
+      <header className="panel-header">
+        <h2>
+          {node.op} <span className="muted">{node.id}</span>
+        </h2>
+        {op && <p className="muted">{op.doc}</p>}
+        <label className="attr">
+          name
+          <input
+            aria-label="Node name"
+            defaultValue={node.name ?? ''}
+            key={`${node.id}:${node.name ?? ''}`}
+            placeholder={node.id}
+            onBlur={(e) => e.target.value !== (node.name ?? '') && app.doc.getState().rename(node.id, e.target.value)}
+          />
+        </label>
+      </header>
+
+      {diagnostics.length > 0 && (
+        <section aria-label="Problems" className="panel-section problems">
+          <h3>Problems</h3>
+          <ul>
+            {diagnostics.map((d, i) => (
+              <li key={i} role="alert">
+                {formatDiagnostic(d)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {op && Object.keys(op.attrs).length > 0 && (
+        <section aria-label="Attributes" className="panel-section">
+          <h3>Attributes</h3>
+          {Object.entries(op.attrs).map(([name, spec]) => (
+            <AttrEditor
+              key={name}
+              nodeId={node.id}
+              name={name}
+              spec={spec}
+              value={name in node.attrs ? node.attrs[name]! : spec.default}
+              onChange={(value) => app.doc.getState().setAttrs(node.id, { [name]: value })}
+            />
+          ))}
+        </section>
+      )}
+
+      <section aria-label="Outputs" className="panel-section">
+        <h3>Outputs</h3>
+        {nodeReport?.error && (
+          <p className="error" role="alert">
+            {nodeReport.error}
+          </p>
+        )}
+        {op?.outputs.map((port) => {
+          const summary = nodeReport?.outputs[port];
+          return (
+            <div key={port} aria-label={`Output ${port}`} role="region">
+              <h4>{port}</h4>
+              {summary ? (
+                <TensorSection nodeId={node.id} port={port} summary={summary} gradient={false} version={report} />
+              ) : (
+                <p className="muted">{noValueReason(nodeReport?.status, mode)}</p>
+              )}
+            </div>
+          );
+        })}
+      </section>
+
+      <GradientSection nodeId={node.id} />
+
+      <section aria-label="Timing" className="panel-section">
+        <h3>Timing</h3>
+        <p>
+          {nodeReport?.ms != null
+            ? `${nodeReport.ms.toFixed(3)} ms in the last eager run`
+            : mode === 'graph'
+              ? 'Graph mode times the whole plan, not single nodes: see the status bar.'
+              : 'Not run yet.'}
+        </p>
+      </section>
+    </aside>
+  );
+}
+
+function noValueReason(status: string | undefined, mode: string): string {
+  switch (status) {
+    case 'skipped':
+      return 'Skipped: a node it depends on failed.';
+    case 'pruned':
+      return 'Not computed: no output needs it.';
+    case 'folded':
+      return 'Folded into a constant at compile time; graph mode keeps only what outputs need.';
+    case 'ok':
+      return mode === 'graph'
+        ? 'Graph mode freed this value after its last use. Switch to eager mode to keep every value.'
+        : 'No value kept.';
+    case 'invalid':
+      return 'Not run: fix the problems above first.';
+    default:
+      return 'Not run yet.';
+  }
+}

@@ -1,0 +1,81 @@
+import type { RunReport } from '../../runtime/reports';
+import { useRun } from '../app-context';
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+}
+
+function runFigures(r: RunReport): string {
+  return `${r.mode} run ${r.totalMs.toFixed(1)} ms · ${r.stepsRun}/${r.stepsTotal} steps · peak ${r.peakTensors} tensors (${bytes(r.peakBytes)}) · ${r.tensorsAlive} alive (${bytes(r.bytesAlive)}) · ${r.traceCount} trace${r.traceCount === 1 ? '' : 's'}`;
+}
+
+/** The backend and why, the last run's figures, and passing notices. */
+export function StatusBar() {
+  const backend = useRun((s) => s.backend);
+  const hostError = useRun((s) => s.hostError);
+  const report = useRun((s) => s.report);
+  const running = useRun((s) => s.running);
+  const stale = useRun((s) => s.stale);
+  const notice = useRun((s) => s.notice);
+  const comparison = useRun((s) => s.comparison);
+
+  return (
+    <footer className="status-bar">
+      <div role="status" aria-label="Run status" className="status-main">
+        {hostError ? (
+          <span className="error">Runtime host failed: {hostError}</span>
+        ) : backend ? (
+          <span className={`backend backend-${backend.name}`}>
+            Backend: {backend.name}
+            {backend.name !== 'webgpu' && <span className="muted"> ({backend.reason})</span>}
+          </span>
+        ) : (
+          <span className="muted">Starting the runtime…</span>
+        )}
+        {report && <span className="figures">{runFigures(report)}</span>}
+        {running ? <span className="muted">running…</span> : stale ? <span className="muted">stale</span> : null}
+        {report?.error && <span className="error">{report.error.nodeId} failed</span>}
+      </div>
+      {notice && (
+        <div
+          className={`notice notice-${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          aria-label="Notice"
+        >
+          {notice.text}
+        </div>
+      )}
+      {comparison && (
+        <table className="comparison" aria-label="Eager and graph compared">
+          <thead>
+            <tr>
+              <th />
+              <th>time</th>
+              <th>peak tensors</th>
+              <th>peak memory</th>
+              <th>steps</th>
+              <th>traces</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['eager', 'graph'] as const).map((m) => {
+              const r = comparison[m];
+              return (
+                <tr key={m}>
+                  <th scope="row">{m}</th>
+                  <td>{r.totalMs.toFixed(2)} ms</td>
+                  <td>{r.peakTensors}</td>
+                  <td>{bytes(r.peakBytes)}</td>
+                  <td>{r.stepsTotal}</td>
+                  <td>{r.traceCount}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The uPlot charts. Loaded only through a dynamic import, so uPlot and its CSS stay off the
+ * startup path and arrive with the first chart.
+ */
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { formatNumber } from './format';
+import type { Histogram, Values } from './stats';
+
+export const CHART_HEIGHT = 160;
+
+const axisStyle = {
+  font: '11px system-ui, sans-serif',
+  stroke: '#4a4a4a',
+  grid: { stroke: '#e4e4e4', width: 1 },
+  ticks: { stroke: '#d0d0d0', width: 1, size: 4 },
+};
+const formatTicks = (_u: uPlot, ticks: number[]) => ticks.map(formatNumber);
+const NONE = '\u2014';
+// Fresh per chart: uPlot keeps and mutates its options. Its default x axis reserves 50 px, mostly empty.
+const axes = (): uPlot.Axis[] => [
+  { ...axisStyle, values: formatTicks, size: 28 },
+  { ...axisStyle, values: formatTicks, size: 48 },
+];
+
+export function lineChart(el: HTMLElement, values: Values, width: number): uPlot {
+  const x = Float64Array.from({ length: values.length }, (_, i) => i);
+  // uPlot reads null as a gap; NaN or ±Infinity would break its autoscaling instead.
+  const y = Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+  const opts: uPlot.Options = {
+    width,
+    height: CHART_HEIGHT,
+    scales: { x: { time: false } },
+    axes: axes(),
+    series: [
+      { label: 'index', value: (_u, v) => (v == null ? NONE : String(v)) },
+      {
+        label: 'value',
+        stroke: '#2563c9',
+        width: 1.5,
+        points: { show: values.length <= 64 },
+        value: (_u, v) => (v == null ? NONE : formatNumber(v)),
+      },
+    ],
+  };
+  return new uPlot(opts, [x, y], el);
+}
+
+export function histogramChart(el: HTMLElement, hist: Histogram, width: number): uPlot {
+  const { edges, counts } = hist;
+  const centres = counts.map((_, i) => (edges[i]! + edges[i + 1]!) / 2);
+  const opts: uPlot.Options = {
+    width,
+    height: CHART_HEIGHT,
+    scales: {
+      x: { time: false, range: [edges[0]!, edges[edges.length - 1]!] },
+      y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] },
+    },
+    axes: axes(),
+    series: [
+      {
+        label: 'bin',
+        value: (_u, _v, _s, i) => (i == null ? NONE : `${formatNumber(edges[i]!)} to ${formatNumber(edges[i + 1]!)}`),
+      },
+      {
+        label: 'count',
+        stroke: '#2563c9',
+        fill: 'rgba(37, 99, 201, 0.55)',
+        width: 1,
+        paths: uPlot.paths.bars!({ size: [1, Infinity], gap: 1 }),
+        points: { show: false },
+        value: (_u, v, _s, i) => (i == null ? NONE : (v ?? 0)),
+      },
+    ],
+  };
+  // Empty bins as gaps, or the bar outline draws a stub along the axis.
+  return new uPlot(opts, [centres, counts.map((c) => c || null)], el);
+}

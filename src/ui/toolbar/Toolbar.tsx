@@ -1,0 +1,117 @@
+import { useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { BackendRequest } from '../../runtime/backend';
+import { EXAMPLES } from '../../store/examples';
+import { useApp, useRun } from '../app-context';
+import { COMMANDS, type Command, type CommandContext } from '../commands';
+import { openExample, openGraphFile } from '../file-actions';
+import { ModeExplainer } from './ModeExplainer';
+
+/** File, history, run and mode controls; each button is a command with its shortcut in the tooltip. */
+export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'> }) {
+  const app = useApp();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const mode = useRun((s) => s.mode);
+  const running = useRun((s) => s.running);
+  const stepping = useRun((s) => s.stepping);
+  const backendRequest = useRun((s) => s.backendRequest);
+  const canUndo = useStore(app.doc.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(app.doc.temporal, (s) => s.futureStates.length > 0);
+  const [explaining, setExplaining] = useState(false);
+  const ctx: CommandContext = { ...context, openFile: () => fileInput.current?.click() };
+
+  const button = (command: Command, enabled = true, extra?: string) => (
+    <button
+      type="button"
+      onClick={() => command.perform(ctx)}
+      disabled={!enabled}
+      title={command.shortcut ? `${command.label} (${command.shortcut})` : command.label}
+      aria-keyshortcuts={command.shortcut?.replace('Ctrl', 'Control')}
+      className={extra}
+    >
+      {command.label}
+    </button>
+  );
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Editor toolbar">
+      <span className="brand">Tensorloom</span>
+      <div className="group" role="group" aria-label="File">
+        {button(COMMANDS.open)}
+        {button(COMMANDS.save)}
+        <select
+          aria-label="Examples"
+          value=""
+          onChange={(e) => {
+            if (e.target.value) void openExample(app, e.target.value);
+          }}
+        >
+          <option value="">Examples…</option>
+          {EXAMPLES.map((e) => (
+            <option key={e.file} value={e.file}>
+              {e.title}
+            </option>
+          ))}
+        </select>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Open graph file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void openGraphFile(app, file);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <div className="group" role="group" aria-label="History">
+        {button(COMMANDS.undo, canUndo)}
+        {button(COMMANDS.redo, canRedo)}
+      </div>
+      <div className="group" role="group" aria-label="Execution">
+        {button(COMMANDS.run, true, running ? 'primary busy' : 'primary')}
+        <div role="radiogroup" aria-label="Execution mode" className="segmented">
+          {(['eager', 'graph'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="radio"
+              aria-checked={mode === m}
+              onClick={() => app.runner.setMode(m)}
+              title={m === 'eager' ? 'Node by node; every value kept' : 'Compiled plan; intermediates freed'}
+            >
+              {m === 'eager' ? 'Eager' : 'Graph'}
+            </button>
+          ))}
+        </div>
+        {button(COMMANDS.step, mode === 'eager', stepping ? 'stepping' : undefined)}
+        <button type="button" onClick={() => void app.runner.compare()} title="Run both modes and compare">
+          Compare
+        </button>
+        <button
+          type="button"
+          aria-expanded={explaining}
+          aria-controls="mode-explainer"
+          onClick={() => setExplaining((v) => !v)}
+          title="What eager and graph mode do"
+        >
+          Eager vs graph?
+        </button>
+      </div>
+      <div className="group" role="group" aria-label="Backend">
+        <select
+          aria-label="Backend"
+          value={backendRequest}
+          onChange={(e) => void app.runner.start(e.target.value as BackendRequest)}
+        >
+          <option value="auto">Auto (WebGPU if available)</option>
+          <option value="webgpu">WebGPU</option>
+          <option value="cpu">CPU</option>
+        </select>
+      </div>
+      {explaining && <ModeExplainer onClose={() => setExplaining(false)} />}
+    </header>
+  );
+}
