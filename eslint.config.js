@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const tfjs = ['@tensorflow/*'];
@@ -15,6 +16,7 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['src/ui/**'], ...reactHooks.configs.flat.recommended },
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {

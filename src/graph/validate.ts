@@ -64,7 +64,7 @@ interface NodeTable {
   readonly nodes: GraphNode[];
   readonly ops: (AnyOpSignature | undefined)[];
   /** Attributes completed with defaults; null when the op is unknown or an attribute is invalid. */
-  readonly attrs: (Record<string, AttrValue> | null)[];
+  readonly attrs: (Readonly<Record<string, AttrValue>> | null)[];
 }
 
 /** The edges validation accepted, numbered in edge order, with their ends as node positions. */
@@ -201,14 +201,19 @@ function resolveNode(
   const attrs = table.attrs[p]!;
   // Types are only inferred where every producer has them: one bad node is reported once, not again downstream.
   let upstreamTyped = true;
-  for (let e = wiring.firstIn[p]!; e >= 0; e = wiring.nextIn[e]!)
+  let inputCount = 0;
+  for (let e = wiring.firstIn[p]!; e >= 0; e = wiring.nextIn[e]!) {
+    inputCount++;
     if (!resolved[wiring.sources[e]!]?.types) upstreamTyped = false;
+  }
   const inputTypes: Record<string, TensorType | TensorType[]> | null = upstreamTyped && attrs ? {} : null;
   const inputs = collectInputs(p, node, op, wiring, resolved, inputTypes, diagnostics);
   const types = inputs && inputTypes ? inferNode(node, op, inputs, inputTypes, attrs!, diagnostics) : undefined;
-  const inputRefs: PortRef[] = [];
-  if (inputs) for (let e = wiring.firstIn[p]!; e >= 0; e = wiring.nextIn[e]!) inputRefs.push(wiring.refs[e]!);
-  return { node, op, attrs: attrs ?? {}, inputs: inputs ?? {}, inputRefs, types };
+  // Sized up front: arrays grown by push keep spare room, which large graphs pay for many times over.
+  const inputRefs: PortRef[] = new Array(inputs ? inputCount : 0);
+  for (let e = wiring.firstIn[p]!, k = 0; k < inputRefs.length; e = wiring.nextIn[e]!, k++)
+    inputRefs[k] = wiring.refs[e]!;
+  return { node, op, attrs: attrs ?? NO_ATTRS, inputs: inputs ?? {}, inputRefs, types };
 }
 
 /** Lists the resolved nodes as `Validation.nodes` does: in order, then those left out of it in graph order. */
@@ -230,8 +235,15 @@ function listResolved(
   return { nodes, listed: listed.subarray(0, length) };
 }
 
-function resolveAttrs(node: GraphNode, specs: AttrSpecs, diagnostics: Diagnostic[]): Record<string, AttrValue> | null {
-  const out: Record<string, AttrValue> = {};
+/** Shared by every node without attributes, rather than an empty object each. */
+const NO_ATTRS: Readonly<Record<string, AttrValue>> = Object.freeze({});
+
+function resolveAttrs(
+  node: GraphNode,
+  specs: AttrSpecs,
+  diagnostics: Diagnostic[],
+): Readonly<Record<string, AttrValue>> | null {
+  let out: Record<string, AttrValue> | undefined;
   let ok = true;
   for (const name in node.attrs) {
     if (!(name in specs)) {
@@ -252,9 +264,9 @@ function resolveAttrs(node: GraphNode, specs: AttrSpecs, diagnostics: Diagnostic
       ok = false;
       diagnostics.push({ kind: 'invalid-attr', nodeId: node.id, attr: name, message: `${name}: ${problem}` });
     }
-    out[name] = value;
+    (out ??= {})[name] = value;
   }
-  return ok ? out : null;
+  return ok ? (out ?? NO_ATTRS) : null;
 }
 
 function checkEdge(
@@ -357,7 +369,7 @@ function inferNode(
   op: AnyOpSignature,
   inputs: Record<string, PortRef | PortRef[]>,
   inputTypes: Record<string, TensorType | TensorType[]>,
-  attrs: Record<string, AttrValue>,
+  attrs: Readonly<Record<string, AttrValue>>,
   diagnostics: Diagnostic[],
 ): Record<string, TensorType> | undefined {
   const mismatch = dtypeMismatch(node, op, inputs, inputTypes);

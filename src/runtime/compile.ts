@@ -2,6 +2,7 @@ import type { Diagnostic } from '../graph/diagnostics';
 import type { OpRegistry } from '../graph/registry';
 import { formatType } from '../graph/shape';
 import type { AttrValue, Graph, PortRef } from '../graph/types';
+import type { Csr } from '../graph/topo';
 import { validateGraph, type GraphIndex, type ResolvedNode, type Validation } from '../graph/validate';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import type { CompileResult, Plan, PlanStep, Slot } from './plan';
@@ -184,15 +185,9 @@ function attrKey(value: AttrValue): string {
 export function trace(tf: TF, prepared: Prepared): CompileResult {
   const { order, outputs, fold } = prepared;
   const layout = layOut(prepared);
-  const { slots, firstSlot, inputPorts, inputSlots } = layout;
   const constant = fold ? foldable(order, layout) : new Uint8Array(order.length);
-
-  // Slots the plan must hold on to: the outputs, and constants that steps read.
   const outputSlots = outputs.map((r) => ({ ...r, slot: layout.slotOf(r) }));
-  const kept = new Uint8Array(slots.length);
-  for (const o of outputSlots) kept[o.slot] = 1;
-  for (let i = 0; i < order.length; i++)
-    if (!constant[i]) forEachSlot(inputSlots[i]!, (s) => (kept[s] = layout.slotIsConstant(s, constant) ? 1 : kept[s]!));
+  const kept = keptSlots(layout, constant, outputSlots);
 
   const constants = new Map<number, Tensor>();
   try {
@@ -211,18 +206,19 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
       nodeId: n.node.id,
       op: n.op as AnyOpDef,
       attrs: n.attrs,
-      inputPorts: inputPorts[i]!,
-      inputSlots: inputSlots[i]!,
+      inputPorts: layout.inputPorts[i]!,
+      inputSlots: layout.inputSlots[i]!,
       outputPorts: n.op.outputs,
-      outputSlots: n.op.outputs.map((_, k) => firstSlot[i]! + k),
+      outputSlots: slotRange(layout.firstSlot[i]!, n.op.outputs.length),
       feed: n.op.kind === 'feed',
     });
   }
-  const freeAfter = lastUses(steps, slots.length, kept);
+  const freeAfter = lastUses(layout, constant, steps, kept);
 
   const folded: string[] = [];
   for (let i = 0; i < order.length; i++)
     if (constant[i] && order[i]!.op.kind === 'pure') folded.push(order[i]!.node.id);
+  const { slots } = layout;
   let text: string | undefined;
   const plan: Plan = {
     key: prepared.key,
@@ -241,94 +237,134 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
   return { ok: true, plan, diagnostics: prepared.diagnostics };
 }
 
-/** Where every value of the prepared graph lives, and where each node's inputs come from. */
+/**
+ * Where every value of the prepared graph lives and where each node reads from, by the node's
+ * place in the order. Arrays are made at their final size where it is known: arrays grown by push
+ * keep spare room, which large graphs pay for in memory and collection time.
+ */
 interface Layout {
   readonly slots: Slot[];
-  /** By place in the order: the node's first output slot; the others follow in output order. */
+  /** By place: the node's first output slot; the others follow in output order. */
   readonly firstSlot: Int32Array;
-  /** By place in the order: the node's input ports and their slots, in the order of its `inputs`. */
+  /** By slot: the place of the node it belongs to. */
+  readonly ownerOf: Int32Array;
+  /** By place: the node's input ports and their slots, in the order of its `inputs`. */
   readonly inputPorts: string[][];
   readonly inputSlots: (number | number[])[][];
+  /** By place: every slot the node reads, flattened. */
+  readonly reads: Csr;
   slotOf(ref: PortRef): number;
-  /** Whether a slot is an output of a node flagged in `constant` (by place). */
-  slotIsConstant(slot: number, constant: Uint8Array): boolean;
 }
 
 function layOut(prepared: Prepared): Layout {
   const { order } = prepared;
   const { positionOf } = prepared.validation.index;
-  const slots: Slot[] = [];
+  let slotCount = 0;
+  for (const n of order) slotCount += n.op.outputs.length;
+  const slots: Slot[] = new Array(slotCount);
+  const ownerOf = new Int32Array(slotCount);
   const firstSlot = new Int32Array(order.length);
   const placeOf = new Int32Array(prepared.validation.index.resolved.length);
-  // By slot: the place of the node it belongs to.
-  const ownerOf: number[] = [];
   const slotOf = (ref: PortRef) => {
     const place = placeOf[positionOf.get(ref.node)!]!;
     return firstSlot[place]! + order[place]!.op.outputs.indexOf(ref.port);
   };
   const inputPorts: string[][] = new Array(order.length);
   const inputSlots: (number | number[])[][] = new Array(order.length);
+  const readStart = new Int32Array(order.length + 1);
+  const reads: number[] = [];
+
+  let slot = 0;
   for (let i = 0; i < order.length; i++) {
     const n = order[i]!;
     placeOf[positionOf.get(n.node.id)!] = i;
-    firstSlot[i] = slots.length;
+    firstSlot[i] = slot;
     for (const port of n.op.outputs) {
-      slots.push({ node: n.node.id, port, type: n.types![port]! });
-      ownerOf.push(i);
+      slots[slot] = { node: n.node.id, port, type: n.types![port]! };
+      ownerOf[slot++] = i;
     }
     // Producers come first in the order, so their slots are known by now.
-    const ports: string[] = [];
-    const from: (number | number[])[] = [];
-    for (const name in n.inputs) {
-      const v = n.inputs[name]!;
-      ports.push(name);
-      from.push(Array.isArray(v) ? v.map(slotOf) : slotOf(v as PortRef));
+    const ports = Object.keys(n.inputs);
+    const from: (number | number[])[] = new Array(ports.length);
+    for (let k = 0; k < ports.length; k++) {
+      const v = n.inputs[ports[k]!]!;
+      if (Array.isArray(v)) {
+        const list = v.map(slotOf);
+        for (const s of list) reads.push(s);
+        from[k] = list;
+      } else reads.push((from[k] = slotOf(v as PortRef)));
     }
     inputPorts[i] = ports;
     inputSlots[i] = from;
+    readStart[i + 1] = reads.length;
   }
   return {
     slots,
     firstSlot,
+    ownerOf,
     inputPorts,
     inputSlots,
+    reads: { start: readStart, targets: Int32Array.from(reads) },
     slotOf,
-    slotIsConstant: (slot, constant) => constant[ownerOf[slot]!] === 1,
   };
 }
 
 /** Flags (by place) the nodes to evaluate at compile time: constants, and pure nodes reading only those. */
 function foldable(order: readonly ResolvedNode[], layout: Layout): Uint8Array {
+  const { start, targets } = layout.reads;
   const constant = new Uint8Array(order.length);
   for (let i = 0; i < order.length; i++) {
-    const n = order[i]!;
-    if (n.op.kind === 'const') constant[i] = 1;
-    else if (n.op.kind === 'pure' && n.inputRefs.length > 0) {
+    const kind = order[i]!.op.kind;
+    if (kind === 'const') constant[i] = 1;
+    else if (kind === 'pure' && start[i + 1]! > start[i]!) {
       let all = true;
-      forEachSlot(layout.inputSlots[i]!, (s) => (all &&= layout.slotIsConstant(s, constant)));
+      for (let k = start[i]!; k < start[i + 1]! && all; k++) all = constant[layout.ownerOf[targets[k]!]!] === 1;
       if (all) constant[i] = 1;
     }
   }
   return constant;
 }
 
-function forEachSlot(inputSlots: readonly (number | readonly number[])[], visit: (slot: number) => void): void {
-  for (const v of inputSlots)
-    if (typeof v === 'number') visit(v);
-    else for (const s of v) visit(s);
+/** Flags (by slot) the values the plan holds on to: the outputs, and the constants steps read. */
+function keptSlots(layout: Layout, constant: Uint8Array, outputs: readonly { slot: number }[]): Uint8Array {
+  const { start, targets } = layout.reads;
+  const kept = new Uint8Array(layout.slots.length);
+  for (const o of outputs) kept[o.slot] = 1;
+  for (let i = 0; i < constant.length; i++) {
+    if (constant[i]) continue;
+    for (let k = start[i]!; k < start[i + 1]!; k++) if (constant[layout.ownerOf[targets[k]!]!]) kept[targets[k]!] = 1;
+  }
+  return kept;
+}
+
+function slotRange(first: number, count: number): number[] {
+  const range = new Array<number>(count);
+  for (let k = 0; k < count; k++) range[k] = first + k;
+  return range;
 }
 
 /** Per step, the slots to free after it: those it is the last reader of, and its outputs nobody reads. */
-function lastUses(steps: readonly PlanStep[], slotCount: number, kept: Uint8Array): (number[] | undefined)[] {
-  const lastReader = new Int32Array(slotCount).fill(-1);
-  for (const step of steps) forEachSlot(step.inputSlots, (s) => (lastReader[s] = step.index));
+function lastUses(
+  layout: Layout,
+  constant: Uint8Array,
+  steps: readonly PlanStep[],
+  kept: Uint8Array,
+): (number[] | undefined)[] {
+  const { start, targets } = layout.reads;
+  const lastReader = new Int32Array(layout.slots.length).fill(-1);
+  for (let i = 0, step = 0; i < constant.length; i++) {
+    if (constant[i]) continue;
+    for (let k = start[i]!; k < start[i + 1]!; k++) lastReader[targets[k]!] = step;
+    step++;
+  }
   const freeAfter: (number[] | undefined)[] = new Array(steps.length);
   for (const step of steps)
     for (const s of step.outputSlots) {
       if (kept[s]) continue;
       // An output nobody reads is freed right after the step that made it.
       const at = lastReader[s]! < 0 ? step.index : lastReader[s]!;
-      (freeAfter[at] ??= []).push(s);
+      if (freeAfter[at]) freeAfter[at].push(s);
+      else freeAfter[at] = [s];
     }
   return freeAfter;
 }
@@ -369,11 +405,12 @@ function evaluateConstants(
           message: `${n.op.name} failed: ${(e as Error).message}`,
         });
       }
-      n.op.outputs.forEach((port, k) => {
+      const outputs = n.op.outputs;
+      for (let k = 0; k < outputs.length; k++) {
         const slot = layout.firstSlot[i]! + k;
-        values[slot] = outs[port]!;
-        if (kept[slot]) into.set(slot, tf.keep(outs[port]!));
-      });
+        values[slot] = outs[outputs[k]!]!;
+        if (kept[slot]) into.set(slot, tf.keep(values[slot]));
+      }
     }
   });
 }

@@ -74,6 +74,9 @@ export class Session {
             )
           : await runGraph(this.tf, plan, feeds);
       this.executionContext = { validation, prepared, previewLimit: options.previewLimit ?? 64 };
+      // Freed before the report, so that its memory figures are this run's alone.
+      previous?.dispose();
+      previous = null;
       return await this.report(retraced);
     } finally {
       previous?.dispose();

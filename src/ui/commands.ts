@@ -25,6 +25,14 @@ const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 let clipboard: { nodes: GraphNode[]; edges: GraphEdge[] } | null = null;
 
 export const COMMANDS = {
+  newGraph: {
+    id: 'new',
+    label: 'New',
+    perform: ({ app }) => {
+      app.doc.getState().load({ nodes: [], edges: [] }, 'new');
+      app.selection.setState({ nodes: [], edges: [] });
+    },
+  },
   undo: {
     id: 'undo',
     label: 'Undo',

@@ -27,6 +27,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
       className={`op-node status-${data.status}${selected ? ' selected' : ''}${data.current ? ' current' : ''}`}
       role="group"
       aria-label={`${data.op} node ${data.label}`}
+      aria-current={data.current ? 'step' : undefined}
     >
       <header className="op-node-header">
         <span className="op-node-op">{data.op}</span>

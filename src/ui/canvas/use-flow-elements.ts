@@ -1,10 +1,10 @@
 import type { Edge } from '@xyflow/react';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Graph } from '../../graph/types';
 import { registry } from '../../ops/registry';
 import type { RunReport } from '../../runtime/reports';
 import { validationOf } from '../../store/document-store';
-import { useDoc, useRun, useSelection } from '../app-context';
+import { useApp, useDoc, useRun, useSelection } from '../app-context';
 import { attrSummary, inputPorts, outputPorts, statusOf, type OpNodeData } from './node-view-model';
 import type { OpFlowNode } from './OpNode';
 
@@ -18,6 +18,14 @@ interface Cached {
   readonly node: OpFlowNode;
 }
 
+/** Per editor, the node objects of the last build, by id. */
+const caches = new WeakMap<object, Map<string, Cached>>();
+function nodeCache(owner: object): Map<string, Cached> {
+  let cache = caches.get(owner);
+  if (!cache) caches.set(owner, (cache = new Map()));
+  return cache;
+}
+
 /**
  * React Flow's nodes and edges for the document, with the latest run's results. A node object is
  * reused while what it shows is unchanged, so that memoized node components skip re-rendering.
@@ -29,16 +37,17 @@ export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { no
   const running = useRun((s) => s.running);
   const selectedNodes = useSelection((s) => s.nodes);
   const selectedEdges = useSelection((s) => s.edges);
-  const cache = useRef(new Map<string, Cached>());
+  const app = useApp();
 
   const nodes = useMemo(() => {
     const selected = new Set(selectedNodes);
+    const cache = nodeCache(app);
     const next = new Map<string, Cached>();
     const list = buildNodeData(graph, report, stale, running).map(({ id, position, data }) => {
       const isSelected = selected.has(id);
       const size = measured.get(id);
       const key = `${position.x},${position.y},${isSelected},${size?.width},${size?.height},${JSON.stringify(data)}`;
-      const previous = cache.current.get(id);
+      const previous = cache.get(id);
       const node: OpFlowNode =
         previous?.key === key
           ? previous.node
@@ -46,9 +55,10 @@ export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { no
       next.set(id, { key, node });
       return node;
     });
-    cache.current = next;
+    cache.clear();
+    for (const [id, entry] of next) cache.set(id, entry);
     return list;
-  }, [graph, report, stale, running, selectedNodes, measured]);
+  }, [app, graph, report, stale, running, selectedNodes, measured]);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdges);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AttrSpec } from '../../graph/attrs';
 import type { AttrValue, DType, TensorLiteral } from '../../graph/types';
 import { formatTensor, parseTensor } from './parse-tensor';
@@ -43,6 +43,7 @@ export function AttrEditor({ nodeId, name, spec, value, onChange }: Props) {
     case 'float':
       return (
         <TextAttr
+          key={String(value)}
           id={id}
           label={label}
           text={String(value)}
@@ -58,6 +59,7 @@ export function AttrEditor({ nodeId, name, spec, value, onChange }: Props) {
     case 'ints':
       return (
         <TextAttr
+          key={JSON.stringify(value)}
           id={id}
           label={label}
           text={value === null ? '' : (value as readonly number[]).join(', ')}
@@ -76,7 +78,16 @@ export function AttrEditor({ nodeId, name, spec, value, onChange }: Props) {
         />
       );
     case 'tensor':
-      return <TensorAttr id={id} label={label} value={value as TensorLiteral} onCommit={onChange} />;
+      // Keyed by value: an undo or a new run's value resets the draft.
+      return (
+        <TensorAttr
+          key={JSON.stringify(value)}
+          id={id}
+          label={label}
+          value={value as TensorLiteral}
+          onCommit={onChange}
+        />
+      );
   }
 }
 
@@ -97,7 +108,6 @@ function TextAttr({
 }) {
   const [draft, setDraft] = useState(text);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setDraft(text), [text]);
   const commit = () => {
     if (draft === text) return setError(null);
     const parsed = parse(draft);
@@ -138,10 +148,8 @@ function TensorAttr({
   value: TensorLiteral;
   onCommit: (value: AttrValue) => void;
 }) {
-  const text = formatTensor(value);
-  const [draft, setDraft] = useState(text);
+  const [draft, setDraft] = useState(() => formatTensor(value));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setDraft(text), [text]);
   const commit = (dtype: DType = value.dtype) => {
     const parsed = parseTensor(draft, dtype, value.shape);
     if (typeof parsed === 'string') return setError(parsed);

@@ -19,7 +19,7 @@ export function TensorSection({
   version: unknown;
 }) {
   const page = useTensorValues(nodeId, port, gradient, version);
-  const loadPage = usePageLoader(nodeId, port, gradient);
+  const loadPage = usePageLoader(nodeId, port, gradient, version);
   const label = `${gradient ? 'gradient at ' : ''}${nodeId}.${port}`;
   return (
     <div className="tensor-section">
@@ -48,7 +48,7 @@ export function TensorSection({
       {page && (
         <TensorView label={label} shape={summary.shape} dtype={summary.dtype} values={page.values} total={page.total} />
       )}
-      <ValuesTable label={label} shape={summary.shape} total={summary.size} loadPage={loadPage} />
+      <ValuesTable key={label} label={label} shape={summary.shape} total={summary.size} loadPage={loadPage} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ValuesPage } from '../../runtime/host/runtime-host';
 import { useApp } from '../app-context';
 
@@ -11,24 +11,30 @@ const PICTURE_VALUES = 256 * 256 * 3;
  */
 export function useTensorValues(nodeId: string, port: string, gradient: boolean, version: unknown): ValuesPage | null {
   const app = useApp();
-  const [page, setPage] = useState<ValuesPage | null>(null);
+  const [loaded, setLoaded] = useState<{ for: unknown[]; page: ValuesPage | null } | null>(null);
+  const request = useMemo(() => [nodeId, port, gradient, version], [nodeId, port, gradient, version]);
   useEffect(() => {
     let current = true;
-    setPage(null);
     app.client.host
       .values(nodeId, port, { offset: 0, limit: PICTURE_VALUES, gradient })
-      .then((p) => current && setPage(p))
-      .catch(() => current && setPage(null));
+      .then((page) => current && setLoaded({ for: request, page }))
+      .catch(() => current && setLoaded({ for: request, page: null }));
     return () => {
       current = false;
     };
-  }, [app, nodeId, port, gradient, version]);
-  return page;
+  }, [app, nodeId, port, gradient, request]);
+  // A page fetched for an earlier request is not shown while the new one loads.
+  return loaded?.for === request ? loaded.page : null;
 }
 
-/** A loader for the values table's pages. */
-export function usePageLoader(nodeId: string, port: string, gradient: boolean) {
+/** A loader for the values table's pages; a new one (a reload) for each run. */
+export function usePageLoader(nodeId: string, port: string, gradient: boolean, version: unknown) {
   const app = useApp();
-  return (offset: number, limit: number) =>
-    app.client.host.values(nodeId, port, { offset, limit, gradient }).then((p) => p?.values ?? null);
+  return useCallback(
+    (offset: number, limit: number) =>
+      app.client.host.values(nodeId, port, { offset, limit, gradient }).then((p) => p?.values ?? null),
+    // `version` is the run that made the values: a new run means new pages.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [app, nodeId, port, gradient, version],
+  );
 }

@@ -37,6 +37,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'>
     <header className="toolbar" role="toolbar" aria-label="Editor toolbar">
       <span className="brand">Tensorloom</span>
       <div className="group" role="group" aria-label="File">
+        {button(COMMANDS.newGraph)}
         {button(COMMANDS.open)}
         {button(COMMANDS.save)}
         <select
@@ -106,7 +107,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'>
           value={backendRequest}
           onChange={(e) => void app.runner.start(e.target.value as BackendRequest)}
         >
-          <option value="auto">Auto (WebGPU if available)</option>
+          <option value="auto">Auto: WebGPU, else CPU</option>
           <option value="webgpu">WebGPU</option>
           <option value="cpu">CPU</option>
         </select>

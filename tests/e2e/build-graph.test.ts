@@ -1,0 +1,58 @@
+import { expect, test } from 'vitest';
+import { openApp } from './support/browser';
+
+test('builds sin(x) · 2 from an empty canvas by dragging from the palette and wiring handles', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await expect.poll(() => page.getByRole('group', { name: /node/ }).count()).toBe(0);
+
+    const canvas = page.getByRole('application').or(page.locator('.react-flow__pane')).first();
+    const palette = page.getByRole('navigation', { name: 'Op palette' });
+    const drop = async (op: string, x: number, y: number) => {
+      await palette.getByRole('button', { name: new RegExp(`^${op}:`) }).dragTo(canvas, { targetPosition: { x, y } });
+      await page.getByRole('group', { name: new RegExp(`^${op} node`) }).waitFor();
+    };
+    await drop('Placeholder', 80, 120);
+    await drop('Sin', 330, 120);
+    await drop('Const', 330, 300);
+    await drop('Mul', 580, 200);
+
+    const wire = async (from: string, to: string) => {
+      await page.getByLabel(from, { exact: true }).dragTo(page.getByLabel(to, { exact: true }));
+      const [source, , sourceNode] = from.replace('Output ', '').split(' ');
+      const [target, , targetNode] = to.replace('Input ', '').split(' ');
+      await page
+        .getByLabel(`Edge from ${sourceNode}.${source} to ${targetNode}.${target}`)
+        .waitFor({ state: 'attached' });
+    };
+    await wire('Output output of placeholder', 'Input x of sin');
+    await wire('Output y of sin', 'Input x of mul');
+    await wire('Output output of const', 'Input y of mul');
+
+    const setValue = async (node: string, text: string) => {
+      await page.getByRole('group', { name: new RegExp(`node ${node}$`) }).click();
+      const field = page.getByRole('complementary', { name: 'Node details' }).getByLabel('value', { exact: true });
+      await field.fill(text);
+      await field.press('Enter');
+    };
+    await setValue('placeholder', '1, 2, 3');
+    await setValue('const', '2');
+
+    await page.getByRole('group', { name: /node mul$/ }).click();
+    const table = page.getByRole('table', { name: 'Values of mul.z' });
+    await expect
+      .poll(async () => (await table.getByRole('cell').allInnerTexts()).join(' '), { timeout: 30_000 })
+      .toContain('1.68294');
+    const cells = (await table.getByRole('cell').allInnerTexts()).map((t) => t.trim());
+    const values = cells.filter((_, i) => i % 2 === 1).map(Number);
+    const expected = [1, 2, 3].map((x) => 2 * Math.sin(x));
+    expect(values).toHaveLength(3);
+    values.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 4));
+    expect(values.map((v) => v.toFixed(3))).toEqual(['1.683', '1.819', '0.282']);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
