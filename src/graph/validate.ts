@@ -93,21 +93,33 @@ export function validateGraph(graph: Graph, registry: OpRegistry): Validation {
   for (const cycle of cycles) diagnostics.push(cycleDiagnostic(cycle.map((p) => table.nodes[p]!.id)));
 
   const resolved = resolveInOrder(table, wiring, order, diagnostics);
-  const { nodes, listed } = listResolved(table, resolved, order);
-  const idAt = (p: number) => table.nodes[p]!.id;
+  const index: GraphIndex = {
+    positionOf: table.positionOf,
+    resolved,
+    order,
+    listed: listResolved(resolved, order),
+    producers,
+    consumers,
+  };
   return {
     ok: diagnostics.length === 0,
     diagnostics,
-    nodes,
-    order: Array.from(order, idAt),
+    nodes: new NodesById(index),
+    order: idsAt(table, order),
     consumersOf: (id) => {
       const p = table.positionOf.get(id);
       return p === undefined
         ? []
-        : Array.from(consumers.targets.subarray(consumers.start[p], consumers.start[p + 1]), idAt);
+        : idsAt(table, consumers.targets.subarray(consumers.start[p], consumers.start[p + 1]));
     },
-    index: { positionOf: table.positionOf, resolved, order, listed, producers, consumers },
+    index,
   };
+}
+
+function idsAt(table: NodeTable, positions: Int32Array): string[] {
+  const ids = new Array<string>(positions.length);
+  for (let i = 0; i < positions.length; i++) ids[i] = table.nodes[positions[i]!]!.id;
+  return ids;
 }
 
 function tableNodes(graphNodes: readonly GraphNode[], registry: OpRegistry, diagnostics: Diagnostic[]): NodeTable {
@@ -184,7 +196,7 @@ function resolveInOrder(
   for (let p = 0; p < resolved.length; p++) {
     const op = table.ops[p];
     if (op && !resolved[p])
-      resolved[p] = { node: table.nodes[p]!, op, attrs: table.attrs[p] ?? {}, inputs: {}, inputRefs: [] };
+      resolved[p] = { node: table.nodes[p]!, op, attrs: table.attrs[p] ?? NO_ATTRS, inputs: {}, inputRefs: [] };
   }
   return resolved;
 }
@@ -216,12 +228,8 @@ function resolveNode(
   return { node, op, attrs: attrs ?? NO_ATTRS, inputs: inputs ?? {}, inputRefs, types };
 }
 
-/** Lists the resolved nodes as `Validation.nodes` does: in order, then those left out of it in graph order. */
-function listResolved(
-  table: NodeTable,
-  resolved: readonly (ResolvedNode | undefined)[],
-  order: Int32Array,
-): { nodes: Map<string, ResolvedNode>; listed: Int32Array } {
+/** The positions of the resolved nodes as `Validation.nodes` lists them: in order, then those left out of it. */
+function listResolved(resolved: readonly (ResolvedNode | undefined)[], order: Int32Array): Int32Array {
   const listed = new Int32Array(resolved.length);
   let length = 0;
   const ordered = new Uint8Array(resolved.length);
@@ -230,9 +238,55 @@ function listResolved(
     if (resolved[p]) listed[length++] = p;
   }
   for (let p = 0; p < resolved.length; p++) if (!ordered[p] && resolved[p]) listed[length++] = p;
-  const nodes = new Map<string, ResolvedNode>();
-  for (let i = 0; i < length; i++) nodes.set(table.nodes[listed[i]!]!.id, resolved[listed[i]!]!);
-  return { nodes, listed: listed.subarray(0, length) };
+  return listed.subarray(0, length);
+}
+
+/**
+ * `Validation.nodes`: a read-only map by id that reads the index, so that validating a graph
+ * hashes every id once rather than into a second table. A plain object, not a `Map`: it does
+ * not survive `structuredClone`.
+ */
+class NodesById implements ReadonlyMap<string, ResolvedNode> {
+  constructor(private readonly index: GraphIndex) {}
+
+  get size(): number {
+    return this.index.listed.length;
+  }
+
+  get(id: string): ResolvedNode | undefined {
+    const p = this.index.positionOf.get(id);
+    return p === undefined ? undefined : this.index.resolved[p];
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  forEach(
+    visit: (node: ResolvedNode, id: string, map: ReadonlyMap<string, ResolvedNode>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const p of this.index.listed) {
+      const node = this.index.resolved[p]!;
+      visit.call(thisArg, node, node.node.id, this);
+    }
+  }
+
+  *entries(): MapIterator<[string, ResolvedNode]> {
+    for (const p of this.index.listed) yield [this.index.resolved[p]!.node.id, this.index.resolved[p]!];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const p of this.index.listed) yield this.index.resolved[p]!.node.id;
+  }
+
+  *values(): MapIterator<ResolvedNode> {
+    for (const p of this.index.listed) yield this.index.resolved[p]!;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ResolvedNode]> {
+    return this.entries();
+  }
 }
 
 /** Shared by every node without attributes, rather than an empty object each. */
@@ -281,7 +335,11 @@ function checkEdge(
   if (sourceOp && !sourceOp.outputs.includes(edge.sourcePort))
     return `${sourceOp.name} has no output "${edge.sourcePort}" (outputs: ${sourceOp.outputs.join(', ')})`;
   const targetOp = table.ops[target];
-  return targetOp ? checkInputPort(targetOp, edge.targetPort) : null;
+  if (!targetOp) return null;
+  // The common case, a single-valued input by its plain name, needs no parsing of the port name.
+  const spec = targetOp.inputs[edge.targetPort];
+  if (spec && !spec.variadic) return null;
+  return checkInputPort(targetOp, edge.targetPort);
 }
 
 /** Why `edge` cannot be wired because an accepted edge already feeds its input port, or null. */

@@ -21,6 +21,8 @@ export interface Prepared {
   readonly key: string;
   readonly validation: Validation;
   readonly order: readonly ResolvedNode[];
+  /** By node position (see `Validation.index`): the node's place in `order`, or -1. */
+  readonly places: Int32Array;
   readonly outputs: readonly PortRef[];
   readonly pruned: readonly string[];
   readonly fold: boolean;
@@ -49,16 +51,21 @@ export function prepare(
   const index = validation.index;
 
   const { inCone, size } = upstreamCone(index, outputs);
-  const order: ResolvedNode[] = [];
+  const order = new Array<ResolvedNode>(size);
+  const places = new Int32Array(index.resolved.length).fill(-1);
+  let placed = 0;
   let complete = true;
   for (const p of index.order) {
     if (!inCone[p]) continue;
     const n = index.resolved[p];
-    if (n?.types) order.push(n);
-    else complete = false;
+    if (!n?.types) complete = false;
+    else {
+      places[p] = placed;
+      order[placed++] = n;
+    }
   }
   // Cone nodes missing from the order are on or after a cycle.
-  if (!complete || order.length < size) {
+  if (!complete || placed < size) {
     const relevant = validation.diagnostics.filter(
       (d) => d.nodeId === undefined || inCone[index.positionOf.get(d.nodeId) ?? -1] === 1,
     );
@@ -68,7 +75,7 @@ export function prepare(
   const pruned: string[] = [];
   for (const p of index.listed) if (!inCone[p]) pruned.push(index.resolved[p]!.node.id);
   const key = traceKey(order, outputs, fold);
-  return { ok: true, key, validation, order, outputs, pruned, fold, diagnostics: validation.diagnostics };
+  return { ok: true, key, validation, order, places, outputs, pruned, fold, diagnostics: validation.diagnostics };
 }
 
 /** The nodes the outputs depend on, as flags by position, and how many there are. */
@@ -148,26 +155,31 @@ function positionsByName(index: GraphIndex): Map<string, number> {
 /**
  * Equal keys mean the same trace: the ordered nodes with their ops, attributes and wiring, the
  * outputs and folding. A fed value changes without re-tracing, so only its type is part of it.
- * Built as one list of pieces joined once; attribute values are written by the op's attribute
- * order (resolved attributes list every one, in that order), so names need not be.
+ * Attribute values are written in the op's attribute order (resolved attributes list every one,
+ * in that order), so their names need not be.
  */
 function traceKey(order: readonly ResolvedNode[], outputs: readonly PortRef[], fold: boolean): string {
-  const pieces: string[] = [`fold=${fold}`, '\n'];
-  for (const r of outputs) pieces.push(r.node, '.', r.port, ',');
+  const key = new TextBuffer();
+  key.add(`fold=${fold}\n`);
+  for (const r of outputs) key.add(r.node).add('.').add(r.port).add(',');
   for (const n of order) {
-    pieces.push('\n', n.node.id, '=', n.op.name, '(');
+    key.add('\n').add(n.node.id).add('=').add(n.op.name).add('(');
     const feed = n.op.kind === 'feed';
-    for (const name in n.attrs) if (!(feed && name === 'value')) pieces.push(attrKey(n.attrs[name]!), ',');
-    if (feed) for (const port in n.types) pieces.push(port, ':', formatType(n.types[port]!), ',');
-    pieces.push(')');
+    for (const name in n.attrs) if (!(feed && name === 'value')) key.add(attrKey(n.attrs[name]!)).add(',');
+    if (feed) for (const port in n.types) key.add(port).add(':').add(formatType(n.types[port]!)).add(',');
+    key.add(')');
     for (const port in n.inputs) {
       const v = n.inputs[port]!;
-      pieces.push(' ', port, '<');
-      if (!Array.isArray(v)) pieces.push((v as PortRef).node, '.', (v as PortRef).port);
-      else for (const r of v as readonly PortRef[]) pieces.push(r.node, '.', r.port, '|');
+      key.add(' ').add(port).add('<');
+      if (!Array.isArray(v))
+        key
+          .add((v as PortRef).node)
+          .add('.')
+          .add((v as PortRef).port);
+      else for (const r of v as readonly PortRef[]) key.add(r.node).add('.').add(r.port).add('|');
     }
   }
-  return pieces.join('');
+  return key.toString();
 }
 
 /** An attribute value as key text; distinct values give distinct text. */
@@ -180,6 +192,46 @@ function attrKey(value: AttrValue): string {
       return JSON.stringify(value);
   }
 }
+
+/**
+ * Text gathered as UTF-16 code units in one growing buffer and decoded once. The keys of large
+ * graphs run to hundreds of thousands of characters: gathered as many small strings (joined from
+ * an array, or concatenated) they cost several times more per piece once they outgrow the caches.
+ */
+class TextBuffer {
+  private codes = new Uint16Array(1024);
+  private length = 0;
+
+  add(text: string): this {
+    if (this.length + text.length > this.codes.length) this.grow(this.length + text.length);
+    for (let i = 0; i < text.length; i++) this.codes[this.length++] = text.charCodeAt(i);
+    return this;
+  }
+
+  toString(): string {
+    const codes = this.codes.subarray(0, this.length);
+    try {
+      return UTF16.decode(codes);
+    } catch {
+      // A lone surrogate (in some node id): the decoder would not keep it, so copy unit by unit.
+      let text = '';
+      for (let i = 0; i < codes.length; i += 4096)
+        text += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
+      return text;
+    }
+  }
+
+  private grow(needed: number): void {
+    const codes = new Uint16Array(Math.max(needed, 2 * this.codes.length));
+    codes.set(this.codes.subarray(0, this.length));
+    this.codes = codes;
+  }
+}
+
+/** Decodes code units as the platform lays out a Uint16Array; throws rather than alter a lone surrogate. */
+const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be', {
+  fatal: true,
+});
 
 /** Turns a prepared graph into a plan, running the constant subgraphs once. */
 export function trace(tf: TF, prepared: Prepared): CompileResult {
@@ -257,16 +309,15 @@ interface Layout {
 }
 
 function layOut(prepared: Prepared): Layout {
-  const { order } = prepared;
+  const { order, places } = prepared;
   const { positionOf } = prepared.validation.index;
   let slotCount = 0;
   for (const n of order) slotCount += n.op.outputs.length;
   const slots: Slot[] = new Array(slotCount);
   const ownerOf = new Int32Array(slotCount);
   const firstSlot = new Int32Array(order.length);
-  const placeOf = new Int32Array(prepared.validation.index.resolved.length);
   const slotOf = (ref: PortRef) => {
-    const place = placeOf[positionOf.get(ref.node)!]!;
+    const place = places[positionOf.get(ref.node)!]!;
     return firstSlot[place]! + order[place]!.op.outputs.indexOf(ref.port);
   };
   const inputPorts: string[][] = new Array(order.length);
@@ -277,7 +328,6 @@ function layOut(prepared: Prepared): Layout {
   let slot = 0;
   for (let i = 0; i < order.length; i++) {
     const n = order[i]!;
-    placeOf[positionOf.get(n.node.id)!] = i;
     firstSlot[i] = slot;
     for (const port of n.op.outputs) {
       slots[slot] = { node: n.node.id, port, type: n.types![port]! };

@@ -13,6 +13,8 @@ export interface DocumentState {
   readonly graph: Graph;
   readonly origin: DocumentOrigin;
   readonly fileName: string | null;
+  /** Counts documents loaded (opened, not edited): the canvas fits its view to each new one. */
+  readonly loads: number;
 }
 
 export interface DocumentActions {
@@ -45,7 +47,8 @@ export function createDocumentStore() {
           graph: EMPTY,
           origin: 'new',
           fileName: null,
-          load: (graph, origin, fileName = null) => set({ graph, origin, fileName }),
+          loads: 0,
+          load: (graph, origin, fileName = null) => set({ graph, origin, fileName, loads: get().loads + 1 }),
           addNode: (op, position, attrs = {}) => {
             const { graph } = get();
             const id = freshNodeId(op, new Set(graph.nodes.map((n) => n.id)));

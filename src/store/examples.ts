@@ -11,6 +11,7 @@ export const EXAMPLES: readonly Example[] = [
   { file: 'sin-times-two.json', title: 'y = sin(x) · 2' },
   { file: 'log.json', title: 'y = log(x)' },
   { file: 'mlp.json', title: 'MLP forward pass with a loss' },
+  { file: 'pictures.json', title: 'Pictures: heatmap, image, edges' },
 ];
 
 export async function loadExample(example: Example): Promise<Graph> {

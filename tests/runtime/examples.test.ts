@@ -80,4 +80,40 @@ describe('example graphs', () => {
       expectValuesClose(g.summary.values, expected.grads[i]!, 1e-5, id);
     });
   });
+
+  it('pictures computes its heatmap, RGB image and Laplacian edges as plain tfjs does', async () => {
+    const graph = loadExample('pictures');
+    const s = newSession();
+    const report = await s.run(graph, { mode: 'eager', previewLimit: 4096 });
+    expect(report.ok).toBe(true);
+    const value = (id: string) => report.nodes.find((n) => n.nodeId === id)!.outputs;
+    const wave = Array.from(
+      { length: 32 * 32 },
+      (_, k) => Math.sin(0.25 * (k % 32)) + Math.cos(0.18 * Math.floor(k / 32)),
+    );
+    expectValuesClose(value('wave')['z']!.values, wave, 1e-5);
+    const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+    const rgb = value('rgb')['output']!;
+    expect(rgb.shape).toEqual([32, 32, 3]);
+    const k = 5 * 32 + 7;
+    const [sx, cy] = [Math.sin(0.25 * 7), Math.cos(0.18 * 5)];
+    expectValuesClose(
+      rgb.values.slice(3 * k, 3 * k + 3),
+      [sigmoid(sx + cy), sigmoid(-(sx + cy)), sigmoid(sx - cy)],
+      1e-5,
+    );
+    const edges = tf.tidy(() =>
+      Array.from(
+        tf
+          .conv2d(
+            tf.tensor4d(wave, [1, 32, 32, 1]),
+            tf.tensor4d([0, 1, 0, 1, -4, 1, 0, 1, 0], [3, 3, 1, 1]),
+            1,
+            'valid',
+          )
+          .dataSync(),
+      ),
+    );
+    expectValuesClose(value('edges')['output']!.values, edges, 1e-4);
+  });
 });

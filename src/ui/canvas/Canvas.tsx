@@ -10,9 +10,9 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState, type DragEvent, type MouseEvent } from 'react';
 import type { Position } from '../../graph/types';
-import { useApp } from '../app-context';
+import { useApp, useDoc } from '../app-context';
 import { openGraphFile } from '../file-actions';
 import { OP_DRAG_TYPE } from '../palette/Palette';
 import { OpNode, type OpFlowNode } from './OpNode';
@@ -22,6 +22,7 @@ import { useFlowElements, type Dimensions } from './use-flow-elements';
 // Module level: a new object on each render would make React Flow re-create every node.
 const NODE_TYPES = { op: OpNode };
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
 
 /** The graph on a React Flow canvas: drag, connect, select, delete; drop ops and files on it. */
 export function Canvas() {
@@ -31,6 +32,13 @@ export function Canvas() {
   const { nodes, edges } = useFlowElements(measured);
   const flow = useReactFlow();
   const [quickAdd, setQuickAdd] = useState<{ screen: Position; flow: Position } | null>(null);
+  const loads = useDoc((s) => s.loads);
+
+  // A newly opened graph may lie anywhere: show all of it once it is laid out.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
+    return () => cancelAnimationFrame(frame);
+  }, [loads, flow]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<OpFlowNode>[]) => {
@@ -162,7 +170,7 @@ export function Canvas() {
         zoomOnDoubleClick={false}
         onlyRenderVisibleElements
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
         aria-label="Graph canvas"
       >

@@ -1,0 +1,63 @@
+/**
+ * Regenerates the screenshots in docs/ from a production build: `npm run screenshots`.
+ * Needs Debian's Chromium (or CHROMIUM_PATH) and a `vite build` in dist/.
+ */
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+const url = server.resolvedUrls!.local[0]!;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-unsafe-webgpu',
+  ],
+});
+
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `docs/${name}.png` });
+  console.log(`docs/${name}.png`);
+}
+
+async function select(page: Page, name: string) {
+  await page.getByRole('group', { name }).click({ position: { x: 20, y: 10 } });
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  await page.goto(url);
+  await page.getByRole('status', { name: 'Run status' }).getByText('Backend:').waitFor({ timeout: 60_000 });
+  await page.getByRole('combobox', { name: 'Examples' }).selectOption('pictures.json');
+  const rgb = page.getByRole('group', { name: 'Pack node image (RGB)' });
+  await rgb.getByText('ok').waitFor({ timeout: 60_000 });
+  // Closer than "fit view", around the middle of the graph.
+  const box = (await page.getByRole('application').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5);
+  await page.mouse.wheel(0, -320);
+
+  await select(page, 'Pack node image (RGB)');
+  await page.getByRole('img', { name: /^Image of rgb/ }).waitFor({ timeout: 30_000 });
+  await shot(page, 'editor-image');
+
+  await select(page, 'AddV2 node wave (heatmap)');
+  await page.getByRole('tab', { name: 'Heatmap' }).click();
+  await page.getByRole('img', { name: /^Heatmap of wave/ }).waitFor();
+  await shot(page, 'panel-heatmap');
+
+  await page.getByRole('combobox', { name: 'Loss target' }).selectOption('energy');
+  const gradient = page.getByRole('region', { name: /Gradient of energy with respect to wave/ });
+  await gradient.waitFor({ timeout: 60_000 });
+  await gradient.getByRole('tab', { name: 'Heatmap' }).click();
+  await gradient.scrollIntoViewIfNeeded();
+  await shot(page, 'gradient-view');
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}
