@@ -10,7 +10,7 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import type { Position } from '../../graph/types';
 import { useApp, useDoc } from '../app-context';
 import { openGraphFile } from '../file-actions';
@@ -33,6 +33,22 @@ export function Canvas() {
   const flow = useReactFlow();
   const [quickAdd, setQuickAdd] = useState<{ screen: Position; flow: Position } | null>(null);
   const loads = useDoc((s) => s.loads);
+  const pointer = useRef<Position | null>(null);
+
+  // Shift+A (Blender's habit) opens the same search as a double-click, at the pointer.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.shiftKey || e.key.toLowerCase() !== 'a' || e.ctrlKey || e.metaKey) return;
+      if ((e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
+      const box = document.querySelector('.canvas')?.getBoundingClientRect();
+      const screen = pointer.current ?? (box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null);
+      if (!screen) return;
+      e.preventDefault();
+      setQuickAdd({ screen, flow: flow.screenToFlowPosition(screen) });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [flow]);
 
   // A newly opened graph may lie anywhere: show all of it once it is laid out.
   useEffect(() => {
@@ -153,7 +169,14 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas" onDoubleClick={onDoubleClick} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="canvas"
+      onDoubleClick={onDoubleClick}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onMouseMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onMouseLeave={() => (pointer.current = null)}
+    >
       <ReactFlow<OpFlowNode, Edge>
         nodes={nodes}
         edges={edges}
