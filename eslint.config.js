@@ -13,7 +13,7 @@ const restrict = (patterns, options = {}) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules'] },
+  { ignores: ['dist', 'dist-e2e', 'node_modules'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['src/ui/**'], ...reactHooks.configs.flat.recommended },

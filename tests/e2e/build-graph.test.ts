@@ -14,10 +14,10 @@ test('builds sin(x) · 2 from an empty canvas by dragging from the palette and w
       await palette.getByRole('button', { name: new RegExp(`^${op}:`) }).dragTo(canvas, { targetPosition: { x, y } });
       await page.getByRole('group', { name: new RegExp(`^${op} node`) }).waitFor();
     };
-    await drop('Placeholder', 80, 120);
-    await drop('Sin', 330, 120);
-    await drop('Const', 330, 300);
-    await drop('Mul', 580, 200);
+    await drop('Placeholder', 40, 80);
+    await drop('Sin', 280, 80);
+    await drop('Const', 280, 320);
+    await drop('Mul', 500, 190);
 
     const wire = async (from: string, to: string) => {
       await page.getByLabel(from, { exact: true }).dragTo(page.getByLabel(to, { exact: true }));

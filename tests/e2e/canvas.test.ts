@@ -1,7 +1,8 @@
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
 
-const nodes = (page: import('playwright-core').Page) => page.getByRole('group', { name: / node / });
+const nodes = (page: Page) => page.getByRole('group', { name: / node / });
 
 test('quick-add by double-click and Shift+A, refused connections say why, delete, copy and paste', async () => {
   const app = await openApp();

@@ -1,11 +1,11 @@
 /**
  * Global setup of the e2e project: finds (or installs) Debian's Chromium, builds the production
- * app with `vite build`, serves dist/ with `vite preview` on a free port, and hands the tests the
+ * app with `vite build` into dist-e2e/, serves it with `vite preview` on a free port, and hands the tests the
  * base URL, the browser path and the server's log file through vitest's `provide`/`inject`.
  *
  * Env:
  * - CHROMIUM_PATH: the browser to drive (default: Debian's /usr/bin/chromium).
- * - E2E_SKIP_BUILD=1: reuse an existing dist/ (local iteration); builds anyway when dist/ is missing.
+ * - E2E_SKIP_BUILD=1: reuse an existing dist-e2e/ (local iteration); builds anyway when it is missing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, appendFileSync, constants, existsSync } from 'node:fs';
@@ -115,18 +115,24 @@ async function chromiumVersion(path: string): Promise<string> {
   return version;
 }
 
+/** The tests' own build, apart from dist/, so that a `vite build` elsewhere cannot pull it away mid-run. */
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist-e2e';
+
 async function build(root: string): Promise<void> {
   const skip = process.env.E2E_SKIP_BUILD === '1';
-  if (skip && existsSync(join(root, 'dist', 'index.html'))) {
-    log('E2E_SKIP_BUILD=1: serving the existing dist/');
+  if (skip && existsSync(join(root, OUT_DIR, 'index.html'))) {
+    log(`E2E_SKIP_BUILD=1: serving the existing ${OUT_DIR}/`);
     return;
   }
-  if (skip) log('E2E_SKIP_BUILD=1, but dist/ has no index.html: building');
+  if (skip) log(`E2E_SKIP_BUILD=1, but ${OUT_DIR}/ has no index.html: building`);
   const started = Date.now();
   // Plain text: vitest sets FORCE_COLOR, which would fill a failed build's output with escape codes.
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.FORCE_COLOR;
-  const result = await run(join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: root, env });
+  const result = await run(join(root, 'node_modules', '.bin', 'vite'), ['build', '--outDir', OUT_DIR], {
+    cwd: root,
+    env,
+  });
   if (result.code !== 0) {
     throw new Error(`"vite build" failed (exit ${result.code}); its output:\n${result.output}`);
   }
@@ -160,7 +166,7 @@ interface Server {
 /** Starts `vite preview` and waits until it answers; undefined when the port was taken meanwhile. */
 async function startPreview(root: string, port: number, logPath: string): Promise<Server | undefined> {
   const url = `http://127.0.0.1:${port}/`;
-  const args = ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
+  const args = ['preview', '--outDir', OUT_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
   const child = spawn(join(root, 'node_modules', '.bin', 'vite'), args, { cwd: root, stdio: 'pipe' });
   let output = '';
   let stderr = '';
@@ -244,7 +250,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Never leave the preview server behind, even if vitest dies without calling the teardown.
   const killOnExit = () => running.child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  log(`serving dist/ at ${running.url} (setup took ${seconds(started)})`);
+  log(`serving ${OUT_DIR}/ at ${running.url} (setup took ${seconds(started)})`);
 
   project.provide('baseUrl', running.url);
   project.provide('chromiumPath', chromiumPath);

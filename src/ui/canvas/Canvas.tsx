@@ -52,9 +52,12 @@ export function Canvas() {
 
   // A newly opened graph may lie anywhere: show all of it once it is laid out.
   useEffect(() => {
-    const frame = requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
+    const frame = requestAnimationFrame(() => {
+      // An empty graph has nothing to fit: keep the zoom at which new nodes will be dropped.
+      if (app.doc.getState().graph.nodes.length) void flow.fitView(FIT_VIEW);
+    });
     return () => cancelAnimationFrame(frame);
-  }, [loads, flow]);
+  }, [loads, flow, app]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<OpFlowNode>[]) => {
