@@ -21,7 +21,15 @@ export interface TensorLiteral {
   readonly values: readonly number[];
 }
 
-export type AttrValue = number | boolean | string | readonly number[] | TensorLiteral | null;
+/** A script node's declared input or output: the seeds' `Tout`. */
+export interface PortDecl {
+  readonly name: string;
+  readonly dtype: DType;
+  /** Expected shape, with null for a dimension that may vary; absent: any shape. */
+  readonly shape?: readonly (number | null)[];
+}
+
+export type AttrValue = number | boolean | string | readonly number[] | TensorLiteral | readonly PortDecl[] | null;
 
 export interface Position {
   readonly x: number;

@@ -1,5 +1,5 @@
 import { isTensorLiteral } from '../graph/attrs';
-import type { AttrValue, Graph, GraphNode } from '../graph/types';
+import type { PortDecl, AttrValue, Graph, GraphNode } from '../graph/types';
 import { formatPath } from './issues';
 import { prettyJson } from './json-text';
 import { CURRENT_VERSION, GRAPH_FORMAT, type AttrValueJson, type GraphFileV1 } from './schema';
@@ -59,7 +59,8 @@ function encodeAttr(value: AttrValue, path: PropertyKey[]): AttrValueJson {
       shape: [...value.shape],
       values: value.values.map((v) => encodeTensorValue(v, value.dtype)),
     };
-  return value.map((v, i) => finite(v, [...path, i]));
+  if (value.every((v): v is number => typeof v === 'number')) return value.map((v, i) => finite(v, [...path, i]));
+  return (value as readonly PortDecl[]).map(({ name, dtype, shape }) => ({ name, dtype, ...(shape && { shape: [...shape] }) }));
 }
 
 function finite(value: number, path: PropertyKey[]): number {

@@ -43,6 +43,13 @@ const tensorLiteral = z
       });
   });
 
+/** A script node's declared input or output. */
+const portDecl = z.strictObject({
+  name: z.string(expected('a port name')),
+  dtype: z.enum(DTYPES, expected(oneOf(DTYPES))),
+  shape: z.array(z.union([dim, z.null()]), expected('an array of sizes, null where a size varies')).optional(),
+});
+
 export const attrValue = z.union(
   [
     z.number(),
@@ -50,9 +57,12 @@ export const attrValue = z.union(
     z.string(),
     z.null(),
     z.array(z.number(expected('a number')), expected('an array of numbers')),
+    z.array(portDecl, expected('an array of port declarations {name, dtype, shape?}')),
     tensorLiteral,
   ],
-  expected('a number, true or false, a string, an array of numbers, null or a tensor {dtype, shape, values}'),
+  expected(
+    'a number, true or false, a string, an array of numbers, port declarations, null or a tensor {dtype, shape, values}',
+  ),
 );
 
 const position = z.strictObject(

@@ -1,0 +1,75 @@
+import { transform } from 'sucrase';
+import { ScriptError } from './script-error';
+
+/** A script body made runnable: call it with its parameters' values. */
+export interface CompiledBody {
+  /** Whether the body awaits: an async body cannot run inside a gradient tape. */
+  readonly async: boolean;
+  run(...args: unknown[]): unknown;
+}
+
+// `new Function` puts two lines (`function anonymous(a, b` and `) {`) before the body.
+const HEADER_LINES = 2;
+const AsyncFunction = (async () => {}).constructor as new (
+  ...args: string[]
+) => (...args: unknown[]) => Promise<unknown>;
+
+const transpiled = new Map<string, string | ScriptError>();
+
+/** TypeScript to JavaScript with sucrase, which keeps line numbers; cached by source. */
+export function transpile(source: string): string {
+  let result = transpiled.get(source);
+  if (result === undefined) {
+    try {
+      result = transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
+    } catch (e) {
+      // sucrase reports 1-based lines and columns, as an editor shows them.
+      const loc = (e as { loc?: { line: number; column: number } }).loc;
+      const message = (e as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
+      result = new ScriptError('syntax', `syntax error: ${message}`, loc?.line ?? null, loc?.column ?? null);
+    }
+    transpiled.set(source, result);
+  }
+  if (result instanceof ScriptError) throw result;
+  return result;
+}
+
+/**
+ * Compiles a function body that sees `params` as variables and may `return` its result. The
+ * `label` names it in stack traces, which is how a runtime error finds the user's line.
+ */
+export function compileBody(source: string, params: readonly string[], label: string): CompiledBody {
+  const code = transpile(source);
+  const async = /\bawait\b/.test(code);
+  const Ctor = async ? AsyncFunction : Function;
+  let fn: (...args: unknown[]) => unknown;
+  try {
+    fn = new Ctor(...params, `${code}\n//# sourceURL=${label}`) as (...args: unknown[]) => unknown;
+  } catch (e) {
+    throw new ScriptError('syntax', `syntax error: ${(e as Error).message}`);
+  }
+  return {
+    async,
+    run: (...args) => {
+      try {
+        const result = fn(...args);
+        return result instanceof Promise
+          ? result.catch((e: unknown) => Promise.reject(runtimeError(e, label)))
+          : result;
+      } catch (e) {
+        throw runtimeError(e, label);
+      }
+    },
+  };
+}
+
+/** The error with the user's line: the first stack frame in the script's own source. */
+export function runtimeError(error: unknown, label: string): ScriptError {
+  if (error instanceof ScriptError) return error;
+  const message = error instanceof Error ? error.message : `threw ${JSON.stringify(error) ?? String(error)}`;
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  const line = frame ? Number(frame[1]) - HEADER_LINES : null;
+  return new ScriptError('runtime', message, line, frame ? Number(frame[2]) : null);
+}

@@ -1,0 +1,147 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PortDecl } from '../../src/graph/types';
+import { checkArrayResults, checkTensorResults } from '../../src/runtime/script/check-results';
+import { compileBody } from '../../src/runtime/script/compile-body';
+import { ScriptError } from '../../src/runtime/script/script-error';
+import { cpu } from '../support/tf';
+
+beforeAll(async () => {
+  await cpu();
+});
+
+function thrown(run: () => unknown): ScriptError {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScriptError);
+    return e as ScriptError;
+  }
+  throw new Error('expected a ScriptError');
+}
+
+async function rejected(run: () => unknown): Promise<ScriptError> {
+  try {
+    await run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScriptError);
+    return e as ScriptError;
+  }
+  throw new Error('expected a ScriptError');
+}
+
+describe('script bodies', () => {
+  it('run TypeScript with their parameters, synchronously unless they await', async () => {
+    const sync = compileBody('const k: number = 2;\nreturn x * k;', ['x'], 'script-a.ts');
+    expect(sync.async).toBe(false);
+    expect(sync.run(21)).toBe(42);
+    const later = compileBody(
+      'interface P { v: number }\nconst p: P = { v: await Promise.resolve(x) };\nreturn p.v + 1;',
+      ['x'],
+      'script-b.ts',
+    );
+    expect(later.async).toBe(true);
+    expect(await later.run(1)).toBe(2);
+  });
+
+  it('report a syntax error at the line and column the user wrote', () => {
+    const e = thrown(() => compileBody('const a = 1;\nconst b: = 2;\nreturn a;', [], 'script-c.ts'));
+    expect(e.kind).toBe('syntax');
+    expect([e.line, e.column]).toEqual([2, 10]);
+    expect(e.message).toMatch(/^syntax error: .*\(line 2, column 10\)$/);
+  });
+
+  it('report a runtime error with the user line, sync and async', async () => {
+    const sync = compileBody('const a = 1;\n\nthrow new Error("no good");', [], 'script-d.ts');
+    const e = thrown(() => sync.run());
+    expect([e.kind, e.line, e.message]).toEqual(['runtime', 3, 'no good (line 3, column 7)']);
+    const async = compileBody('await null;\nconst o: any = null;\nreturn o.field;', [], 'script-e.ts');
+    const r = await rejected(() => async.run());
+    expect(r.line).toBe(3);
+    expect(r.message).toContain("reading 'field'");
+  });
+});
+
+const f32 = (name: string, shape?: (number | null)[]): PortDecl => ({
+  name,
+  dtype: 'float32',
+  ...(shape && { shape }),
+});
+
+describe('tensor script results', () => {
+  it('accept a tensor, an object by name, or an array in declaration order', () => {
+    tf.tidy(() => {
+      const a = tf.tensor([1, 2]);
+      const b = tf.tensor([3]);
+      expect(checkTensorResults(tf, a, [f32('y')])['y']).toBe(a);
+      expect(Object.keys(checkTensorResults(tf, { p: a, q: b }, [f32('p'), f32('q')]))).toEqual(['p', 'q']);
+      expect(checkTensorResults(tf, [a, b], [f32('p'), f32('q')])['q']).toBe(b);
+    });
+  });
+
+  it('name each kind of mismatch: count, name, value kind, dtype, shape', () => {
+    tf.tidy(() => {
+      const a = tf.tensor([1, 2]);
+      const two = [f32('p'), f32('q')];
+      expect(thrown(() => checkTensorResults(tf, [a], two)).message).toBe(
+        'returned 1 values, but 2 outputs are declared (p, q)',
+      );
+      expect(thrown(() => checkTensorResults(tf, { p: a, r: a }, two)).message).toContain(
+        '"r", which is not a declared output',
+      );
+      expect(thrown(() => checkTensorResults(tf, { p: a }, two)).message).toBe(
+        'output "q" is missing from what the body returned',
+      );
+      expect(thrown(() => checkTensorResults(tf, 3, [f32('y')])).message).toContain(
+        'output "y": expected a tensor, got a number (3)',
+      );
+      const ints = tf.tensor([1, 2], [2], 'int32');
+      expect(thrown(() => checkTensorResults(tf, ints, [f32('y')])).message).toContain('declared float32, got int32');
+      expect(thrown(() => checkTensorResults(tf, a, [f32('y', [null, 2])])).message).toBe(
+        'output "y": declared shape [?, 2], got [2]',
+      );
+      expect(thrown(() => checkTensorResults(tf, a, [f32('y', [3])])).kind).toBe('result');
+    });
+  });
+});
+
+describe('array script results', () => {
+  it('take numbers, nested arrays, typed arrays and { data, shape }', () => {
+    expect(checkArrayResults(2.5, [f32('y')]).get('y')).toEqual({ values: [2.5], shape: [] });
+    expect(
+      checkArrayResults(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [f32('y')],
+      ).get('y'),
+    ).toEqual({ values: [1, 2, 3, 4], shape: [2, 2] });
+    const typed = checkArrayResults(new Float64Array([1, 2, 3, 4, 5, 6]), [f32('y', [2, 3])]).get('y')!;
+    expect([Array.from(typed.values), typed.shape]).toEqual([
+      [1, 2, 3, 4, 5, 6],
+      [2, 3],
+    ]);
+    expect(checkArrayResults(new Float32Array(3), [f32('y', [null])]).get('y')!.shape).toEqual([3]);
+    const explicit = checkArrayResults({ data: new Uint8Array(12), shape: [2, 2, 3] }, [
+      { name: 'img', dtype: 'int32' },
+    ]);
+    expect(explicit.get('img')!.shape).toEqual([2, 2, 3]);
+  });
+
+  it('never turn a fraction into an int32, and name the offending value', () => {
+    const int = [{ name: 'labels', dtype: 'int32' as const }];
+    expect(thrown(() => checkArrayResults(new Float64Array([1, 2]), int)).message).toContain(
+      'declared int32, got a Float64Array',
+    );
+    expect(thrown(() => checkArrayResults([1, 2.5], int)).message).toBe(
+      'output "labels": declared int32, but value 1 is 2.5',
+    );
+    expect(thrown(() => checkArrayResults([[1, 2], [3]], [f32('y')])).message).toContain('rows have different lengths');
+    expect(thrown(() => checkArrayResults([1, 'x'], [f32('y')])).message).toContain('the value at [1] is not a number');
+    expect(thrown(() => checkArrayResults('text', [f32('y')])).message).toContain('got a string');
+    expect(thrown(() => checkArrayResults(new Float32Array(5), [f32('y', [2, null])])).message).toContain(
+      'return { data, shape }',
+    );
+  });
+});
