@@ -1,4 +1,4 @@
-import { DTYPES, elementCount, type AttrValue, type DType, type TensorLiteral } from './types';
+import { DTYPES, elementCount, type AttrValue, type DType, type PortDecl, type TensorLiteral } from './types';
 
 interface AttrBase {
   readonly doc?: string;
@@ -42,8 +42,20 @@ export interface TensorAttr extends AttrBase {
   readonly kind: 'tensor';
   readonly default: TensorLiteral;
 }
+/** Source code: a script node's TypeScript body. */
+export interface CodeAttr extends AttrBase {
+  readonly kind: 'code';
+  readonly default: string;
+}
+/** A script node's declared inputs or outputs. */
+export interface PortsAttr extends AttrBase {
+  readonly kind: 'ports';
+  readonly default: readonly PortDecl[];
+  readonly minLength: number;
+}
 
-export type AttrSpec = IntAttr | FloatAttr | BoolAttr | EnumAttr | DTypeAttr | IntsAttr | TensorAttr;
+export type AttrSpec =
+  IntAttr | FloatAttr | BoolAttr | EnumAttr | DTypeAttr | IntsAttr | TensorAttr | CodeAttr | PortsAttr;
 export type AttrSpecs = Readonly<Record<string, AttrSpec>>;
 
 export type AttrValueOf<S extends AttrSpec> = S extends IntAttr | FloatAttr
@@ -60,7 +72,11 @@ export type AttrValueOf<S extends AttrSpec> = S extends IntAttr | FloatAttr
             : readonly number[]
           : S extends TensorAttr
             ? TensorLiteral
-            : never;
+            : S extends CodeAttr
+              ? string
+              : S extends PortsAttr
+                ? readonly PortDecl[]
+                : never;
 
 export type AttrValues<A extends AttrSpecs> = { readonly [K in keyof A]: AttrValueOf<A[K]> };
 
@@ -97,6 +113,13 @@ export const attr = {
     o: { min?: number; minLength?: number; maxLength?: number; doc?: string } = {},
   ): IntsAttr<true> => ({ kind: 'ints', default: def, nullable: true, ...o }),
   tensor: (def: TensorLiteral, o: { doc?: string } = {}): TensorAttr => ({ kind: 'tensor', default: def, ...o }),
+  code: (def: string, o: { doc?: string } = {}): CodeAttr => ({ kind: 'code', default: def, ...o }),
+  ports: (def: readonly PortDecl[], o: { minLength?: number; doc?: string } = {}): PortsAttr => ({
+    kind: 'ports',
+    default: def,
+    minLength: o.minLength ?? 0,
+    ...(o.doc && { doc: o.doc }),
+  }),
 };
 
 /** Checks one attribute value against its spec; returns the problem as text, or null when valid. */
@@ -132,11 +155,56 @@ export function checkAttr(spec: AttrSpec, value: AttrValue): string | null {
     }
     case 'tensor':
       return checkTensorLiteral(value);
+    case 'code':
+      return typeof value === 'string' ? null : `expected source code, got ${describe(value)}`;
+    case 'ports':
+      return checkPorts(value, spec.minLength);
   }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const RESERVED = new Set([
+  'tf',
+  'dy',
+  'inputs',
+  'outputs',
+  'await',
+  'return',
+  'function',
+  'class',
+  'const',
+  'let',
+  'var',
+  'new',
+  'this',
+]);
+
+/** Port declarations: names a body can use as variables, each once, with a dtype and sizes. */
+export function checkPorts(value: AttrValue, minLength = 0): string | null {
+  if (!Array.isArray(value) || !value.every((p) => typeof p === 'object' && p !== null && 'name' in p))
+    return `expected a list of ports {name, dtype, shape?}, got ${describe(value)}`;
+  const ports = value as readonly PortDecl[];
+  if (ports.length < minLength) return `needs at least ${minLength} port${minLength === 1 ? '' : 's'}`;
+  const seen = new Set<string>();
+  for (const p of ports) {
+    if (!IDENTIFIER.test(p.name))
+      return `"${p.name}" is not a valid name: use letters, digits and _ (not first a digit)`;
+    if (RESERVED.has(p.name)) return `"${p.name}" is reserved: choose another name`;
+    if (seen.has(p.name)) return `the name "${p.name}" is used twice`;
+    seen.add(p.name);
+    if (!DTYPES.includes(p.dtype)) return `${p.name}: unknown dtype ${String(p.dtype)}`;
+    if (p.shape && !p.shape.every((d) => d === null || (Number.isInteger(d) && d >= 0)))
+      return `${p.name}: sizes must be whole numbers ≥ 0, or null where a size varies`;
+  }
+  return null;
 }
 
 export function isTensorLiteral(value: AttrValue): value is TensorLiteral {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'values' in value;
+}
+
+export function isPortList(value: AttrValue): value is readonly PortDecl[] {
+  return Array.isArray(value) && value.length > 0 && typeof value[0] === 'object';
 }
 
 export function checkTensorLiteral(value: AttrValue): string | null {

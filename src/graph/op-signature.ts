@@ -11,6 +11,7 @@ export const OP_CATEGORIES = [
   'shape',
   'random',
   'conv',
+  'script',
 ] as const;
 export type OpCategory = (typeof OP_CATEGORIES)[number];
 
@@ -32,9 +33,9 @@ export type InputsOf<I extends InputSpecs, T> = {
  * How a node's value comes about, which decides what the compiler may do with it:
  * `pure` nodes fold when all their inputs are constant; `const` nodes are constants;
  * `feed` nodes read their `value` attribute at run time, which never causes a retrace;
- * `random` nodes are never folded.
+ * `random` nodes are never folded; `script` nodes are never folded, and always run again.
  */
-export type OpKind = 'pure' | 'const' | 'feed' | 'random';
+export type OpKind = 'pure' | 'const' | 'feed' | 'random' | 'script';
 
 /** What the graph layer knows of an op: enough to validate and infer, nothing to run. */
 export interface OpSignature<
@@ -52,6 +53,11 @@ export interface OpSignature<
   readonly kind: OpKind;
   /** False for ops that no gradient passes through (argmax, comparisons, casts to integers…). */
   readonly differentiable: boolean;
+  /**
+   * Ports that depend on attributes (a script node declares its own); when present they replace
+   * `inputs` and `outputs`, which then describe the defaults.
+   */
+  readonly ports?: (attrs: AttrValues<A>) => { readonly inputs: InputSpecs; readonly outputs: readonly string[] };
   /** Output types from input types; throws InferError when they do not fit together. */
   infer(inputs: InputsOf<I, TensorType>, attrs: AttrValues<A>): Readonly<Record<O, TensorType>>;
 }

@@ -22,3 +22,11 @@ export function checkInputPort(op: AnyOpSignature, port: string): string | null 
   if (!spec.variadic && index !== null) return `${op.name}.${input} takes a single value`;
   return null;
 }
+
+/** A node's ports: the op's own, or those its attributes declare. */
+export function portsOf(
+  op: AnyOpSignature,
+  attrs: Readonly<Record<string, unknown>> | null | undefined,
+): { readonly inputs: AnyOpSignature['inputs']; readonly outputs: readonly string[] } {
+  return op.ports && attrs ? op.ports(attrs as never) : op;
+}

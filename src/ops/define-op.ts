@@ -7,13 +7,23 @@ import type { TensorType } from '../graph/types';
 export type TF = typeof tfjs;
 export type Tensor = tfjs.Tensor;
 
+/** What a forward pass may know about where it runs. */
+export interface ForwardContext {
+  readonly nodeId: string;
+}
+
+export type ForwardResult<O extends string> = Readonly<Record<O, Tensor>> | Promise<Readonly<Record<O, Tensor>>>;
+
 export interface OpDef<
   I extends InputSpecs = InputSpecs,
   O extends string = string,
   A extends AttrSpecs = AttrSpecs,
 > extends OpSignature<I, O, A> {
-  /** Computes the outputs; creates no tensor other than those it returns unless `composite`. */
-  forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>): Readonly<Record<O, Tensor>>;
+  /**
+   * Computes the outputs; creates no tensor other than those it returns unless `composite`. Only
+   * script ops are asynchronous.
+   */
+  forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>, context: ForwardContext): ForwardResult<O>;
   /** The forward pass makes temporary tensors, so the executor runs it inside `tf.tidy`. */
   readonly composite: boolean;
 }
@@ -30,8 +40,9 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   kind?: OpKind;
   differentiable?: boolean;
   composite?: boolean;
+  ports?: OpSignature<I, O, A>['ports'];
   infer(inputs: InputsOf<I, TensorType>, attrs: AttrValues<A>): Readonly<Record<O, TensorType>>;
-  forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>): Readonly<Record<O, Tensor>>;
+  forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>, context: ForwardContext): ForwardResult<O>;
 }
 
 /** Declares an op: pure data plus an inference function and a tfjs forward pass. */

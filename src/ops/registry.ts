@@ -8,6 +8,7 @@ import { linalgOps } from './linalg';
 import { mathOps } from './math';
 import { randomOps } from './random';
 import { reductionOps } from './reduction';
+import { scriptOps } from './script';
 import { shapeOps } from './shape';
 
 /** Every op Tensorloom knows, listed explicitly, category by category. */
@@ -21,6 +22,7 @@ export const OPS: readonly AnyOpDef[] = [
   ...shapeOps,
   ...randomOps,
   ...convOps,
+  ...scriptOps,
 ] as readonly AnyOpDef[];
 
 export const registry = createRegistry(OPS);

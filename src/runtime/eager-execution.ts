@@ -2,8 +2,9 @@ import type { Tensor, TF } from '../ops/define-op';
 import type { Execution, Feeds, StepRecord } from './execution';
 import { now } from './execution';
 import { gatherInputs } from './gather-inputs';
-import { runForward } from './forward';
+import { runStep, type ScriptWatch } from './forward';
 import type { Plan } from './plan';
+import { failedUpstream } from './run-graph';
 
 /** Interned signatures: equal ids mean the same op, attributes and (recursively) inputs. */
 export type SignatureTable = Map<string, number>;
@@ -30,12 +31,15 @@ export class EagerExecution implements Execution {
   private readonly signatures: number[];
   /** Signature → slot, for values a later run may take over. */
   private readonly bySignature = new Map<number, number>();
+  /** Per slot left without a value, the node whose failure caused it: what depends on it is skipped. */
+  private readonly poisoned: (string | undefined)[] = [];
 
   constructor(
     private readonly tf: TF,
     readonly plan: Plan,
     private readonly feeds: Feeds,
     private readonly reuse: { table: SignatureTable; previous: EagerExecution | null } | null = null,
+    private readonly watch?: ScriptWatch,
   ) {
     this.values = new Array(plan.slots.length);
     this.signatures = new Array(plan.slots.length);
@@ -52,7 +56,7 @@ export class EagerExecution implements Execution {
   }
 
   get done(): boolean {
-    return this.nextStep >= this.plan.steps.length || this.error !== null;
+    return this.nextStep >= this.plan.steps.length;
   }
 
   value(slot: number): Tensor | undefined {
@@ -66,6 +70,13 @@ export class EagerExecution implements Execution {
     const step = this.plan.steps[i]!;
     const record = this.records[i]!;
     const attrs = step.feed ? this.feeds.get(step.nodeId)! : step.attrs;
+    const blocker = failedUpstream(step, this.poisoned);
+    if (blocker !== null) {
+      record.status = 'skipped';
+      record.error = `skipped because ${blocker} failed`;
+      for (const slot of step.outputSlots) this.poisoned[slot] = blocker;
+      return record;
+    }
     if (this.reuse && this.takeOver(step, attrs)) {
       record.status = 'ok';
       record.reused = true;
@@ -73,15 +84,16 @@ export class EagerExecution implements Execution {
     }
     const start = now();
     try {
-      const outs = runForward(this.tf, step.op, gatherInputs(step, this.values), attrs);
+      const outs = await runStep(this.tf, step.op, gatherInputs(step, this.values), attrs, step.nodeId, this.watch);
       step.outputPorts.forEach((port, k) => (this.values[step.outputSlots[k]!] = outs[port]));
       await Promise.all(Object.values(outs).map((t) => t.data()));
       record.status = 'ok';
     } catch (e) {
-      this.error = { nodeId: step.nodeId, message: (e as Error).message };
+      const message = (e as Error).message;
+      this.error ??= { nodeId: step.nodeId, message };
       record.status = 'error';
-      record.error = this.error.message;
-      for (let j = i + 1; j < this.records.length; j++) this.records[j]!.status = 'skipped';
+      record.error = message;
+      for (const slot of step.outputSlots) this.poisoned[slot] = step.nodeId;
     }
     record.ms = now() - start;
     this.totalMs += record.ms;
@@ -97,7 +109,11 @@ export class EagerExecution implements Execution {
     const inputs = step.inputSlots.map((s) =>
       typeof s === 'number' ? this.signatures[s] : s.map((x) => this.signatures[x]).join('+'),
     );
-    const key = `${step.op.name}${JSON.stringify(attrs)}(${inputs.join(',')})`;
+    // A script may read the clock or Math.random: it runs every time, and so does what it feeds.
+    const key =
+      step.op.kind === 'script'
+        ? `script#${table.size}`
+        : `${step.op.name}${JSON.stringify(attrs)}(${inputs.join(',')})`;
     const slots = step.outputSlots;
     const signatures = slots.map((_, k) => intern(table, `${key}#${k}`));
     slots.forEach((slot, k) => {

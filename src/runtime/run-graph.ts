@@ -1,15 +1,15 @@
 import type { Tensor, TF } from '../ops/define-op';
 import { gatherInputs } from './gather-inputs';
-import { runForward } from './forward';
+import { runStep, type ScriptWatch } from './forward';
 import type { Execution, Feeds, StepRecord } from './execution';
 import { now } from './execution';
-import type { Plan } from './plan';
+import type { Plan, PlanStep } from './plan';
 
 /**
  * Graph mode: the whole plan in one pass. Each intermediate is freed as soon as its last reader
  * has run, so only the requested outputs survive the run.
  */
-export async function runGraph(tf: TF, plan: Plan, feeds: Feeds): Promise<Execution> {
+export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptWatch): Promise<Execution> {
   const state = tf.engine().state;
   const baseTensors = state.numTensors;
   const baseBytes = state.numBytes;
@@ -18,26 +18,44 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds): Promise<Execut
   const values: (Tensor | undefined)[] = new Array(plan.slots.length);
   for (const [slot, t] of plan.constants) values[slot] = t;
   let error: Execution['error'] = null;
-  let failedAt = -1;
+  // Only after a failure: per slot left without a value, the node whose failure caused it.
+  let poisoned: (string | undefined)[] | null = null;
+  const outcomes = new Map<number, Pick<StepRecord, 'status' | 'error'>>();
 
   const start = now();
   const { steps, freeAfter } = plan;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
-    let outs: Readonly<Record<string, Tensor>>;
-    try {
-      outs = runForward(tf, step.op, gatherInputs(step, values), step.feed ? feeds.get(step.nodeId)! : step.attrs);
-    } catch (e) {
-      error = { nodeId: step.nodeId, message: (e as Error).message };
-      failedAt = i;
-      break;
-    }
     const { outputPorts, outputSlots } = step;
-    for (let k = 0; k < outputPorts.length; k++) values[outputSlots[k]!] = outs[outputPorts[k]!];
+    const blocker = poisoned ? failedUpstream(step, poisoned) : null;
+    if (blocker !== null) {
+      outcomes.set(i, { status: 'skipped', error: `skipped because ${blocker} failed` });
+      for (const slot of outputSlots) poisoned![slot] = blocker;
+    } else {
+      try {
+        const result = runStep(
+          tf,
+          step.op,
+          gatherInputs(step, values),
+          step.feed ? feeds.get(step.nodeId)! : step.attrs,
+          step.nodeId,
+          watch,
+        );
+        // Only script steps are asynchronous; the rest of the loop never waits.
+        const outs = result instanceof Promise ? await result : result;
+        for (let k = 0; k < outputPorts.length; k++) values[outputSlots[k]!] = outs[outputPorts[k]!];
+      } catch (e) {
+        const message = (e as Error).message;
+        error ??= { nodeId: step.nodeId, message };
+        outcomes.set(i, { status: 'error', error: message });
+        poisoned ??= new Array<string | undefined>(plan.slots.length);
+        for (const slot of outputSlots) poisoned[slot] = step.nodeId;
+      }
+    }
     const free = freeAfter[i];
     if (free)
       for (const slot of free) {
-        values[slot]!.dispose();
+        values[slot]?.dispose();
         values[slot] = undefined;
       }
     if (state.numTensors - baseTensors > peakTensors) peakTensors = state.numTensors - baseTensors;
@@ -45,13 +63,8 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds): Promise<Execut
   }
 
   const kept = new Set(plan.outputs.map((o) => o.slot));
-  if (error) {
-    for (let s = 0; s < values.length; s++) if (values[s] && !plan.constants.has(s)) values[s]!.dispose();
-    values.fill(undefined);
-  } else {
-    // A sync point: on asynchronous backends the run is not over until its outputs exist.
-    await Promise.all(plan.outputs.map((o) => values[o.slot]!.data()));
-  }
+  // A sync point: on asynchronous backends the run is not over until its outputs exist.
+  await Promise.all(plan.outputs.map((o) => values[o.slot]?.data()));
   const totalMs = now() - start;
 
   return {
@@ -59,15 +72,7 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds): Promise<Execut
     plan,
     // Built on demand: graph mode keeps its inner loop free of bookkeeping.
     get records(): StepRecord[] {
-      return steps.map((s, i) => {
-        const record: StepRecord = {
-          nodeId: s.nodeId,
-          status: failedAt < 0 || i < failedAt ? 'ok' : i === failedAt ? 'error' : 'skipped',
-          ms: null,
-        };
-        if (i === failedAt) record.error = error!.message;
-        return record;
-      });
+      return steps.map((s, i) => ({ nodeId: s.nodeId, status: 'ok', ms: null, ...outcomes.get(i) }));
     },
     error,
     value: (slot) => (kept.has(slot) ? values[slot] : undefined),
@@ -79,4 +84,11 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds): Promise<Execut
       values.fill(undefined);
     },
   };
+}
+
+/** The failed node upstream of one of the step's inputs, if any. */
+export function failedUpstream(step: PlanStep, poisoned: readonly (string | undefined)[]): string | null {
+  for (const slots of step.inputSlots)
+    for (const slot of typeof slots === 'number' ? [slots] : slots) if (poisoned[slot]) return poisoned[slot]!;
+  return null;
 }

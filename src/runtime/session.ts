@@ -8,6 +8,7 @@ import type { BackendChoice } from './backend';
 import { prepare, trace, type CompileOptions, type Prepared } from './compile';
 import { EagerExecution, type SignatureTable } from './eager-execution';
 import type { Execution, ExecutionMode, Feeds } from './execution';
+import type { ScriptWatch } from './forward';
 import { computeGradients, TargetError, type Gradients } from './gradients';
 import type { Plan } from './plan';
 import type { GradientReport, NodeReport, NodeStatus, PortGradient, RunReport } from './reports';
@@ -22,6 +23,8 @@ export interface RunOptions extends CompileOptions {
   readonly previewLimit?: number;
   /** Eager mode checks this between steps and stops when it turns true (a newer run superseded it). */
   readonly cancelled?: () => boolean;
+  /** Told when each script starts and ends, to enforce deadlines from outside. */
+  readonly watch?: ScriptWatch;
 }
 
 const PLAN_CACHE_SIZE = 16;
@@ -68,11 +71,14 @@ export class Session {
       const feeds = feedsOf(validation, plan);
       this.execution =
         mode === 'eager'
-          ? await new EagerExecution(this.tf, plan, feeds, { table: this.signatures, previous }).runUntil(
-              options.stopAfter,
-              options.cancelled,
-            )
-          : await runGraph(this.tf, plan, feeds);
+          ? await new EagerExecution(
+              this.tf,
+              plan,
+              feeds,
+              { table: this.signatures, previous },
+              options.watch,
+            ).runUntil(options.stopAfter, options.cancelled)
+          : await runGraph(this.tf, plan, feeds, options.watch);
       this.executionContext = { validation, prepared, previewLimit: options.previewLimit ?? 64 };
       // Freed before the report, so that its memory figures are this run's alone.
       previous?.dispose();

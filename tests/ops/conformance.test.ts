@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { portsOf } from '../../src/graph/ports';
 import type { TensorType } from '../../src/graph/types';
 import type { AnyOpDef } from '../../src/ops/define-op';
 import { OPS, registry } from '../../src/ops/registry';
@@ -64,14 +65,15 @@ describe('op registry', () => {
 describe.each(cases.map((c, i) => [`${c.op}${c.title ? ` (${c.title})` : ''} #${i}`, c] as const))('%s', (_, c) => {
   const op = registry.get(c.op)!;
 
-  it('infers the real shape and dtype, agrees with the reference and leaks nothing', () => {
+  it('infers the real shape and dtype, agrees with the reference and leaks nothing', async () => {
     const random = seededRandom(c.op.length * 7919 + Object.keys(c.inputs).length);
     const inputs = mapInputs(c.inputs, (g) => makeInput(g, random));
     const attrs = resolveAttrs(op, c.attrs);
     const before = tf.memory().numTensors;
+    const context = { nodeId: `case${c.op}` };
     const outputs = op.composite
-      ? tf.tidy(() => op.forward(tf, inputs as never, attrs as never))
-      : op.forward(tf, inputs as never, attrs as never);
+      ? tf.tidy(() => op.forward(tf, inputs as never, attrs as never, context) as Record<string, tf.Tensor>)
+      : await op.forward(tf, inputs as never, attrs as never, context);
     // Everything alive beyond the inputs must be one of the outputs: nothing temporary leaked.
     expect(tf.memory().numTensors - before, 'tensors made besides the outputs').toBe(
       new Set(Object.values(outputs).map((t) => t.id)).size,
@@ -79,8 +81,9 @@ describe.each(cases.map((c, i) => [`${c.op}${c.title ? ` (${c.title})` : ''} #${
 
     const inferred = op.infer(mapInputs(inputs, typeOf) as never, attrs as never);
     const loose = op.infer(mapInputs(mapInputs(inputs, typeOf), unknownDims) as never, attrs as never);
-    expect(Object.keys(outputs).sort()).toEqual([...op.outputs].sort());
-    for (const name of op.outputs) {
+    const ports = portsOf(op, attrs);
+    expect(Object.keys(outputs).sort()).toEqual([...ports.outputs].sort());
+    for (const name of ports.outputs) {
       const out = outputs[name]!;
       expect(inferred[name], `inferred type of ${name}`).toEqual(typeOf(out));
       const l = loose[name]!;
@@ -92,8 +95,8 @@ describe.each(cases.map((c, i) => [`${c.op}${c.title ? ` (${c.title})` : ''} #${
     }
 
     if (c.reference) {
-      const ref = c.reference(tf, inputs);
-      for (const name of op.outputs) expectClose(outputs[name]!, ref[name]!, c.tolerance ?? 1e-5, `${c.op}.${name}`);
+      const ref = tf.tidy(() => c.reference!(tf, inputs));
+      for (const name of ports.outputs) expectClose(outputs[name]!, ref[name]!, c.tolerance ?? 1e-5, `${c.op}.${name}`);
       tf.dispose(Object.values(ref));
     }
     for (const [name, values] of Object.entries(c.expected ?? {}))

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttrValue } from '../../src/graph/types';
+import { runForward } from '../../src/runtime/forward';
 import { registry } from '../../src/ops/registry';
 import { cpu } from '../support/tf';
 
@@ -14,7 +15,7 @@ function draw(op: string, attrs: Record<string, AttrValue>): Float32Array {
   const all = Object.fromEntries(
     Object.entries(def.attrs).map(([k, spec]) => [k, k in attrs ? attrs[k] : spec.default]),
   );
-  const { output } = def.forward(tf, {} as never, all as never);
+  const { output } = runForward(tf, def, {}, all as never);
   const values = output!.dataSync() as Float32Array;
   output!.dispose();
   return values;

@@ -171,13 +171,17 @@ describe('execution', () => {
       expect(report.error).toEqual({ nodeId: 'boom', message: 'kernel exploded' });
       const status = Object.fromEntries(report.nodes.map((n) => [n.nodeId, n.status]));
       expect(status).toMatchObject({ boom: 'error', after: 'skipped' });
+      expect(report.nodes.find((n) => n.nodeId === 'after')!.error).toBe('skipped because boom failed');
+      // A branch that does not depend on the failure still runs and keeps its value.
+      expect(status['other']).toBe('ok');
+      expectValuesClose(report.outputs.find((o) => o.node === 'other')!.summary.values, [1, 2, 3].map(Math.cos), 1e-6);
       if (mode === 'eager')
         expectValuesClose(
           report.nodes.find((n) => n.nodeId === 'sin')!.outputs['y']!.values,
           [1, 2, 3].map(Math.sin),
           1e-6,
         );
-      else expect(live()).toBe(baseline);
+      else expect(live()).toBe(baseline + 1);
       const again = await session.run(sinTimesTwo(), { mode });
       expect(again.ok).toBe(true);
     },

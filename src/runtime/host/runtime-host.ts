@@ -6,10 +6,14 @@ import type { GradientReport, RunReport } from '../reports';
 import { Session, type RunOptions } from '../session';
 
 /** Something the host tells the editor without being asked. */
-export type HostEvent = { readonly type: 'backend-changed'; readonly backend: BackendChoice };
+export type HostEvent =
+  | { readonly type: 'backend-changed'; readonly backend: BackendChoice }
+  /** A script began: if `script-finished` does not follow within its deadline, the host is stuck. */
+  | { readonly type: 'script-started'; readonly nodeId: string; readonly timeoutMs: number }
+  | { readonly type: 'script-finished'; readonly nodeId: string };
 
 /** Run options that cross the frame boundary: plain data only. */
-export type HostRunOptions = Omit<RunOptions, 'cancelled'>;
+export type HostRunOptions = Omit<RunOptions, 'cancelled' | 'watch'>;
 
 export interface ValuesPage {
   readonly values: Float32Array | Int32Array | Uint8Array;
@@ -53,7 +57,11 @@ export class RuntimeHost {
   async run(graph: Graph, options: HostRunOptions, runId: number): Promise<RunReport | null> {
     this.latestRun = Math.max(this.latestRun, runId);
     if (runId < this.latestRun) return null;
-    const report = await this.live().run(graph, { ...options, cancelled: () => runId < this.latestRun });
+    const report = await this.live().run(graph, {
+      ...options,
+      cancelled: () => runId < this.latestRun,
+      watch: this.watch,
+    });
     return runId < this.latestRun ? null : report;
   }
 
@@ -78,10 +86,15 @@ export class RuntimeHost {
   /** Runs the same graph in both modes, graph mode first so that eager does not warm its kernels. */
   async compare(graph: Graph, options: HostRunOptions): Promise<{ graph: RunReport; eager: RunReport }> {
     const session = this.live();
-    const compiled = await session.run(graph, { ...options, mode: 'graph' });
-    const eager = await session.run(graph, { ...options, mode: 'eager' });
+    const compiled = await session.run(graph, { ...options, mode: 'graph', watch: this.watch });
+    const eager = await session.run(graph, { ...options, mode: 'eager', watch: this.watch });
     return { graph: compiled, eager };
   }
+
+  private readonly watch = {
+    started: (nodeId: string, timeoutMs: number) => this.listener?.({ type: 'script-started', nodeId, timeoutMs }),
+    finished: (nodeId: string) => this.listener?.({ type: 'script-finished', nodeId }),
+  };
 
   private live(): Session {
     if (!this.session) throw new Error('the runtime host has not started');

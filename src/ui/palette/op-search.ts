@@ -12,6 +12,7 @@ export const CATEGORY_LABELS: Record<OpCategory, string> = {
   shape: 'Shape',
   random: 'Random',
   conv: 'Convolution & pooling',
+  script: 'Scripts',
 };
 
 /** Ops whose name, category or doc matches every word of `query`, best (name prefix) first. */

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PortDecl } from '../../src/graph/types';
-import { checkArrayResults, checkTensorResults } from '../../src/runtime/script/check-results';
-import { compileBody } from '../../src/runtime/script/compile-body';
-import { ScriptError } from '../../src/runtime/script/script-error';
+import { checkArrayResults, checkTensorResults } from '../../src/ops/script/check-results';
+import { compileBody } from '../../src/ops/script/compile-body';
+import { ScriptError } from '../../src/ops/script/script-error';
 import { cpu } from '../support/tf';
 
 beforeAll(async () => {

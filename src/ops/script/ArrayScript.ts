@@ -1,0 +1,56 @@
+import type { PortDecl } from '../../graph/types';
+import type { Tensor } from '../define-op';
+import { defineOp } from '../define-op';
+import { FLOAT } from '../dtypes';
+import { checkArrayResults } from './check-results';
+import { compileBody } from './compile-body';
+import { withDeadline } from './deadline';
+import { declaredTypes, scriptAttrs, scriptLabel, scriptPorts } from './script-attrs';
+
+/** A plain typed array that also says its shape and dtype, as an array script's input. */
+export type ArrayInput = (Float32Array | Int32Array | Uint8Array) & {
+  readonly shape: number[];
+  readonly dtype: string;
+};
+
+/**
+ * The browser's `tf.numpy_function`: the body receives plain typed arrays (read back from the
+ * device) and returns numbers; the runtime uploads them with the declared dtype. No gradient flows
+ * through it unless it has a gradient body.
+ */
+export const ArrayScript = defineOp({
+  name: 'ArrayScript',
+  category: 'script',
+  doc: 'A TypeScript body on plain typed arrays (like tf.numpy_function); no gradient without a gradient body.',
+  inputs: { x: { dtypes: FLOAT } },
+  outputs: ['y'] as readonly string[],
+  attrs: scriptAttrs,
+  kind: 'script',
+  differentiable: false,
+  ports: scriptPorts,
+  infer: (_, attrs) => declaredTypes(attrs.outputs),
+  forward: async (tf, inputs, attrs, { nodeId }) => {
+    const args = await Promise.all(attrs.inputs.map((p) => readBack((inputs as Record<string, Tensor>)[p.name]!, p)));
+    const body = compileBody(
+      attrs.body,
+      attrs.inputs.map((p) => p.name),
+      scriptLabel(nodeId),
+    );
+    const result = body.run(...args);
+    const returned = result instanceof Promise ? await withDeadline(result, attrs.timeout_ms) : result;
+    const values = checkArrayResults(returned, attrs.outputs);
+    const dtypes = new Map(attrs.outputs.map((p) => [p.name, p.dtype]));
+    return Object.fromEntries(
+      [...values].map(([name, v]) => [name, tf.tensor(v.values as number[], v.shape, dtypes.get(name))]),
+    );
+  },
+});
+
+/** A copy of the tensor's values, so that a body that writes to its input cannot corrupt it. */
+async function readBack(tensor: Tensor, decl: PortDecl): Promise<ArrayInput> {
+  const data = ((await tensor.data()) as Float32Array | Int32Array | Uint8Array).slice();
+  return Object.defineProperties(data, {
+    shape: { value: [...tensor.shape], enumerable: false },
+    dtype: { value: decl.dtype, enumerable: false },
+  }) as ArrayInput;
+}

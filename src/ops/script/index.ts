@@ -1,0 +1,4 @@
+import { ArrayScript } from './ArrayScript';
+import { TensorScript } from './TensorScript';
+
+export const scriptOps = [TensorScript, ArrayScript];
