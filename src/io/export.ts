@@ -60,7 +60,11 @@ function encodeAttr(value: AttrValue, path: PropertyKey[]): AttrValueJson {
       values: value.values.map((v) => encodeTensorValue(v, value.dtype)),
     };
   if (value.every((v): v is number => typeof v === 'number')) return value.map((v, i) => finite(v, [...path, i]));
-  return (value as readonly PortDecl[]).map(({ name, dtype, shape }) => ({ name, dtype, ...(shape && { shape: [...shape] }) }));
+  return (value as readonly PortDecl[]).map(({ name, dtype, shape }) => ({
+    name,
+    dtype,
+    ...(shape && { shape: [...shape] }),
+  }));
 }
 
 function finite(value: number, path: PropertyKey[]): number {
