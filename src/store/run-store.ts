@@ -19,6 +19,11 @@ export interface RunState {
   readonly gradientTarget: string | null;
   readonly gradients: GradientReport | null;
   readonly comparison: { readonly graph: RunReport; readonly eager: RunReport } | null;
+  /**
+   * Nodes the runner leaves out of runs, and why: a script that timed out (until it is edited),
+   * and everything downstream of one.
+   */
+  readonly excluded: Readonly<Record<string, string>>;
   /** A passing message for the status bar: a refused connection, a backend change. */
   readonly notice: { readonly text: string; readonly tone: 'info' | 'error' } | null;
 }
@@ -38,6 +43,7 @@ export function createRunStore() {
     gradientTarget: null,
     gradients: null,
     comparison: null,
+    excluded: {},
     notice: null,
   }));
 }

@@ -6,6 +6,7 @@ import type { RunReport } from '../runtime/reports';
 import { validationOf, type DocumentStore } from './document-store';
 import type { RunStore } from './run-store';
 import type { RuntimeClient } from './runtime-client';
+import { ScriptWatchdog } from './script-watchdog';
 
 const DEBOUNCE_MS = 120;
 const PREVIEW_VALUES = 16;
@@ -17,6 +18,9 @@ const PREVIEW_VALUES = 16;
 export class Runner {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private runId = 0;
+  /** Scripts that timed out, with their attributes then: an edit lets them run again. */
+  private readonly timedOut = new Map<string, { reason: string; attrs: string }>();
+  private readonly watchdog = new ScriptWatchdog((nodeId, ms) => void this.onScriptTimeout(nodeId, ms));
 
   constructor(
     private readonly client: RuntimeClient,
@@ -30,14 +34,37 @@ export class Runner {
 
   async start(request: BackendRequest = this.run.getState().backendRequest): Promise<void> {
     this.run.setState({ backendRequest: request, backend: null, hostError: null });
+    if (!(await this.startHost(request))) return;
+    await this.runNow();
+  }
+
+  private async startHost(request: BackendRequest): Promise<boolean> {
+    this.watchdog.stop();
     try {
       const backend = await this.client.start(request, (event) => this.onHostEvent(event));
       this.run.setState({ backend });
+      return true;
     } catch (e) {
       this.run.setState({ hostError: (e as Error).message });
-      return;
+      return false;
     }
-    await this.runNow();
+  }
+
+  /** A script missed its deadline: replace the stuck host, leave the script out until it is edited. */
+  private async onScriptTimeout(nodeId: string, ms: number): Promise<void> {
+    const node = this.doc.getState().graph.nodes.find((n) => n.id === nodeId);
+    if (!node) return;
+    this.runId++;
+    this.timedOut.set(nodeId, { reason: `timed out after ${ms} ms`, attrs: JSON.stringify(node.attrs) });
+    this.run.setState({
+      running: false,
+      backend: null,
+      notice: {
+        text: `${nodeId} timed out after ${ms} ms; the runtime was restarted and the other nodes ran again`,
+        tone: 'error',
+      },
+    });
+    if (await this.startHost(this.run.getState().backendRequest)) await this.runNow();
   }
 
   setMode(mode: ExecutionMode): void {
@@ -102,7 +129,7 @@ export class Runner {
     const graph = this.doc.getState().graph;
     this.runId++;
     this.run.setState({ running: true });
-    const options = { outputs: runnableOutputs(graph, 'graph'), previewLimit: PREVIEW_VALUES };
+    const options = { outputs: runnableOutputs(graph, 'graph', this.excluded(graph)), previewLimit: PREVIEW_VALUES };
     const comparison = await this.client.host.compare(graph, options);
     this.run.setState({ comparison, running: false });
     await this.runNow();
@@ -117,10 +144,35 @@ export class Runner {
   }
 
   private onHostEvent(event: HostEvent): void {
-    if (event.type === 'backend-changed') {
-      this.run.setState({ backend: event.backend, notice: { text: event.backend.reason, tone: 'info' } });
-      void this.runNow();
+    switch (event.type) {
+      case 'backend-changed':
+        this.run.setState({ backend: event.backend, notice: { text: event.backend.reason, tone: 'info' } });
+        void this.runNow();
+        return;
+      case 'script-started':
+        this.watchdog.started(event.nodeId, event.timeoutMs);
+        return;
+      case 'script-finished':
+        this.watchdog.finished(event.nodeId);
+        return;
     }
+  }
+
+  /** The nodes not to run, and why: timed-out scripts not edited since, and what depends on them. */
+  private excluded(graph: Graph): Record<string, string> {
+    const reasons: Record<string, string> = {};
+    for (const [id, failure] of this.timedOut) {
+      const node = graph.nodes.find((n) => n.id === id);
+      if (!node || JSON.stringify(node.attrs) !== failure.attrs) this.timedOut.delete(id);
+      else reasons[id] = failure.reason;
+    }
+    const validation = validationOf(graph);
+    for (const id of validation.order) {
+      if (reasons[id]) continue;
+      const blocker = validation.nodes.get(id)?.inputRefs.find((r) => reasons[r.node]);
+      if (blocker) reasons[id] = `skipped because ${rootOf(blocker.node, reasons)} failed`;
+    }
+    return reasons;
   }
 }
 
@@ -129,11 +181,23 @@ export class Runner {
  * mode the valid nodes nothing reads (the graph's outputs). Invalid nodes and those downstream of
  * them are left out, so one bad node does not cost the others their results.
  */
-export function runnableOutputs(graph: Graph, mode: ExecutionMode): string[] {
+export function runnableOutputs(
+  graph: Graph,
+  mode: ExecutionMode,
+  excluded: Readonly<Record<string, string>> = {},
+): string[] {
   const validation = validationOf(graph);
-  const runnable = [...validation.nodes.values()].filter((n) => n.types).map((n) => n.node.id);
+  const runnable = [...validation.nodes.values()]
+    .filter((n) => n.types && !(n.node.id in excluded))
+    .map((n) => n.node.id);
   if (mode === 'eager') return runnable;
   const read = new Set<string>();
   for (const id of runnable) for (const ref of validation.nodes.get(id)!.inputRefs) read.add(ref.node);
   return runnable.filter((id) => !read.has(id));
+}
+
+/** The failed node a skip traces back to. */
+function rootOf(id: string, reasons: Readonly<Record<string, string>>): string {
+  const skipped = /^skipped because (.+) failed$/.exec(reasons[id] ?? '');
+  return skipped ? skipped[1]! : id;
 }

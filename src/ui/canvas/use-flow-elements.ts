@@ -35,6 +35,7 @@ export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { no
   const report = useRun((s) => s.report);
   const stale = useRun((s) => s.stale);
   const running = useRun((s) => s.running);
+  const excluded = useRun((s) => s.excluded);
   const selectedNodes = useSelection((s) => s.nodes);
   const selectedEdges = useSelection((s) => s.edges);
   const app = useApp();
@@ -43,7 +44,7 @@ export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { no
     const selected = new Set(selectedNodes);
     const cache = nodeCache(app);
     const next = new Map<string, Cached>();
-    const list = buildNodeData(graph, report, stale, running).map(({ id, position, data }) => {
+    const list = buildNodeData(graph, report, stale, running, excluded).map(({ id, position, data }) => {
       const isSelected = selected.has(id);
       const size = measured.get(id);
       const key = `${position.x},${position.y},${isSelected},${size?.width},${size?.height},${JSON.stringify(data)}`;
@@ -58,7 +59,7 @@ export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { no
     cache.clear();
     for (const [id, entry] of next) cache.set(id, entry);
     return list;
-  }, [app, graph, report, stale, running, selectedNodes, measured]);
+  }, [app, graph, report, stale, running, excluded, selectedNodes, measured]);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdges);
@@ -76,7 +77,13 @@ export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { no
   return { nodes, edges };
 }
 
-function buildNodeData(graph: Graph, report: RunReport | null, stale: boolean, running: boolean) {
+function buildNodeData(
+  graph: Graph,
+  report: RunReport | null,
+  stale: boolean,
+  running: boolean,
+  excluded: Readonly<Record<string, string>>,
+) {
   const validation = validationOf(graph);
   const byNode = new Map(report?.nodes.map((n) => [n.nodeId, n]));
   const diagnostics = new Map<string, string>();
@@ -87,9 +94,12 @@ function buildNodeData(graph: Graph, report: RunReport | null, stale: boolean, r
     const op = registry.get(node.op);
     const resolved = validation.nodes.get(node.id);
     const nodeReport = byNode.get(node.id);
-    const { status, message } = op
-      ? statusOf(nodeReport, diagnostics.get(node.id), stale, running)
-      : { status: 'invalid' as const, message: diagnostics.get(node.id) ?? `unknown op ${node.op}` };
+    const left = excluded[node.id];
+    const { status, message } = !op
+      ? { status: 'invalid' as const, message: diagnostics.get(node.id) ?? `unknown op ${node.op}` }
+      : left
+        ? { status: left.startsWith('skipped') ? ('skipped' as const) : ('error' as const), message: left }
+        : statusOf(nodeReport, diagnostics.get(node.id), stale, running);
     const data: OpNodeData = {
       op: node.op,
       label: node.name ?? node.id,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AttrSpec } from '../../graph/attrs';
-import type { AttrValue, DType, TensorLiteral } from '../../graph/types';
+import type { AttrValue, DType, PortDecl, TensorLiteral } from '../../graph/types';
+import { PortsEditor } from './PortsEditor';
 import { formatTensor, parseTensor } from './parse-tensor';
 
 interface Props {
@@ -77,6 +78,18 @@ export function AttrEditor({ nodeId, name, spec, value, onChange }: Props) {
           onCommit={onChange}
         />
       );
+    case 'ports':
+      return (
+        <PortsEditor
+          key={JSON.stringify(value)}
+          id={id}
+          label={name === 'inputs' ? 'Inputs' : name === 'outputs' ? 'Outputs' : name}
+          ports={value as readonly PortDecl[]}
+          onCommit={onChange}
+        />
+      );
+    case 'code':
+      return <CodeAttr key={String(value)} id={id} label={label} source={String(value)} onCommit={onChange} />;
     case 'tensor':
       // Keyed by value: an undo or a new run's value resets the draft.
       return (
@@ -188,6 +201,43 @@ function TensorAttr({
           {error}
         </span>
       )}
+    </div>
+  );
+}
+
+/** A script body: applied when the field loses focus or on Ctrl+S, never on every keystroke. */
+function CodeAttr({
+  id,
+  label,
+  source,
+  onCommit,
+}: {
+  id: string;
+  label: React.ReactNode;
+  source: string;
+  onCommit: (value: AttrValue) => void;
+}) {
+  const [draft, setDraft] = useState(source);
+  const commit = () => draft !== source && onCommit(draft);
+  return (
+    <div className="attr attr-code">
+      {label}
+      <textarea
+        id={id}
+        className="code"
+        rows={Math.min(16, Math.max(3, draft.split('\n').length + 1))}
+        value={draft}
+        spellCheck={false}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            const { selectionStart: at, selectionEnd: end } = e.currentTarget;
+            setDraft(`${draft.slice(0, at)}  ${draft.slice(end)}`);
+          }
+        }}
+      />
     </div>
   );
 }

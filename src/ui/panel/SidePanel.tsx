@@ -14,6 +14,7 @@ export function SidePanel() {
   const graph = useDoc((s) => s.graph);
   const report = useRun((s) => s.report);
   const mode = useRun((s) => s.mode);
+  const excludedReason = useRun((s) => (selectedId ? s.excluded[selectedId] : undefined));
 
   if (!node) {
     return (
@@ -77,9 +78,9 @@ export function SidePanel() {
 
       <section aria-label="Outputs" className="panel-section">
         <h3>Outputs</h3>
-        {nodeReport?.error && (
+        {(excludedReason ?? nodeReport?.error) && (
           <p className="error" role="alert">
-            {nodeReport.error}
+            {excludedReason ?? nodeReport?.error}
           </p>
         )}
         {op?.outputs.map((port) => {
