@@ -21,7 +21,7 @@ export function createApp() {
 /** Opens the last session's graph (or the first example) and starts the runtime host. */
 export async function startApp(app: App): Promise<void> {
   const restored = await restoreAutosave().catch(() => null);
-  if (restored) app.doc.getState().load(restored, 'restored');
+  if (restored) app.doc.getState().load(restored.graph, 'restored', null, restored.trusted);
   else app.doc.getState().load(await loadExample(EXAMPLES[0]!), 'example');
   app.doc.temporal.getState().clear();
   autosave(app.doc);

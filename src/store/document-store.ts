@@ -9,16 +9,27 @@ import { freshEdgeId, freshNodeId } from './ids';
 /** Where the current document came from: files and links open untrusted once scripts exist. */
 export type DocumentOrigin = 'new' | 'example' | 'file' | 'restored';
 
+/** The script nodes of a graph: what trust is about. */
+export function scriptNodes(graph: Graph): Graph['nodes'] {
+  return graph.nodes.filter((n) => registry.get(n.op)?.kind === 'script');
+}
+
 export interface DocumentState {
   readonly graph: Graph;
   readonly origin: DocumentOrigin;
   readonly fileName: string | null;
   /** Counts documents loaded (opened, not edited): the canvas fits its view to each new one. */
   readonly loads: number;
+  /**
+   * Whether its scripts may run. A graph from a file, a drop or a link, or one restored after a
+   * crash, is untrusted until the user says so; graphs made here and the built-in examples are trusted.
+   */
+  readonly trusted: boolean;
 }
 
 export interface DocumentActions {
-  load(graph: Graph, origin: DocumentOrigin, fileName?: string | null): void;
+  load(graph: Graph, origin: DocumentOrigin, fileName?: string | null, trusted?: boolean): void;
+  trust(): void;
   addNode(op: string, position: Position, attrs?: Readonly<Record<string, AttrValue>>): string;
   connect(edge: Omit<GraphEdge, 'id'>): { ok: true } | { ok: false; reason: string };
   removeNodes(ids: readonly string[]): void;
@@ -48,7 +59,10 @@ export function createDocumentStore() {
           origin: 'new',
           fileName: null,
           loads: 0,
-          load: (graph, origin, fileName = null) => set({ graph, origin, fileName, loads: get().loads + 1 }),
+          trusted: true,
+          load: (graph, origin, fileName = null, trusted = origin === 'new' || origin === 'example') =>
+            set({ graph, origin, fileName, trusted, loads: get().loads + 1 }),
+          trust: () => set({ trusted: true }),
           addNode: (op, position, attrs = {}) => {
             const { graph } = get();
             const id = freshNodeId(op, new Set(graph.nodes.map((n) => n.id)));

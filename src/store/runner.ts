@@ -3,7 +3,7 @@ import type { BackendRequest } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
 import type { HostEvent } from '../runtime/host/runtime-host';
 import type { RunReport } from '../runtime/reports';
-import { validationOf, type DocumentStore } from './document-store';
+import { scriptNodes, validationOf, type DocumentStore } from './document-store';
 import type { RunStore } from './run-store';
 import type { RuntimeClient } from './runtime-client';
 import { ScriptWatchdog } from './script-watchdog';
@@ -28,7 +28,7 @@ export class Runner {
     private readonly run: RunStore,
   ) {
     doc.subscribe((state, previous) => {
-      if (state.graph !== previous.graph) this.schedule();
+      if (state.graph !== previous.graph || state.trusted !== previous.trusted) this.schedule();
     });
   }
 
@@ -56,6 +56,8 @@ export class Runner {
     if (!node) return;
     this.runId++;
     this.timedOut.set(nodeId, { reason: `timed out after ${ms} ms`, attrs: JSON.stringify(node.attrs) });
+    // Until the user says otherwise, no script of this graph runs on its own again (not after a reload either).
+    this.doc.setState({ trusted: false });
     this.run.setState({
       running: false,
       backend: null,
@@ -161,6 +163,8 @@ export class Runner {
   /** The nodes not to run, and why: timed-out scripts not edited since, and what depends on them. */
   private excluded(graph: Graph): Record<string, string> {
     const reasons: Record<string, string> = {};
+    if (!this.doc.getState().trusted)
+      for (const node of scriptNodes(graph)) reasons[node.id] = 'not run: this graph is not trusted yet';
     for (const [id, failure] of this.timedOut) {
       const node = graph.nodes.find((n) => n.id === id);
       if (!node || JSON.stringify(node.attrs) !== failure.attrs) this.timedOut.delete(id);

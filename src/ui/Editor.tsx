@@ -9,6 +9,7 @@ import { Palette } from './palette/Palette';
 import { SidePanel } from './panel/SidePanel';
 import { StatusBar } from './status/StatusBar';
 import { Toolbar } from './toolbar/Toolbar';
+import { TrustBanner } from './TrustBanner';
 
 export function Editor() {
   return (
@@ -43,6 +44,7 @@ function EditorLayout() {
   return (
     <div className="editor">
       <Toolbar context={context} />
+      <TrustBanner />
       <main className="workspace">
         <Palette />
         <Canvas />
