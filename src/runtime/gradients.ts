@@ -2,6 +2,11 @@ import type { Tensor, TF } from '../ops/define-op';
 import type { Feeds } from './execution';
 import { gatherInputs } from './gather-inputs';
 import { runForward } from './forward';
+import type { PortDecl } from '../graph/types';
+import { compileBody } from '../ops/script/compile-body';
+import { scriptLabel } from '../ops/script/script-attrs';
+import { ScriptError } from '../ops/script/script-error';
+import { EagerExecution } from './eager-execution';
 import type { Plan, PlanStep } from './plan';
 
 /** dTarget/dOutput for every node output upstream of a scalar target, from one backward pass. */
@@ -22,7 +27,7 @@ const isFloat = (t: { dtype: string }) => t.dtype === 'float32';
  * gradient, so one backward pass yields the gradient at every node. Inputs of non-differentiable
  * ops are detached from the tape, so no gradient is invented through them.
  */
-export function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Gradients {
+export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promise<Gradients> {
   if (plan.constants.size) throw new Error('computeGradients needs a plan compiled without folding');
   const target = plan.outputs[0]!;
   const targetType = plan.slots[target.slot]!.type;
@@ -37,10 +42,12 @@ export function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Gradients {
   const inner = plan.steps.filter((s) => s.inputPorts.length > 0);
   const attrsOf = (s: PlanStep) => (s.feed ? feeds.get(s.nodeId)! : s.attrs);
 
-  const leafTensors: Tensor[] = [];
+  // Scripts may await and the tape cannot: their values come from a plain run first.
+  const scriptValues = await runScripts(tf, plan, feeds);
+  const leafTensors: Tensor[] = [...scriptValues.values()].flatMap((outs) => Object.values(outs));
   try {
     for (const step of leaves) {
-      const outs = runForward(tf, step.op, {}, attrsOf(step));
+      const outs = scriptValues.get(step.index) ?? runForward(tf, step.op, {}, attrsOf(step));
       step.outputPorts.forEach((port, k) => {
         values[step.outputSlots[k]!] = outs[port];
         leafTensors.push(outs[port]!);
@@ -72,11 +79,18 @@ export function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Gradients {
     const forward = () => {
       for (const step of inner) {
         let inputs = gatherInputs(step, values);
-        if (!step.op.differentiable)
+        const through = gradientPath(step);
+        if (through === 'none')
           inputs = Object.fromEntries(
             Object.entries(inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map(detach) : detach(v)]),
           );
-        const outs = runForward(tf, step.op, inputs, attrsOf(step));
+        const precomputed = scriptValues.get(step.index);
+        const outs =
+          through === 'gradient-body'
+            ? withGradientBody(tf, step, inputs as Record<string, Tensor>, precomputed!)
+            : precomputed && through === 'none'
+              ? Object.fromEntries(Object.entries(precomputed).map(([k, t]) => [k, detach(t)]))
+              : runForward(tf, step.op, inputs, attrsOf(step), step.nodeId);
         for (const [k, port] of step.outputPorts.entries()) {
           const slot = step.outputSlots[k]!;
           values[slot] = isFloat(outs[port]!) ? probe(slot)(outs[port]!, seed) : outs[port]!;
@@ -127,11 +141,103 @@ function whyBlocked(plan: Plan, slot: number): string {
     if (seen.has(s)) continue;
     seen.add(s);
     for (const step of readers(s)) {
-      if (!step.op.differentiable) stoppers.add(`${step.op.name} (${step.nodeId})`);
+      if (gradientPath(step) === 'none') stoppers.add(`${step.op.name} (${step.nodeId})`);
       else stack.push(...step.outputSlots);
     }
   }
   return stoppers.size
     ? `no gradient flows back through ${[...stoppers].join(', ')}`
     : 'no differentiable path leads from here to the target';
+}
+
+/**
+ * How a gradient passes a step: through its ops as recorded on the tape, through the gradient body
+ * a script declares, or not at all (non-differentiable ops, array scripts, scripts that await).
+ */
+function gradientPath(step: PlanStep): 'tape' | 'gradient-body' | 'none' {
+  if (step.op.kind !== 'script') return step.op.differentiable ? 'tape' : 'none';
+  if (String(step.attrs['gradient'] ?? '').trim()) return 'gradient-body';
+  if (!step.op.differentiable) return 'none';
+  const names = (step.attrs['inputs'] as readonly PortDecl[]).map((p) => p.name);
+  return compileBody(String(step.attrs['body']), [...names, 'tf'], scriptLabel(step.nodeId)).async ? 'none' : 'tape';
+}
+
+/** Every script step's outputs from a plain eager run, kept for the taped pass. */
+async function runScripts(tf: TF, plan: Plan, feeds: Feeds): Promise<Map<number, Record<string, Tensor>>> {
+  const scripts = plan.steps.filter((s) => s.op.kind === 'script');
+  const values = new Map<number, Record<string, Tensor>>();
+  if (!scripts.length) return values;
+  const run = await new EagerExecution(tf, plan, feeds).runUntil();
+  try {
+    if (run.error) throw new Error(`${run.error.nodeId} failed: ${run.error.message}`);
+    for (const step of scripts)
+      values.set(
+        step.index,
+        Object.fromEntries(step.outputPorts.map((port, k) => [port, run.value(step.outputSlots[k]!)!.clone()])),
+      );
+    return values;
+  } finally {
+    run.dispose();
+  }
+}
+
+/** A script's value with its declared gradient: the seeds' `@tf.custom_gradient`. */
+function withGradientBody(
+  tf: TF,
+  step: PlanStep,
+  inputs: Record<string, Tensor>,
+  precomputed: Record<string, Tensor>,
+): Record<string, Tensor> {
+  const decls = step.attrs['inputs'] as readonly PortDecl[];
+  const names = decls.map((p) => p.name);
+  if (step.outputPorts.length !== 1)
+    throw new ScriptError('result', `${step.nodeId}: a gradient body needs exactly one output`);
+  const port = step.outputPorts[0]!;
+  const body = compileBody(
+    String(step.attrs['gradient']),
+    ['dy', ...names, 'output', 'tf'],
+    scriptLabel(step.nodeId, 'gradient'),
+  );
+  if (body.async) throw new ScriptError('syntax', `${step.nodeId}: a gradient body cannot await`);
+  const value = precomputed[port]!;
+  const f = tf.customGrad((...args) => {
+    const ins = args.slice(0, names.length) as Tensor[];
+    return {
+      value: value.clone(),
+      gradFunc: (dy: Tensor) => gradientsByInput(body.run(dy, ...ins, value, tf), decls, ins, step.nodeId),
+    };
+  });
+  return { [port]: f(...names.map((n) => inputs[n]!)) };
+}
+
+/** What a gradient body returned, one tensor per input in declaration order, each of its input's shape. */
+function gradientsByInput(
+  returned: unknown,
+  decls: readonly PortDecl[],
+  inputs: readonly Tensor[],
+  nodeId: string,
+): Tensor[] {
+  const names = decls.map((p) => p.name);
+  const list = Array.isArray(returned)
+    ? returned
+    : names.length === 1 &&
+        !(returned && typeof returned === 'object' && names[0]! in returned && !('dtype' in returned))
+      ? [returned]
+      : names.map((n) => (returned as Record<string, unknown>)?.[n]);
+  if (list.length !== names.length)
+    throw new ScriptError(
+      'result',
+      `${nodeId}: the gradient body returned ${list.length} gradients for ${names.length} inputs`,
+    );
+  return list.map((g, i) => {
+    if (!g || typeof g !== 'object' || !('shape' in g))
+      throw new ScriptError('result', `${nodeId}: the gradient for input "${names[i]}" is not a tensor`);
+    const t = g as Tensor;
+    if (t.shape.join() !== inputs[i]!.shape.join())
+      throw new ScriptError(
+        'result',
+        `${nodeId}: the gradient for "${names[i]}" has shape [${t.shape.join(', ')}], the input [${inputs[i]!.shape.join(', ')}]`,
+      );
+    return t;
+  });
 }

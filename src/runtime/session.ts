@@ -124,7 +124,7 @@ export class Session {
       );
 
     try {
-      this.gradients = computeGradients(this.tf, plan, feedsOf(validation, plan));
+      this.gradients = await computeGradients(this.tf, plan, feedsOf(validation, plan));
       this.gradientPlan = plan;
     } catch (e) {
       return this.gradientFailure(compiled.prepared, (e as Error).message, e instanceof TargetError);

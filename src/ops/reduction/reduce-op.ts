@@ -7,7 +7,8 @@ import { NUMERIC } from '../dtypes';
 
 /** The shape left after reducing `axis` (all axes when null), keeping size-1 dims when `keepDims`. */
 export function reducedShape(x: TensorType, axis: readonly number[] | null, keepDims: boolean): TensorType['shape'] {
-  if (x.shape === null) return null;
+  // Reducing every axis gives a scalar whatever the rank.
+  if (x.shape === null) return axis === null && !keepDims ? [] : null;
   const rank = x.shape.length;
   const axes = new Set((axis ?? x.shape.map((_, i) => i)).map((a) => normalizeAxis(a, rank)));
   if (axis !== null && axes.size !== axis.length)

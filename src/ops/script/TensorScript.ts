@@ -20,21 +20,34 @@ export const TensorScript = defineOp({
   kind: 'script',
   ports: scriptPorts,
   infer: (_, attrs) => declaredTypes(attrs.outputs),
-  forward: async (tf, inputs, attrs, { nodeId }) => {
+  // Synchronous when the body does not await, so that a gradient tape can record its ops.
+  forward: (tf, inputs, attrs, { nodeId }) => {
     const names = attrs.inputs.map((p) => p.name);
     const body = compileBody(attrs.body, [...names, 'tf'], scriptLabel(nodeId));
     const args = names.map((n) => (inputs as Record<string, Tensor>)[n]);
-    // A scope, like tf.tidy's but spanning awaits: what the body makes and does not return is freed.
+    // A scope, like tf.tidy's but able to span awaits: what the body makes and does not return is freed.
     const engine = tf.engine();
     engine.startScope();
-    let outputs: Record<string, Tensor> | null = null;
+    const finish = (returned: unknown) => {
+      let outputs: Record<string, Tensor> | undefined;
+      try {
+        outputs = checkTensorResults(tf, returned, attrs.outputs);
+        return outputs;
+      } finally {
+        engine.endScope(outputs ? Object.values(outputs) : undefined);
+      }
+    };
+    let result: unknown;
     try {
-      const result = body.run(...args, tf);
-      const returned = result instanceof Promise ? await withDeadline(result, attrs.timeout_ms) : result;
-      outputs = checkTensorResults(tf, returned, attrs.outputs);
-      return outputs;
-    } finally {
-      engine.endScope(outputs ? Object.values(outputs) : undefined);
+      result = body.run(...args, tf);
+    } catch (e) {
+      engine.endScope();
+      throw e;
     }
+    if (!(result instanceof Promise)) return finish(result);
+    return withDeadline(result, attrs.timeout_ms).then(finish, (e: unknown) => {
+      engine.endScope();
+      throw e;
+    });
   },
 });
