@@ -1,4 +1,5 @@
 import type { AnyOpSignature } from '../../graph/op-signature';
+import { portsOf } from '../../graph/ports';
 import { formatType } from '../../graph/shape';
 import type { GraphNode, TensorType } from '../../graph/types';
 import type { Validation } from '../../graph/validate';
@@ -35,8 +36,9 @@ export interface OpNodeData extends Record<string, unknown> {
 
 export function inputPorts(node: GraphNode, op: AnyOpSignature, validation: Validation): PortView[] {
   const ports: PortView[] = [];
-  const wired = validation.nodes.get(node.id)?.inputs ?? {};
-  for (const [name, spec] of Object.entries(op.inputs)) {
+  const resolved = validation.nodes.get(node.id);
+  const wired = resolved?.inputs ?? {};
+  for (const [name, spec] of Object.entries(portsOf(op, resolved?.attrs).inputs)) {
     if (!spec.variadic) {
       ports.push({ id: name, label: name });
       continue;
@@ -50,11 +52,11 @@ export function inputPorts(node: GraphNode, op: AnyOpSignature, validation: Vali
 }
 
 export function outputPorts(
-  op: AnyOpSignature,
+  outputs: readonly string[],
   types: Readonly<Record<string, TensorType>> | undefined,
   report: NodeReport | undefined,
 ): OutputView[] {
-  return op.outputs.map((port) => {
+  return outputs.map((port) => {
     const type = types?.[port];
     return { id: port, label: port, type: type ? formatType(type) : null, summary: report?.outputs[port] ?? null };
   });

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { portsOf } from '../../graph/ports';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc, useRun } from '../app-context';
 import { TensorSection } from './TensorSection';
@@ -12,8 +13,11 @@ export function GradientSection({ nodeId }: { nodeId: string | null }) {
   const scalars = useMemo(() => {
     const validation = validationOf(graph);
     return [...validation.nodes.values()]
-      .filter((n) => n.op.outputs.length === 1 && n.types?.[n.op.outputs[0]!]?.shape?.length === 0)
-      .filter((n) => n.types![n.op.outputs[0]!]!.dtype === 'float32')
+      .filter((n) => {
+        const outputs = portsOf(n.op, n.attrs).outputs;
+        const type = outputs.length === 1 ? n.types?.[outputs[0]!] : undefined;
+        return type?.dtype === 'float32' && type.shape?.length === 0;
+      })
       .map((n) => n.node);
   }, [graph]);
   const ports = nodeId ? gradients?.nodes[nodeId] : undefined;

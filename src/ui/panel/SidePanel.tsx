@@ -1,4 +1,5 @@
 import { formatDiagnostic } from '../../graph/diagnostics';
+import { portsOf } from '../../graph/ports';
 import { registry } from '../../ops/registry';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc, useRun, useSelection } from '../app-context';
@@ -83,19 +84,20 @@ export function SidePanel() {
             {excludedReason ?? nodeReport?.error}
           </p>
         )}
-        {op?.outputs.map((port) => {
-          const summary = nodeReport?.outputs[port];
-          return (
-            <div key={port} aria-label={`Output ${port}`} role="region">
-              <h4>{port}</h4>
-              {summary ? (
-                <TensorSection nodeId={node.id} port={port} summary={summary} gradient={false} version={report} />
-              ) : (
-                <p className="muted">{noValueReason(nodeReport?.status, mode)}</p>
-              )}
-            </div>
-          );
-        })}
+        {op &&
+          portsOf(op, validationOf(graph).nodes.get(node.id)?.attrs).outputs.map((port) => {
+            const summary = nodeReport?.outputs[port];
+            return (
+              <div key={port} aria-label={`Output ${port}`} role="region">
+                <h4>{port}</h4>
+                {summary ? (
+                  <TensorSection nodeId={node.id} port={port} summary={summary} gradient={false} version={report} />
+                ) : (
+                  <p className="muted">{noValueReason(nodeReport?.status, mode)}</p>
+                )}
+              </div>
+            );
+          })}
       </section>
 
       <GradientSection nodeId={node.id} />
