@@ -7,6 +7,7 @@ import { EagerExecution } from '../src/runtime/eager-execution';
 import type { Feeds } from '../src/runtime/execution';
 import type { Plan } from '../src/runtime/plan';
 import { runGraph } from '../src/runtime/run-graph';
+import { canvasBench } from './canvas/measure';
 import { medians, printRows, type Row } from './measure';
 
 const ms = (v: number) => `${v.toFixed(3)} ms`;
@@ -265,6 +266,10 @@ async function main() {
     rows.push(await bench());
     printRows(rows.slice(-1));
   }
+  console.log('\nCanvas: p95 frame time while panning, Chromium (bench/canvas); interleaved rounds\n');
+  const canvas = await canvasBench();
+  rows.push(...canvas);
+  printRows(canvas);
   const missed = rows.filter((r) => !r.met).length;
   console.log(`\n${rows.length - missed} of ${rows.length} targets met`);
 }

@@ -118,7 +118,8 @@ function ViewportControl() {
 
 function Bench() {
   return (
-    <div style={{ width: '100vw', height: '100vh' }}>
+    // The app's canvas container, so that styles scoped to it apply here too.
+    <div className="canvas" style={{ width: '100vw', height: '100vh' }}>
       <ReactFlow
         nodes={graph.nodes}
         edges={graph.edges}

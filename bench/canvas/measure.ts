@@ -103,17 +103,22 @@ const frames = (page: Page, n: number) =>
 const viewportTransform = (page: Page) =>
   page.$eval('.react-flow__viewport', (el) => (el as HTMLElement).style.transform);
 
-/** Drags the pane along PAN at a steady pace (one move per 60 Hz frame). */
+/**
+ * Drags the pane along PAN at a steady pace, like a real mouse: the moves are sent on schedule
+ * without waiting for the page to handle the previous one (Chromium coalesces those that queue up).
+ */
 export async function pan(page: Page): Promise<void> {
   const { from, by, moves, ms } = PAN;
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
+  const sent: Promise<void>[] = [];
   const start = performance.now();
   for (let i = 1; i <= moves; i++) {
-    await page.mouse.move(from.x + (by.x * i) / moves, from.y + (by.y * i) / moves);
     const wait = start + (ms * i) / moves - performance.now();
     if (wait > 0) await sleep(wait);
+    sent.push(page.mouse.move(from.x + (by.x * i) / moves, from.y + (by.y * i) / moves));
   }
+  await Promise.all(sent);
   await page.mouse.up();
 }
 
@@ -135,6 +140,25 @@ async function measureOnce(page: Page, baseUrl: string, config: Config): Promise
   if ((await viewportTransform(page)) === before) throw new Error('canvas bench: the pan did not move the viewport');
   return deltas;
 }
+
+interface Stats {
+  p95: number;
+  mean: number;
+  /** The share of frames that took longer than one 60 Hz frame (with some slack). */
+  late: number;
+  frames: number;
+}
+
+function stats(deltas: readonly number[]): Stats {
+  return {
+    p95: percentile(deltas, 95),
+    mean: deltas.reduce((a, b) => a + b, 0) / deltas.length,
+    late: deltas.filter((d) => d > 20).length / deltas.length,
+    frames: deltas.length,
+  };
+}
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 export async function canvasBench(): Promise<Row[]> {
   const rounds = Number(process.env.CANVAS_BENCH_ROUNDS) || 5;
@@ -169,26 +193,29 @@ export async function canvasBench(): Promise<Row[]> {
         info[config.key] ??= `${i.renderedNodes} nodes on screen, ${i.nodeWidth}×${i.nodeHeight} px`;
       }
     }
-    if (process.env.CANVAS_BENCH_VERBOSE) console.log(info);
-    const p95 = Object.fromEntries(CONFIGS.map((c) => [c.key, percentile(deltas[c.key]!, 95)]));
-    const ms = (key: string) => `${p95[key]!.toFixed(1)} ms`;
-    const frameCount = (key: string) => deltas[key]!.length;
-    const kind = p95['tensorloom2000']! / p95['default2000']!;
-    const scale = p95['tensorloom2000']! / p95['tensorloom200']!;
+    if (process.env.CANVAS_BENCH_VERBOSE)
+      console.log(info, Object.fromEntries(CONFIGS.map((c) => [c.key, stats(deltas[c.key]!)])));
+    const [t2000, d2000, t200] = CONFIGS.map((c) => stats(deltas[c.key]!)) as [Stats, Stats, Stats];
+    const versus = (a: Stats, b: Stats) =>
+      `p95 ${a.p95.toFixed(1)} vs ${b.p95.toFixed(1)} ms; mean ${a.mean.toFixed(1)} vs ${b.mean.toFixed(1)} ms; ` +
+      `${pct(a.late)} vs ${pct(b.late)} of ${a.frames} vs ${b.frames} frames late`;
+    const kind = t2000.p95 / d2000.p95;
+    const scale = t2000.p95 / t200.p95;
     return [
       {
         name: 'canvas pan p95, 2,000 Tensorloom nodes / 2,000 default nodes',
         figure: kind,
         target: '≤ 1.25',
         met: kind <= 1.25,
-        detail: `${ms('tensorloom2000')} vs ${ms('default2000')} (${frameCount('tensorloom2000')} and ${frameCount('default2000')} frames)`,
+        detail: versus(t2000, d2000),
       },
       {
         name: 'canvas pan p95, 2,000 / 200 Tensorloom nodes',
         figure: scale,
+        // Report only: with onlyRenderVisibleElements both draw the same ~30 nodes.
         target: '—',
         met: true,
-        detail: `${ms('tensorloom2000')} vs ${ms('tensorloom200')} (report only)`,
+        detail: versus(t2000, t200),
       },
     ];
   } finally {

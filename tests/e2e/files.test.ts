@@ -65,7 +65,9 @@ function autosaved(page: Page): Promise<string | null> {
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           db.close();
-          resolve(typeof request.result === 'string' ? (request.result as string) : null);
+          // The autosave record: { text, trusted }.
+          const text = (request.result as { text?: unknown } | undefined)?.text;
+          resolve(typeof text === 'string' ? text : null);
         };
       };
     });
