@@ -110,6 +110,11 @@ export function topoSort(
     }
   }
   const { order, cycles } = topoOrder(csrFromPairs(ids.length, Int32Array.from(from), Int32Array.from(to)));
-  const idOf = (i: number) => ids[i]!;
-  return { order: Array.from(order, idOf), cycles: cycles.map((c) => c.map(idOf)) };
+  return { order: idsAt(ids, order), cycles: cycles.map((cycle) => idsAt(ids, cycle)) };
+}
+
+function idsAt(ids: readonly string[], positions: ArrayLike<number>): string[] {
+  const out = new Array<string>(positions.length);
+  for (let i = 0; i < positions.length; i++) out[i] = ids[positions[i]!]!;
+  return out;
 }

@@ -42,12 +42,20 @@ export interface GraphIndex {
   readonly positionOf: ReadonlyMap<string, number>;
   /** By position: the node resolved, or undefined when its op is unknown. */
   readonly resolved: readonly (ResolvedNode | undefined)[];
+  /** By position: 1 where the node has types (its op is known and it and everything upstream are valid). */
+  readonly typed: Uint8Array;
   /** `Validation.order` as positions. */
   readonly order: Int32Array;
   /** The positions of the nodes `Validation.nodes` holds, in the order it lists them. */
   readonly listed: Int32Array;
   /** By position: the positions its accepted edges come from, one per edge, in edge order. */
   readonly producers: Csr;
+  /**
+   * By position: the positions of the nodes its `inputs` values come from, in the order of
+   * `inputs` (a variadic list in place), from `producers.start[p]` on. Only for nodes that have
+   * types; a node never has more input values than edges.
+   */
+  readonly inputSources: Int32Array;
   /** By position: the positions its accepted edges go to, one per edge, in edge order. */
   readonly consumers: Csr;
 }
@@ -69,6 +77,7 @@ interface NodeTable {
 
 /** The edges validation accepted, numbered in edge order, with their ends as node positions. */
 interface Wiring {
+  /** How many were accepted: the arrays have room for every edge. */
   readonly count: number;
   readonly edges: GraphEdge[];
   /** Per accepted edge: the port it reads. */
@@ -78,6 +87,20 @@ interface Wiring {
   /** Each node's incoming edges in edge order, as a list: first per position, next per edge; -1 ends it. */
   readonly firstIn: Int32Array;
   readonly nextIn: Int32Array;
+}
+
+/** What resolving the nodes one by one reads and fills in. */
+interface Resolution {
+  readonly table: NodeTable;
+  readonly wiring: Wiring;
+  readonly producers: Csr;
+  /** By position, filled in topological order. */
+  readonly resolved: (ResolvedNode | undefined)[];
+  /** `GraphIndex.typed`, filled alongside. */
+  readonly typed: Uint8Array;
+  /** `GraphIndex.inputSources`, filled alongside. */
+  readonly inputSources: Int32Array;
+  readonly diagnostics: Diagnostic[];
 }
 
 /** Checks structure, attributes, dtypes and shapes of the whole graph, inferring every output type. */
@@ -90,61 +113,102 @@ export function validateGraph(graph: Graph, registry: OpRegistry): Validation {
   const producers = csrFromPairs(count, wiring.targets, wiring.sources, wiring.count);
 
   const { order, cycles } = topoOrder(consumers);
-  for (const cycle of cycles) diagnostics.push(cycleDiagnostic(cycle.map((p) => table.nodes[p]!.id)));
+  for (const cycle of cycles) diagnostics.push(cycleDiagnostic(idsAt(table.nodes, cycle)));
 
-  const resolved = resolveInOrder(table, wiring, order, diagnostics);
+  const resolution: Resolution = {
+    table,
+    wiring,
+    producers,
+    resolved: new Array(count).fill(undefined),
+    typed: new Uint8Array(count),
+    inputSources: new Int32Array(wiring.count),
+    diagnostics,
+  };
+  resolveInOrder(resolution, order);
+  const { resolved, typed, inputSources } = resolution;
   const index: GraphIndex = {
     positionOf: table.positionOf,
     resolved,
+    typed,
     order,
     listed: listResolved(resolved, order),
     producers,
+    inputSources,
     consumers,
   };
   return {
     ok: diagnostics.length === 0,
     diagnostics,
     nodes: new NodesById(index),
-    order: idsAt(table, order),
-    consumersOf: (id) => {
-      const p = table.positionOf.get(id);
-      return p === undefined
-        ? []
-        : idsAt(table, consumers.targets.subarray(consumers.start[p], consumers.start[p + 1]));
-    },
+    order: idsAt(table.nodes, order),
+    consumersOf: consumersOf(table.positionOf, table.nodes, consumers),
     index,
   };
 }
 
-function idsAt(table: NodeTable, positions: Int32Array): string[] {
+// Apart, so that the function keeps only what it reads, not everything validation made.
+function consumersOf(
+  positionOf: ReadonlyMap<string, number>,
+  nodes: readonly GraphNode[],
+  consumers: Csr,
+): (id: string) => readonly string[] {
+  return (id) => {
+    const p = positionOf.get(id);
+    return p === undefined ? [] : idsAt(nodes, consumers.targets.subarray(consumers.start[p], consumers.start[p + 1]));
+  };
+}
+
+function idsAt(nodes: readonly GraphNode[], positions: ArrayLike<number>): string[] {
   const ids = new Array<string>(positions.length);
-  for (let i = 0; i < positions.length; i++) ids[i] = table.nodes[positions[i]!]!.id;
+  for (let i = 0; i < positions.length; i++) ids[i] = nodes[positions[i]!]!.id;
   return ids;
 }
 
 function tableNodes(graphNodes: readonly GraphNode[], registry: OpRegistry, diagnostics: Diagnostic[]): NodeTable {
-  const table: NodeTable = { positionOf: new Map(), nodes: [], ops: [], attrs: [] };
+  // Sized for every node up front (arrays grown by push keep spare room), cut back if ids repeat.
+  const size = graphNodes.length;
+  const unique = positionsOfUniqueIds(graphNodes);
+  const table: NodeTable = {
+    positionOf: unique ?? new Map(),
+    nodes: new Array(size),
+    ops: new Array(size),
+    attrs: new Array(size),
+  };
+  let count = 0;
   for (const node of graphNodes) {
-    if (table.positionOf.has(node.id)) {
-      diagnostics.push({ kind: 'duplicate-id', nodeId: node.id, message: `two nodes share the id "${node.id}"` });
-      continue;
+    if (!unique) {
+      if (table.positionOf.has(node.id)) {
+        diagnostics.push({ kind: 'duplicate-id', nodeId: node.id, message: `two nodes share the id "${node.id}"` });
+        continue;
+      }
+      table.positionOf.set(node.id, count);
     }
     const op = registry.get(node.op);
     if (!op) diagnostics.push({ kind: 'unknown-op', nodeId: node.id, message: `unknown op "${node.op}"` });
-    table.positionOf.set(node.id, table.nodes.length);
-    table.nodes.push(node);
-    table.ops.push(op);
-    table.attrs.push(op ? resolveAttrs(node, op.attrs, diagnostics) : null);
+    table.nodes[count] = node;
+    table.ops[count] = op;
+    table.attrs[count++] = op ? resolveAttrs(node, op.attrs, diagnostics) : null;
   }
+  if (count < size) table.nodes.length = table.ops.length = table.attrs.length = count;
   return table;
+}
+
+/**
+ * Each node's place in the graph by id, or null when some id repeats. Ids rarely do, so this
+ * hashes each id once, and only the map's size tells whether one did.
+ */
+function positionsOfUniqueIds(graphNodes: readonly GraphNode[]): Map<string, number> | null {
+  const positionOf = new Map<string, number>();
+  for (let i = 0; i < graphNodes.length; i++) positionOf.set(graphNodes[i]!.id, i);
+  return positionOf.size === graphNodes.length ? positionOf : null;
 }
 
 function wireEdges(graphEdges: readonly GraphEdge[], table: NodeTable, diagnostics: Diagnostic[]): Wiring {
   const size = graphEdges.length;
   const wiring = {
     count: 0,
-    edges: [] as GraphEdge[],
-    refs: [] as PortRef[],
+    edges: new Array<GraphEdge>(size),
+    refs: new Array<PortRef>(size),
     sources: new Int32Array(size),
     targets: new Int32Array(size),
     firstIn: new Int32Array(table.nodes.length).fill(-1),
@@ -166,8 +230,8 @@ function wireEdges(graphEdges: readonly GraphEdge[], table: NodeTable, diagnosti
       continue;
     }
     const e = wiring.count++;
-    wiring.edges.push(edge);
-    wiring.refs.push({ node: edge.source, port: edge.sourcePort });
+    wiring.edges[e] = edge;
+    wiring.refs[e] = { node: edge.source, port: edge.sourcePort };
     wiring.sources[e] = source!;
     wiring.targets[e] = target!;
     if (lastIn[target!]! < 0) wiring.firstIn[target!] = e;
@@ -185,29 +249,22 @@ function cycleDiagnostic(cycle: string[]): Diagnostic {
  * Resolves the nodes in topological order, so that each one's inputs have their types by then.
  * Nodes left out of the order (on or after a cycle) are resolved without inputs or types.
  */
-function resolveInOrder(
-  table: NodeTable,
-  wiring: Wiring,
-  order: Int32Array,
-  diagnostics: Diagnostic[],
-): (ResolvedNode | undefined)[] {
-  const resolved: (ResolvedNode | undefined)[] = new Array(table.nodes.length).fill(undefined);
-  for (const p of order) if (table.ops[p]) resolved[p] = resolveNode(p, table, wiring, resolved, diagnostics);
+function resolveInOrder(r: Resolution, order: Int32Array): void {
+  const { table, resolved } = r;
+  for (const p of order) {
+    if (!table.ops[p]) continue;
+    resolved[p] = resolveNode(p, r);
+    if (resolved[p].types) r.typed[p] = 1;
+  }
   for (let p = 0; p < resolved.length; p++) {
     const op = table.ops[p];
     if (op && !resolved[p])
       resolved[p] = { node: table.nodes[p]!, op, attrs: table.attrs[p] ?? NO_ATTRS, inputs: {}, inputRefs: [] };
   }
-  return resolved;
 }
 
-function resolveNode(
-  p: number,
-  table: NodeTable,
-  wiring: Wiring,
-  resolved: readonly (ResolvedNode | undefined)[],
-  diagnostics: Diagnostic[],
-): ResolvedNode {
+function resolveNode(p: number, r: Resolution): ResolvedNode {
+  const { table, wiring } = r;
   const node = table.nodes[p]!;
   const op = table.ops[p]!;
   const attrs = table.attrs[p]!;
@@ -216,11 +273,11 @@ function resolveNode(
   let inputCount = 0;
   for (let e = wiring.firstIn[p]!; e >= 0; e = wiring.nextIn[e]!) {
     inputCount++;
-    if (!resolved[wiring.sources[e]!]?.types) upstreamTyped = false;
+    if (!r.typed[wiring.sources[e]!]) upstreamTyped = false;
   }
   const inputTypes: Record<string, TensorType | TensorType[]> | null = upstreamTyped && attrs ? {} : null;
-  const inputs = collectInputs(p, node, op, wiring, resolved, inputTypes, diagnostics);
-  const types = inputs && inputTypes ? inferNode(node, op, inputs, inputTypes, attrs!, diagnostics) : undefined;
+  const inputs = collectInputs(p, node, op, r, inputTypes);
+  const types = inputs && inputTypes ? inferNode(node, op, inputs, inputTypes, attrs!, r.diagnostics) : undefined;
   // Sized up front: arrays grown by push keep spare room, which large graphs pay for many times over.
   const inputRefs: PortRef[] = new Array(inputs ? inputCount : 0);
   for (let e = wiring.firstIn[p]!, k = 0; k < inputRefs.length; e = wiring.nextIn[e]!, k++)
@@ -243,8 +300,8 @@ function listResolved(resolved: readonly (ResolvedNode | undefined)[], order: In
 
 /**
  * `Validation.nodes`: a read-only map by id that reads the index, so that validating a graph
- * hashes every id once rather than into a second table. A plain object, not a `Map`: it does
- * not survive `structuredClone`.
+ * hashes every id once rather than into a second table. Not a `Map` (`instanceof Map` is false,
+ * and `structuredClone` does not copy its entries).
  */
 class NodesById implements ReadonlyMap<string, ResolvedNode> {
   constructor(private readonly index: GraphIndex) {}
@@ -352,17 +409,19 @@ function portTaken(edge: GraphEdge, wiring: Wiring, target: number): string | nu
 
 /**
  * The node's inputs by port, from its incoming edges, or null (reporting it) when one is not
- * connected. Fills `types`, when given, with the inputs' types under the same keys in the same order.
+ * connected. Fills `types`, when given, with the inputs' types under the same keys, and
+ * `r.inputSources` with where each value comes from, in the same order: single-valued inputs in
+ * edge order, then variadic ones in the op's order.
  */
 function collectInputs(
   p: number,
   node: GraphNode,
   op: AnyOpSignature,
-  wiring: Wiring,
-  resolved: readonly (ResolvedNode | undefined)[],
+  r: Resolution,
   types: Record<string, TensorType | TensorType[]> | null,
-  diagnostics: Diagnostic[],
 ): Record<string, PortRef | PortRef[]> | null {
+  const { wiring, inputSources } = r;
+  let source = r.producers.start[p]!;
   const inputs: Record<string, PortRef | PortRef[]> = {};
   // Variadic inputs by name: the edge for each position.
   let variadic: Map<string, number[]> | undefined;
@@ -372,7 +431,8 @@ function collectInputs(
     const { input, index } = port.includes(':') ? parseInputPort(port) : { input: port, index: null };
     if (index === null) {
       inputs[input] = wiring.refs[e]!;
-      if (types) types[input] = typeAt(e, wiring, resolved);
+      inputSources[source++] = wiring.sources[e]!;
+      if (types) types[input] = typeAt(e, r);
     } else {
       variadic ??= new Map();
       let list = variadic.get(input);
@@ -388,7 +448,7 @@ function collectInputs(
       const gap = firstGap(list);
       if (gap !== undefined) {
         ok = false;
-        diagnostics.push({
+        r.diagnostics.push({
           kind: 'missing-input',
           nodeId: node.id,
           port: `${name}:${gap}`,
@@ -396,11 +456,18 @@ function collectInputs(
         });
         continue;
       }
-      inputs[name] = list.map((e) => wiring.refs[e]!);
-      if (types) types[name] = list.map((e) => typeAt(e, wiring, resolved));
+      const refs = new Array<PortRef>(list.length);
+      const listTypes = types ? new Array<TensorType>(list.length) : null;
+      for (let i = 0; i < list.length; i++) {
+        refs[i] = wiring.refs[list[i]!]!;
+        inputSources[source++] = wiring.sources[list[i]!]!;
+        if (listTypes) listTypes[i] = typeAt(list[i]!, r);
+      }
+      inputs[name] = refs;
+      if (types) types[name] = listTypes!;
     } else if (!inputs[name]) {
       ok = false;
-      diagnostics.push({
+      r.diagnostics.push({
         kind: 'missing-input',
         nodeId: node.id,
         port: name,
@@ -412,8 +479,8 @@ function collectInputs(
 }
 
 /** The type of the value edge `e` carries; its producer has types. */
-function typeAt(e: number, wiring: Wiring, resolved: readonly (ResolvedNode | undefined)[]): TensorType {
-  return resolved[wiring.sources[e]!]!.types![wiring.refs[e]!.port]!;
+function typeAt(e: number, r: Resolution): TensorType {
+  return r.resolved[r.wiring.sources[e]!]!.types![r.wiring.refs[e]!.port]!;
 }
 
 /** The first position a variadic input lacks a value at (it needs at least one), if any. */

@@ -1,12 +1,21 @@
 import type { Diagnostic } from '../graph/diagnostics';
+import type { AnyOpSignature } from '../graph/op-signature';
 import type { OpRegistry } from '../graph/registry';
 import { formatType } from '../graph/shape';
-import type { AttrValue, Graph, PortRef } from '../graph/types';
 import type { Csr } from '../graph/topo';
+import type { AttrValue, Graph, PortRef } from '../graph/types';
 import { validateGraph, type GraphIndex, type ResolvedNode, type Validation } from '../graph/validate';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import type { CompileResult, Plan, PlanStep, Slot } from './plan';
 import { runForward } from './forward';
+
+// The functions here that loop over every node of a graph create no closures (callbacks included).
+// A closure makes its function keep its variables in a heap context, and V8 compiles a long loop
+// while it runs (on-stack replacement) into code specialised to that context, which then holds
+// the context, and everything it reaches, through the next young-generation collections. For a
+// 10,000-node graph that kept about 7 MB alive past every compile and made collections several
+// times slower. Arrays and objects are also made at their final size where it is known: arrays
+// grown by push keep spare room, which large graphs pay for in memory and collection time.
 
 export interface CompileOptions {
   /** Node ids or names (every output port of the node), or single ports; default: every sink node. */
@@ -50,27 +59,21 @@ export function prepare(
   const outputs = resolved.refs;
   const index = validation.index;
 
-  const { inCone, size } = upstreamCone(index, outputs);
+  const { inCone, size } = upstreamCone(index, outputs, false);
   const order = new Array<ResolvedNode>(size);
   const places = new Int32Array(index.resolved.length).fill(-1);
   let placed = 0;
   let complete = true;
   for (const p of index.order) {
     if (!inCone[p]) continue;
-    const n = index.resolved[p];
-    if (!n?.types) complete = false;
+    if (!index.typed[p]) complete = false;
     else {
       places[p] = placed;
-      order[placed++] = n;
+      order[placed++] = index.resolved[p]!;
     }
   }
   // Cone nodes missing from the order are on or after a cycle.
-  if (!complete || placed < size) {
-    const relevant = validation.diagnostics.filter(
-      (d) => d.nodeId === undefined || inCone[index.positionOf.get(d.nodeId) ?? -1] === 1,
-    );
-    return { ok: false, diagnostics: relevant.length ? relevant : validation.diagnostics };
-  }
+  if (!complete || placed < size) return { ok: false, diagnostics: diagnosticsUpstream(validation, outputs) };
 
   const pruned: string[] = [];
   for (const p of index.listed) if (!inCone[p]) pruned.push(index.resolved[p]!.node.id);
@@ -78,19 +81,38 @@ export function prepare(
   return { ok: true, key, validation, order, places, outputs, pruned, fold, diagnostics: validation.diagnostics };
 }
 
-/** The nodes the outputs depend on, as flags by position, and how many there are. */
-function upstreamCone(index: GraphIndex, outputs: readonly PortRef[]): { inCone: Uint8Array; size: number } {
+/** The diagnostics on the nodes the outputs depend on (or on none), else all of them. */
+function diagnosticsUpstream(validation: Validation, outputs: readonly PortRef[]): readonly Diagnostic[] {
+  const { positionOf } = validation.index;
+  const { inCone } = upstreamCone(validation.index, outputs, true);
+  const relevant = validation.diagnostics.filter(
+    (d) => d.nodeId === undefined || inCone[positionOf.get(d.nodeId) ?? -1] === 1,
+  );
+  return relevant.length ? relevant : validation.diagnostics;
+}
+
+/**
+ * The nodes the outputs depend on, as flags by position, and how many there are. Taken `exact`ly,
+ * a node whose inputs could not be collected (it lists no inputRefs) reads nothing; the quick way
+ * follows every edge, without looking at the nodes. Where every node found has types, as compiling
+ * needs, both find the same nodes; where one lacks them, so does one that the exact way finds.
+ */
+function upstreamCone(
+  index: GraphIndex,
+  outputs: readonly PortRef[],
+  exact: boolean,
+): { inCone: Uint8Array; size: number } {
   const { start, targets } = index.producers;
   const inCone = new Uint8Array(index.resolved.length);
   let size = 0;
-  const stack = outputs.map((r) => index.positionOf.get(r.node)!);
+  const stack: number[] = [];
+  for (const r of outputs) stack.push(index.positionOf.get(r.node)!);
   while (stack.length) {
     const p = stack.pop()!;
     if (inCone[p]) continue;
     inCone[p] = 1;
     size++;
-    // A node whose inputs could not be collected lists no inputRefs: it reads nothing.
-    if (!index.resolved[p]?.inputRefs.length) continue;
+    if (exact && !index.resolved[p]?.inputRefs.length) continue;
     for (let k = start[p]!; k < start[p + 1]!; k++) stack.push(targets[k]!);
   }
   return { inCone, size };
@@ -102,19 +124,13 @@ function resolveOutputs(
 ): { refs: PortRef[] } | { diagnostics: Diagnostic[] } {
   const index = validation.index;
   let byName: Map<string, number> | undefined;
-  // A node id, else a node name (the first node listed with it).
-  const positionNamed = (name: string): number | undefined => {
-    const p = index.positionOf.get(name);
-    if (p !== undefined && index.resolved[p]) return p;
-    byName ??= positionsByName(index);
-    return byName.get(name);
-  };
-
   const refs: PortRef[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const w of requested ?? sinks(index)) {
     const ref = typeof w === 'string' ? { node: w, port: null } : w;
-    const p = positionNamed(ref.node);
+    // A node id, else a node name (the first node listed with it).
+    let p = index.positionOf.get(ref.node);
+    if (p === undefined || !index.resolved[p]) p = (byName ??= positionsByName(index)).get(ref.node);
     const node = p === undefined ? undefined : index.resolved[p]!;
     if (!node) {
       diagnostics.push({ kind: 'invalid-target', message: `no node with id or name "${ref.node}"` });
@@ -139,7 +155,7 @@ function resolveOutputs(
 function sinks(index: GraphIndex): string[] {
   const { start } = index.consumers;
   const ids: string[] = [];
-  for (const p of index.order) if (index.resolved[p] && start[p] === start[p + 1]) ids.push(index.resolved[p]!.node.id);
+  for (const p of index.order) if (start[p] === start[p + 1] && index.resolved[p]) ids.push(index.resolved[p]!.node.id);
   return ids;
 }
 
@@ -159,24 +175,24 @@ function positionsByName(index: GraphIndex): Map<string, number> {
  * in that order), so their names need not be.
  */
 function traceKey(order: readonly ResolvedNode[], outputs: readonly PortRef[], fold: boolean): string {
-  const key = new TextBuffer();
+  const key = new KeyText();
   key.add(`fold=${fold}\n`);
-  for (const r of outputs) key.add(r.node).add('.').add(r.port).add(',');
+  for (const r of outputs) key.add(r.node).char('.').add(r.port).char(',');
   for (const n of order) {
-    key.add('\n').add(n.node.id).add('=').add(n.op.name).add('(');
+    key.char('\n').add(n.node.id).char('=').add(n.op.name).char('(');
     const feed = n.op.kind === 'feed';
-    for (const name in n.attrs) if (!(feed && name === 'value')) key.add(attrKey(n.attrs[name]!)).add(',');
-    if (feed) for (const port in n.types) key.add(port).add(':').add(formatType(n.types[port]!)).add(',');
-    key.add(')');
+    for (const name in n.attrs) if (!(feed && name === 'value')) key.add(attrKey(n.attrs[name]!)).char(',');
+    if (feed) for (const port in n.types) key.add(port).char(':').add(formatType(n.types[port]!)).char(',');
+    key.char(')');
     for (const port in n.inputs) {
       const v = n.inputs[port]!;
-      key.add(' ').add(port).add('<');
+      key.char(' ').add(port).char('<');
       if (!Array.isArray(v))
         key
           .add((v as PortRef).node)
-          .add('.')
+          .char('.')
           .add((v as PortRef).port);
-      else for (const r of v as readonly PortRef[]) key.add(r.node).add('.').add(r.port).add('|');
+      else for (const r of v as readonly PortRef[]) key.add(r.node).char('.').add(r.port).char('|');
     }
   }
   return key.toString();
@@ -194,40 +210,79 @@ function attrKey(value: AttrValue): string {
 }
 
 /**
- * Text gathered as UTF-16 code units in one growing buffer and decoded once. The keys of large
- * graphs run to hundreds of thousands of characters: gathered as many small strings (joined from
- * an array, or concatenated) they cost several times more per piece once they outgrow the caches.
+ * Text written into one buffer and decoded once. The keys of large graphs run to hundreds of
+ * thousands of characters: gathered as many small strings (joined from an array, or concatenated)
+ * they cost several times more per piece once they outgrow the caches. While the text is ASCII,
+ * as ids and names nearly always are, it goes one byte per character into a scratch buffer kept
+ * from key to key, and decodes about three times faster than UTF-16; the first other character
+ * moves it to UTF-16 code units.
  */
-class TextBuffer {
-  private codes = new Uint16Array(1024);
+class KeyText {
+  private bytes = asciiScratch;
+  private units: Uint16Array | null = null;
   private length = 0;
 
   add(text: string): this {
-    if (this.length + text.length > this.codes.length) this.grow(this.length + text.length);
-    for (let i = 0; i < text.length; i++) this.codes[this.length++] = text.charCodeAt(i);
+    if (this.units) return this.addUnits(text);
+    if (this.length + text.length > this.bytes.length) this.bytes = grown(this.bytes, this.length + text.length);
+    const bytes = this.bytes;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 0x7f) return this.widen().addUnits(text.slice(i));
+      bytes[this.length++] = code;
+    }
     return this;
   }
 
   toString(): string {
-    const codes = this.codes.subarray(0, this.length);
+    if (!this.units) {
+      if (this.bytes.length <= SCRATCH_LIMIT) asciiScratch = this.bytes;
+      return ASCII.decode(this.bytes.subarray(0, this.length));
+    }
+    const units = this.units.subarray(0, this.length);
     try {
-      return UTF16.decode(codes);
+      return UTF16.decode(units);
     } catch {
       // A lone surrogate (in some node id): the decoder would not keep it, so copy unit by unit.
       let text = '';
-      for (let i = 0; i < codes.length; i += 4096)
-        text += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
+      for (let i = 0; i < units.length; i += 4096)
+        text += String.fromCharCode.apply(null, units.subarray(i, i + 4096) as unknown as number[]);
       return text;
     }
   }
 
-  private grow(needed: number): void {
-    const codes = new Uint16Array(Math.max(needed, 2 * this.codes.length));
-    codes.set(this.codes.subarray(0, this.length));
-    this.codes = codes;
+  /** One ASCII character: cheaper than `add` for the separators that make up much of a key. */
+  char(c: string): this {
+    if (this.units) return this.addUnits(c);
+    if (this.length === this.bytes.length) this.bytes = grown(this.bytes, this.length + 1);
+    this.bytes[this.length++] = c.charCodeAt(0);
+    return this;
+  }
+
+  private addUnits(text: string): this {
+    if (this.length + text.length > this.units!.length) this.units = grown(this.units!, this.length + text.length);
+    for (let i = 0; i < text.length; i++) this.units![this.length++] = text.charCodeAt(i);
+    return this;
+  }
+
+  private widen(): this {
+    this.units = new Uint16Array(Math.max(2 * this.length, 1024));
+    this.units.set(this.bytes.subarray(0, this.length));
+    return this;
   }
 }
 
+/** A copy of `array` with room for at least `needed` elements. */
+function grown<A extends Uint8Array | Uint16Array>(array: A, needed: number): A {
+  const copy = new (array.constructor as new (length: number) => A)(Math.max(needed, 2 * array.length));
+  copy.set(array);
+  return copy;
+}
+
+/** The ASCII buffer `KeyText` writes into, kept for the next key unless it grew past the limit. */
+let asciiScratch = new Uint8Array(1 << 16);
+const SCRATCH_LIMIT = 1 << 22;
+const ASCII = new TextDecoder('utf-8');
 /** Decodes code units as the platform lays out a Uint16Array; throws rather than alter a lone surrogate. */
 const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be', {
   fatal: true,
@@ -235,10 +290,11 @@ const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] ===
 
 /** Turns a prepared graph into a plan, running the constant subgraphs once. */
 export function trace(tf: TF, prepared: Prepared): CompileResult {
-  const { order, outputs, fold } = prepared;
+  const { order, outputs } = prepared;
   const layout = layOut(prepared);
-  const constant = fold ? foldable(order, layout) : new Uint8Array(order.length);
-  const outputSlots = outputs.map((r) => ({ ...r, slot: layout.slotOf(r) }));
+  const { constant } = layout;
+  const outputSlots: (PortRef & { slot: number })[] = [];
+  for (let k = 0; k < outputs.length; k++) outputSlots.push({ ...outputs[k]!, slot: layout.outputSlots[k]! });
   const kept = keptSlots(layout, constant, outputSlots);
 
   const constants = new Map<number, Tensor>();
@@ -249,12 +305,12 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
     return { ok: false, diagnostics: [(e as ConstantError).diagnostic] };
   }
 
-  const steps: PlanStep[] = [];
-  for (let i = 0; i < order.length; i++) {
+  const steps = new Array<PlanStep>(order.length - countFlagged(constant));
+  for (let i = 0, step = 0; i < order.length; i++) {
     if (constant[i]) continue;
     const n = order[i]!;
-    steps.push({
-      index: steps.length,
+    steps[step] = {
+      index: step++,
       nodeId: n.node.id,
       op: n.op as AnyOpDef,
       attrs: n.attrs,
@@ -263,69 +319,87 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
       outputPorts: n.op.outputs,
       outputSlots: slotRange(layout.firstSlot[i]!, n.op.outputs.length),
       feed: n.op.kind === 'feed',
-    });
+    };
   }
-  const freeAfter = lastUses(layout, constant, steps, kept);
+  const freeAfter = lastUses(layout, constant, steps.length, kept);
 
   const folded: string[] = [];
   for (let i = 0; i < order.length; i++)
     if (constant[i] && order[i]!.op.kind === 'pure') folded.push(order[i]!.node.id);
-  const { slots } = layout;
-  let text: string | undefined;
-  const plan: Plan = {
-    key: prepared.key,
-    steps,
-    slots,
-    constants,
-    outputs: outputSlots,
-    freeAfter,
-    folded,
-    pruned: prepared.pruned,
-    get text() {
-      return (text ??= planText(prepared, steps, slots, constants, folded));
-    },
-    dispose: () => tf.dispose([...constants.values()]),
-  };
+  const plan = new TracedPlan(tf, prepared, steps, layout.slots, constants, outputSlots, freeAfter, folded);
   return { ok: true, plan, diagnostics: prepared.diagnostics };
 }
 
 /**
- * Where every value of the prepared graph lives and where each node reads from, by the node's
- * place in the order. Arrays are made at their final size where it is known: arrays grown by push
- * keep spare room, which large graphs pay for in memory and collection time.
+ * A plan as `trace` makes it. A class rather than an object literal with a getter and a closure
+ * for `text` and `dispose`: those would close over `trace`'s variables (see the note on closures
+ * at the top of this file).
+ */
+class TracedPlan implements Plan {
+  readonly key: string;
+  readonly pruned: readonly string[];
+  private written: string | undefined;
+
+  constructor(
+    private readonly tf: TF,
+    private readonly prepared: Prepared,
+    readonly steps: readonly PlanStep[],
+    readonly slots: readonly Slot[],
+    readonly constants: ReadonlyMap<number, Tensor>,
+    readonly outputs: readonly (PortRef & { slot: number })[],
+    readonly freeAfter: readonly (readonly number[] | undefined)[],
+    readonly folded: readonly string[],
+  ) {
+    this.key = prepared.key;
+    this.pruned = prepared.pruned;
+  }
+
+  get text(): string {
+    return (this.written ??= planText(this.prepared, this.steps, this.slots, this.constants, this.folded));
+  }
+
+  readonly dispose = (): void => this.tf.dispose([...this.constants.values()]);
+}
+
+/**
+ * Where every value of the prepared graph lives, where each node reads from and which nodes fold,
+ * by the node's place in the order.
  */
 interface Layout {
   readonly slots: Slot[];
   /** By place: the node's first output slot; the others follow in output order. */
   readonly firstSlot: Int32Array;
   /** By slot: the place of the node it belongs to. */
-  readonly ownerOf: Int32Array;
+  readonly ownerOf: number[];
   /** By place: the node's input ports and their slots, in the order of its `inputs`. */
-  readonly inputPorts: string[][];
+  readonly inputPorts: (readonly string[])[];
   readonly inputSlots: (number | number[])[][];
   /** By place: every slot the node reads, flattened. */
   readonly reads: Csr;
-  slotOf(ref: PortRef): number;
+  /** By place: 1 for the nodes to evaluate at compile time. */
+  readonly constant: Uint8Array;
+  /** The slots of the requested outputs, in their order. */
+  readonly outputSlots: number[];
 }
 
 function layOut(prepared: Prepared): Layout {
-  const { order, places } = prepared;
-  const { positionOf } = prepared.validation.index;
-  let slotCount = 0;
-  for (const n of order) slotCount += n.op.outputs.length;
-  const slots: Slot[] = new Array(slotCount);
-  const ownerOf = new Int32Array(slotCount);
+  const { order, places, fold } = prepared;
+  const { producers, inputSources } = prepared.validation.index;
+  const positions = new Int32Array(order.length);
+  for (let p = 0; p < places.length; p++) if (places[p]! >= 0) positions[places[p]!] = p;
+  let readCount = 0; // at most one read per input edge
+  for (const p of positions) readCount += producers.start[p + 1]! - producers.start[p]!;
+  // Sized for one output per node, the usual case; assigning past the end still grows them.
+  const slots = new Array<Slot>(order.length);
+  const ownerOf = new Array<number>(order.length);
   const firstSlot = new Int32Array(order.length);
-  const slotOf = (ref: PortRef) => {
-    const place = places[positionOf.get(ref.node)!]!;
-    return firstSlot[place]! + order[place]!.op.outputs.indexOf(ref.port);
-  };
-  const inputPorts: string[][] = new Array(order.length);
+  const inputPorts: (readonly string[])[] = new Array(order.length);
   const inputSlots: (number | number[])[][] = new Array(order.length);
-  const readStart = new Int32Array(order.length + 1);
-  const reads: number[] = [];
+  const reads = { start: new Int32Array(order.length + 1), targets: new Int32Array(readCount) };
+  const constant = new Uint8Array(order.length);
 
   let slot = 0;
+  let read = 0;
   for (let i = 0; i < order.length; i++) {
     const n = order[i]!;
     firstSlot[i] = slot;
@@ -333,46 +407,62 @@ function layOut(prepared: Prepared): Layout {
       slots[slot] = { node: n.node.id, port, type: n.types![port]! };
       ownerOf[slot++] = i;
     }
-    // Producers come first in the order, so their slots are known by now.
-    const ports = Object.keys(n.inputs);
+    // Producers come first in the order, so their slots are known by now; the index lists where
+    // each input value comes from in the order of `inputs`.
+    let source = producers.start[positions[i]!]!;
+    const ports = inputNames(n);
     const from: (number | number[])[] = new Array(ports.length);
     for (let k = 0; k < ports.length; k++) {
       const v = n.inputs[ports[k]!]!;
-      if (Array.isArray(v)) {
-        const list = v.map(slotOf);
-        for (const s of list) reads.push(s);
+      if (!Array.isArray(v))
+        from[k] = reads.targets[read++] = slotAt(prepared, firstSlot, inputSources[source++]!, (v as PortRef).port);
+      else {
+        const list = new Array<number>(v.length);
+        for (let j = 0; j < v.length; j++)
+          list[j] = reads.targets[read++] = slotAt(prepared, firstSlot, inputSources[source++]!, v[j]!.port);
         from[k] = list;
-      } else reads.push((from[k] = slotOf(v as PortRef)));
+      }
     }
     inputPorts[i] = ports;
     inputSlots[i] = from;
-    readStart[i + 1] = reads.length;
+    reads.start[i + 1] = read;
+    if (fold && folds(n, i, reads, ownerOf, constant)) constant[i] = 1;
   }
-  return {
-    slots,
-    firstSlot,
-    ownerOf,
-    inputPorts,
-    inputSlots,
-    reads: { start: readStart, targets: Int32Array.from(reads) },
-    slotOf,
-  };
+  slots.length = ownerOf.length = slot;
+  const outputSlots: number[] = [];
+  for (const r of prepared.outputs)
+    outputSlots.push(slotAt(prepared, firstSlot, prepared.validation.index.positionOf.get(r.node)!, r.port));
+  return { slots, firstSlot, ownerOf, inputPorts, inputSlots, reads, constant, outputSlots };
 }
 
-/** Flags (by place) the nodes to evaluate at compile time: constants, and pure nodes reading only those. */
-function foldable(order: readonly ResolvedNode[], layout: Layout): Uint8Array {
-  const { start, targets } = layout.reads;
-  const constant = new Uint8Array(order.length);
-  for (let i = 0; i < order.length; i++) {
-    const kind = order[i]!.op.kind;
-    if (kind === 'const') constant[i] = 1;
-    else if (kind === 'pure' && start[i + 1]! > start[i]!) {
-      let all = true;
-      for (let k = start[i]!; k < start[i + 1]! && all; k++) all = constant[layout.ownerOf[targets[k]!]!] === 1;
-      if (all) constant[i] = 1;
-    }
-  }
-  return constant;
+/** The slot of output `port` of the node at position `p`, once its first slot is known. */
+function slotAt(prepared: Prepared, firstSlot: Int32Array, p: number, port: string): number {
+  const place = prepared.places[p]!;
+  return firstSlot[place]! + prepared.order[place]!.op.outputs.indexOf(port);
+}
+
+/**
+ * Whether the node at `place` is evaluated at compile time: a constant, or a pure node that reads
+ * only values so evaluated (its producers, earlier in the order, are flagged in `constant` by now).
+ */
+function folds(n: ResolvedNode, place: number, reads: Csr, ownerOf: readonly number[], constant: Uint8Array): boolean {
+  if (n.op.kind === 'const') return true;
+  const { start, targets } = reads;
+  if (n.op.kind !== 'pure' || start[place + 1] === start[place]) return false;
+  for (let k = start[place]!; k < start[place + 1]!; k++) if (!constant[ownerOf[targets[k]!]!]) return false;
+  return true;
+}
+
+/** Each op's input names in declared order, shared by the steps whose inputs are listed so. */
+const declaredInputs = new WeakMap<AnyOpSignature, readonly string[]>();
+
+/** The names of a node's inputs, in the order of its `inputs`. */
+function inputNames(n: ResolvedNode): readonly string[] {
+  let declared = declaredInputs.get(n.op);
+  if (!declared) declaredInputs.set(n.op, (declared = Object.freeze(Object.keys(n.op.inputs))));
+  let k = 0;
+  for (const name in n.inputs) if (declared[k++] !== name) return Object.keys(n.inputs);
+  return k === declared.length ? declared : Object.keys(n.inputs);
 }
 
 /** Flags (by slot) the values the plan holds on to: the outputs, and the constants steps read. */
@@ -387,6 +477,12 @@ function keptSlots(layout: Layout, constant: Uint8Array, outputs: readonly { slo
   return kept;
 }
 
+function countFlagged(flags: Uint8Array): number {
+  let count = 0;
+  for (const flag of flags) count += flag;
+  return count;
+}
+
 function slotRange(first: number, count: number): number[] {
   const range = new Array<number>(count);
   for (let k = 0; k < count; k++) range[k] = first + k;
@@ -394,28 +490,29 @@ function slotRange(first: number, count: number): number[] {
 }
 
 /** Per step, the slots to free after it: those it is the last reader of, and its outputs nobody reads. */
-function lastUses(
-  layout: Layout,
-  constant: Uint8Array,
-  steps: readonly PlanStep[],
-  kept: Uint8Array,
-): (number[] | undefined)[] {
+function lastUses(layout: Layout, constant: Uint8Array, stepCount: number, kept: Uint8Array): (number[] | undefined)[] {
   const { start, targets } = layout.reads;
-  const lastReader = new Int32Array(layout.slots.length).fill(-1);
+  const { firstSlot } = layout;
+  const slotCount = layout.slots.length;
+  const lastReader = new Int32Array(slotCount).fill(-1);
   for (let i = 0, step = 0; i < constant.length; i++) {
     if (constant[i]) continue;
     for (let k = start[i]!; k < start[i + 1]!; k++) lastReader[targets[k]!] = step;
     step++;
   }
-  const freeAfter: (number[] | undefined)[] = new Array(steps.length);
-  for (const step of steps)
-    for (const s of step.outputSlots) {
+  const freeAfter: (number[] | undefined)[] = new Array(stepCount);
+  for (let i = 0, step = 0; i < constant.length; i++) {
+    if (constant[i]) continue;
+    const end = i + 1 < constant.length ? firstSlot[i + 1]! : slotCount;
+    for (let s = firstSlot[i]!; s < end; s++) {
       if (kept[s]) continue;
       // An output nobody reads is freed right after the step that made it.
-      const at = lastReader[s]! < 0 ? step.index : lastReader[s]!;
+      const at = lastReader[s]! < 0 ? step : lastReader[s]!;
       if (freeAfter[at]) freeAfter[at].push(s);
       else freeAfter[at] = [s];
     }
+    step++;
+  }
   return freeAfter;
 }
 
@@ -433,36 +530,49 @@ function evaluateConstants(
   kept: Uint8Array,
   into: Map<number, Tensor>,
 ): void {
-  if (!constant.includes(1)) return;
+  if (constant.includes(1)) tf.tidy(() => evaluateInOrder(tf, order, constant, layout, kept, into));
+}
+
+function evaluateInOrder(
+  tf: TF,
+  order: readonly ResolvedNode[],
+  constant: Uint8Array,
+  layout: Layout,
+  kept: Uint8Array,
+  into: Map<number, Tensor>,
+): void {
   const values: (Tensor | undefined)[] = new Array(layout.slots.length);
-  tf.tidy(() => {
-    for (let i = 0; i < order.length; i++) {
-      if (!constant[i]) continue;
-      const n = order[i]!;
-      const inputs: Record<string, Tensor | Tensor[]> = {};
-      const ports = layout.inputPorts[i]!;
-      for (let k = 0; k < ports.length; k++) {
-        const v = layout.inputSlots[i]![k]!;
-        inputs[ports[k]!] = typeof v === 'number' ? values[v]! : v.map((s) => values[s]!);
-      }
-      let outs: Readonly<Record<string, Tensor>>;
-      try {
-        outs = runForward(tf, n.op as AnyOpDef, inputs, n.attrs);
-      } catch (e) {
-        throw new ConstantError({
-          kind: 'runtime-error',
-          nodeId: n.node.id,
-          message: `${n.op.name} failed: ${(e as Error).message}`,
-        });
-      }
-      const outputs = n.op.outputs;
-      for (let k = 0; k < outputs.length; k++) {
-        const slot = layout.firstSlot[i]! + k;
-        values[slot] = outs[outputs[k]!]!;
-        if (kept[slot]) into.set(slot, tf.keep(values[slot]));
+  for (let i = 0; i < order.length; i++) {
+    if (!constant[i]) continue;
+    const n = order[i]!;
+    const inputs: Record<string, Tensor | Tensor[]> = {};
+    const ports = layout.inputPorts[i]!;
+    for (let k = 0; k < ports.length; k++) {
+      const v = layout.inputSlots[i]![k]!;
+      if (typeof v === 'number') inputs[ports[k]!] = values[v]!;
+      else {
+        const list: Tensor[] = [];
+        for (const s of v) list.push(values[s]!);
+        inputs[ports[k]!] = list;
       }
     }
-  });
+    let outs: Readonly<Record<string, Tensor>>;
+    try {
+      outs = runForward(tf, n.op as AnyOpDef, inputs, n.attrs);
+    } catch (e) {
+      throw new ConstantError({
+        kind: 'runtime-error',
+        nodeId: n.node.id,
+        message: `${n.op.name} failed: ${(e as Error).message}`,
+      });
+    }
+    const outputs = n.op.outputs;
+    for (let k = 0; k < outputs.length; k++) {
+      const slot = layout.firstSlot[i]! + k;
+      values[slot] = outs[outputs[k]!]!;
+      if (kept[slot]) into.set(slot, tf.keep(values[slot]));
+    }
+  }
 }
 
 function planText(
@@ -472,27 +582,30 @@ function planText(
   constants: ReadonlyMap<number, Tensor>,
   folded: readonly string[],
 ): string {
-  const ref = (s: number) => `%${s}`;
   const lines = [
     `plan: ${steps.length} steps, ${constants.size} constants, ${folded.length} folded, ${prepared.pruned.length} pruned`,
   ];
   for (const [slot] of [...constants].sort((a, b) => a[0] - b[0])) {
     const s = slots[slot]!;
-    lines.push(`  ${ref(slot)} = constant ${s.node}.${s.port}  : ${formatType(s.type)}`);
+    lines.push(`  ${slotText(slot)} = constant ${s.node}.${s.port}  : ${formatType(s.type)}`);
   }
-  for (const step of steps) {
-    const args = step.inputPorts
-      .map((name, i) => {
-        const v = step.inputSlots[i]!;
-        return `${name}=${typeof v === 'number' ? ref(v) : `[${v.map(ref).join(', ')}]`}`;
-      })
-      .join(', ');
-    const outs = step.outputSlots.map(ref).join(', ');
-    const types = step.outputSlots.map((s) => formatType(slots[s]!.type)).join(', ');
-    lines.push(`  ${outs} = ${step.op.name}(${args})  # ${step.nodeId}${step.feed ? ' (fed)' : ''}  : ${types}`);
-  }
+  for (const step of steps) lines.push(stepText(step, slots));
   lines.push(`outputs: ${prepared.outputs.map((r) => `${r.node}.${r.port}`).join(', ')}`);
   if (folded.length) lines.push(`folded: ${folded.join(', ')}`);
   if (prepared.pruned.length) lines.push(`pruned: ${prepared.pruned.join(', ')}`);
   return lines.join('\n');
+}
+
+const slotText = (s: number) => `%${s}`;
+
+function stepText(step: PlanStep, slots: readonly Slot[]): string {
+  const args = step.inputPorts
+    .map((name, i) => {
+      const v = step.inputSlots[i]!;
+      return `${name}=${typeof v === 'number' ? slotText(v) : `[${v.map(slotText).join(', ')}]`}`;
+    })
+    .join(', ');
+  const outs = step.outputSlots.map(slotText).join(', ');
+  const types = step.outputSlots.map((s) => formatType(slots[s]!.type)).join(', ');
+  return `  ${outs} = ${step.op.name}(${args})  # ${step.nodeId}${step.feed ? ' (fed)' : ''}  : ${types}`;
 }
