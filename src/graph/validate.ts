@@ -1,7 +1,7 @@
 import { checkAttr, type AttrSpecs } from './attrs';
 import type { Diagnostic, DiagnosticKind } from './diagnostics';
 import { InferError, type AnyOpSignature, type InferErrorKind } from './op-signature';
-import { checkInputPort, parseInputPort } from './ports';
+import { checkInputPort, parseInputPort, portsOf } from './ports';
 import type { OpRegistry } from './registry';
 import { formatType } from './shape';
 import { csrFromPairs, topoOrder, type Csr } from './topo';
@@ -185,9 +185,10 @@ function tableNodes(graphNodes: readonly GraphNode[], registry: OpRegistry, diag
     }
     const op = registry.get(node.op);
     if (!op) diagnostics.push({ kind: 'unknown-op', nodeId: node.id, message: `unknown op "${node.op}"` });
+    const attrs = op ? resolveAttrs(node, op.attrs, diagnostics) : null;
     table.nodes[count] = node;
-    table.ops[count] = op;
-    table.attrs[count++] = op ? resolveAttrs(node, op.attrs, diagnostics) : null;
+    table.ops[count] = op && withDeclaredPorts(op, attrs);
+    table.attrs[count++] = attrs;
   }
   if (count < size) table.nodes.length = table.ops.length = table.attrs.length = count;
   return table;
@@ -547,4 +548,14 @@ function mismatch(
     port,
     message: `${op.name}.${port} takes ${op.inputs[input]!.dtypes.join(' or ')}, but ${ref.node}.${ref.port} is ${formatType(t)}`,
   };
+}
+
+/**
+ * The op as this node sees it: with the ports its attributes declare (script nodes), so that every
+ * later stage (edges, inference, the compiled plan) works with them. Other ops are returned as they are.
+ */
+function withDeclaredPorts(op: AnyOpSignature, attrs: Readonly<Record<string, AttrValue>> | null): AnyOpSignature {
+  if (!op.ports || !attrs) return op;
+  const { inputs, outputs } = portsOf(op, attrs);
+  return { ...op, inputs, outputs };
 }

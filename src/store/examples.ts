@@ -12,6 +12,11 @@ export const EXAMPLES: readonly Example[] = [
   { file: 'log.json', title: 'y = log(x)' },
   { file: 'mlp.json', title: 'MLP forward pass with a loss' },
   { file: 'pictures.json', title: 'Pictures: heatmap, image, edges' },
+  { file: 'seed-py-function.json', title: 'Seed: py_function with a custom gradient' },
+  { file: 'seed-numpy-function.json', title: 'Seed: numpy_function with a custom gradient' },
+  { file: 'seed-custom-op.json', title: 'Seed: a custom op, x · 2' },
+  { file: 'seed-random-source.json', title: 'Seed: a random-data source' },
+  { file: 'seed-complex-data.json', title: 'Seed: images, labels and metadata' },
 ];
 
 export async function loadExample(example: Example): Promise<Graph> {

@@ -93,12 +93,10 @@ export class Runner {
     const graph = this.doc.getState().graph;
     const { mode } = this.run.getState();
     const id = ++this.runId;
-    this.run.setState({ running: true, stepping: false });
-    const report = await this.client.host.run(
-      graph,
-      { mode, outputs: runnableOutputs(graph, mode), previewLimit: PREVIEW_VALUES },
-      id,
-    );
+    const excluded = this.excluded(graph);
+    this.run.setState({ running: true, stepping: false, excluded });
+    const outputs = runnableOutputs(graph, mode, excluded);
+    const report = await this.client.host.run(graph, { mode, outputs, previewLimit: PREVIEW_VALUES }, id);
     if (id !== this.runId || !report) return null;
     this.run.setState({ report, running: false, stale: this.doc.getState().graph !== graph });
     await this.updateGradients(graph);
@@ -113,9 +111,10 @@ export class Runner {
       const graph = this.doc.getState().graph;
       const id = ++this.runId;
       this.run.setState({ mode: 'eager', running: true });
+      const outputs = runnableOutputs(graph, 'eager', this.excluded(graph));
       const report = await this.client.host.run(
         graph,
-        { mode: 'eager', outputs: runnableOutputs(graph, 'eager'), previewLimit: PREVIEW_VALUES, stopAfter: 1 },
+        { mode: 'eager', outputs, previewLimit: PREVIEW_VALUES, stopAfter: 1 },
         id,
       );
       if (id !== this.runId || !report) return;

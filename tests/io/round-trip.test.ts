@@ -9,7 +9,17 @@ function parsed(text: string): Graph {
   return result.graph;
 }
 
-describe.each(['sin-times-two', 'log', 'mlp', 'pictures'])('public/examples/%s.json', (example) => {
+describe.each([
+  'sin-times-two',
+  'log',
+  'mlp',
+  'pictures',
+  'seed-py-function',
+  'seed-numpy-function',
+  'seed-custom-op',
+  'seed-random-source',
+  'seed-complex-data',
+])('public/examples/%s.json', (example) => {
   const text = readRepoFile(`public/examples/${example}.json`);
 
   it('is a current-version graph with a name, a description, and every node named and placed', () => {

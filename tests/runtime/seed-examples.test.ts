@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Graph } from '../../src/graph/types';
+import { parseGraphFile } from '../../src/io/graph-file';
+import type { GradientReport } from '../../src/runtime/reports';
+import { Session } from '../../src/runtime/session';
+import { cpu, expectValuesClose, live } from '../support/tf';
+
+function loadExample(name: string): Graph {
+  const loaded = parseGraphFile(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8'));
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.graph;
+}
+
+function gradientAtX(report: GradientReport): number[] {
+  const g = report.nodes['x']!['output']!;
+  if (!('summary' in g)) throw new Error(g.none);
+  return [...g.summary.values];
+}
+
+let session: Session;
+let baseline: number;
+beforeAll(async () => {
+  await cpu();
+});
+afterEach(() => {
+  session.dispose();
+  expect(live()).toBe(baseline);
+});
+function newSession(): Session {
+  baseline = live();
+  session = new Session(tf);
+  return session;
+}
+
+describe('the seed examples', () => {
+  it('000 §1: py_function sin(x)·2 with its custom gradient 2·cos(x)', async () => {
+    const s = newSession();
+    const graph = loadExample('seed-py-function');
+    const report = await s.run(graph, { mode: 'eager', outputs: ['my_python_op'] });
+    expectValuesClose(report.outputs[0]!.summary.values, [1.682942, 1.818595, 0.28224], 1e-5);
+    expectValuesClose(
+      gradientAtX(await s.computeGradients(graph, 'loss')),
+      [1, 2, 3].map((v) => 2 * Math.cos(v)),
+      1e-6,
+    );
+  });
+
+  it('000 §2: numpy_function log(x) with its custom gradient dy / x', async () => {
+    const s = newSession();
+    const graph = loadExample('seed-numpy-function');
+    const report = await s.run(graph, { mode: 'eager', outputs: ['my_numpy_op'] });
+    expectValuesClose(report.outputs[0]!.summary.values, [0, 1, 2.302585], 1e-5);
+    expectValuesClose(gradientAtX(await s.computeGradients(graph, 'loss')), [1, 1 / Math.E, 0.1], 1e-6);
+  });
+
+  it('000 §3: the custom op x · 2', async () => {
+    const report = await newSession().run(loadExample('seed-custom-op'));
+    expect(report.outputs[0]!.summary.values).toEqual([2, 4, 6]);
+  });
+
+  it('004 ex. 1: a random source of shape (10, 3), float32, in [0, 1)', async () => {
+    const report = await newSession().run(loadExample('seed-random-source'), { previewLimit: 30 });
+    const data = report.outputs[0]!.summary;
+    expect([data.dtype, data.shape]).toEqual(['float32', [10, 3]]);
+    expect(data.values.every((v) => v >= 0 && v < 1)).toBe(true);
+    expect(new Set(data.values).size).toBe(30);
+  });
+
+  it('004 ex. 3: images, labels and metadata from one script', async () => {
+    const report = await newSession().run(loadExample('seed-complex-data'), { previewLimit: 100 });
+    const byPort = Object.fromEntries(report.outputs.map((o) => [o.port, o.summary]));
+    expect([byPort['images']!.dtype, byPort['images']!.shape]).toEqual(['float32', [100, 64, 64, 3]]);
+    expect([byPort['labels']!.dtype, byPort['labels']!.shape]).toEqual(['int32', [100]]);
+    expect([byPort['metadata']!.dtype, byPort['metadata']!.shape]).toEqual(['float32', [100, 5]]);
+    expect(byPort['labels']!.values.every((v) => Number.isInteger(v) && v >= 0 && v < 10)).toBe(true);
+  });
+});
