@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Graph, TensorLiteral } from '../../src/graph/types';
 import { parseGraphFile } from '../../src/io/graph-file';
-import { Session } from '../../src/runtime/session';
-import { cpu, expectValuesClose, live } from '../support/tf';
+import { sessions } from '../support/session';
+import { expectValuesClose } from '../support/tf';
 
 function loadExample(name: string): Graph {
   const loaded = parseGraphFile(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8'));
@@ -33,23 +33,7 @@ function mlpByHand(graph: Graph) {
   });
 }
 
-let session: Session;
-let baseline: number;
-
-beforeAll(async () => {
-  await cpu();
-});
-
-afterEach(() => {
-  session.dispose();
-  expect(live()).toBe(baseline);
-});
-
-function newSession(): Session {
-  baseline = live();
-  session = new Session(tf);
-  return session;
-}
+const newSession = sessions();
 
 describe('example graphs', () => {
   it.each(['eager', 'graph'] as const)('sin-times-two gives 2·sin([1, 2, 3]) in %s mode', async (mode) => {

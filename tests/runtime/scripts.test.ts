@@ -1,28 +1,12 @@
-import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttrValue, Graph } from '../../src/graph/types';
 import type { GradientReport } from '../../src/runtime/reports';
-import { Session } from '../../src/runtime/session';
+import type { Session } from '../../src/runtime/session';
+import { sessions } from '../support/session';
 import { GraphBuilder, tensor, withAttrs } from '../support/graph-builder';
-import { cpu, expectValuesClose, live } from '../support/tf';
+import { expectValuesClose } from '../support/tf';
 
-let session: Session;
-let baseline: number;
-
-beforeAll(async () => {
-  await cpu();
-});
-
-afterEach(() => {
-  session.dispose();
-  expect(live(), 'tensors alive after the session is disposed').toBe(baseline);
-});
-
-function newSession(): Session {
-  baseline = live();
-  session = new Session(tf);
-  return session;
-}
+const newSession = sessions();
 
 /** x → a script (one input x, one output y) → Sum as the loss. */
 function scriptGraph(op: 'TensorScript' | 'ArrayScript', attrs: Record<string, AttrValue>, x = [1, 2, 3]): Graph {

@@ -1,11 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/types';
 import { parseGraphFile } from '../../src/io/graph-file';
 import type { GradientReport } from '../../src/runtime/reports';
-import { Session } from '../../src/runtime/session';
-import { cpu, expectValuesClose, live } from '../support/tf';
+import { sessions } from '../support/session';
+import { expectValuesClose } from '../support/tf';
 
 function loadExample(name: string): Graph {
   const loaded = parseGraphFile(readFileSync(new URL(`../../public/examples/${name}.json`, import.meta.url), 'utf8'));
@@ -19,20 +18,7 @@ function gradientAtX(report: GradientReport): number[] {
   return [...g.summary.values];
 }
 
-let session: Session;
-let baseline: number;
-beforeAll(async () => {
-  await cpu();
-});
-afterEach(() => {
-  session.dispose();
-  expect(live()).toBe(baseline);
-});
-function newSession(): Session {
-  baseline = live();
-  session = new Session(tf);
-  return session;
-}
+const newSession = sessions();
 
 describe('the seed examples', () => {
   it('000 §1: py_function sin(x)·2 with its custom gradient 2·cos(x)', async () => {
