@@ -4,20 +4,13 @@
  */
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath, WEBGPU_ARGS } from '../tests/support/chromium';
 
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
 const url = server.resolvedUrls!.local[0]!;
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--enable-unsafe-webgpu',
-  ],
+  executablePath: chromiumPath(),
+  args: [...CHROMIUM_ARGS, ...WEBGPU_ARGS],
 });
 
 async function shot(page: Page, name: string) {

@@ -15,18 +15,9 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/support/chromium';
 import type { Row } from '../measure';
 import { SPACING, VIEWPORT, WINDOW } from './layout';
-
-/** Chromium's flags for this machine (see STACK.md): no sandbox, and no traffic to a closed network. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -89,7 +80,7 @@ export async function startServer(): Promise<ViteDevServer> {
 /** Playwright gives the browser a fresh user-data dir of its own (and removes it on close). */
 export function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
     args: CHROMIUM_ARGS,
   });

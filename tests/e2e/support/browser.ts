@@ -9,18 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_ARGS, WEBGPU_ARGS } from '../../support/chromium';
 
-/** Chromium's flags for this machine (see STACK.md): no sandbox, and no traffic to a closed network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-/** Gives `navigator.gpu.requestAdapter()` a SwiftShader adapter (without it the adapter is null). */
-export const WEBGPU_ARGS = ['--enable-unsafe-webgpu'];
+export { CHROMIUM_ARGS, WEBGPU_ARGS };
 
 /** How long the app may take to show "Backend:" in its run status (SwiftShader compiles slowly). */
 export const READY_TIMEOUT = 60_000;
