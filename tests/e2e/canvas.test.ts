@@ -12,7 +12,8 @@ test('quick-add by double-click and Shift+A, refused connections say why, delete
     const pane = page.locator('.react-flow__pane');
     const box = (await pane.boundingBox())!;
 
-    await page.mouse.dblclick(box.x + 60, box.y + box.height - 60);
+    // Away from the pane's edges, where dragging a connection would auto-pan the view.
+    await page.mouse.dblclick(box.x + 120, box.y + box.height - 170);
     const search = page.getByRole('combobox', { name: 'Search ops to add' });
     await search.fill('logicalnot');
     const matches = page.getByRole('listbox', { name: 'Matching ops' }).getByRole('option');
@@ -20,7 +21,7 @@ test('quick-add by double-click and Shift+A, refused connections say why, delete
     await search.press('Enter');
     await page.getByRole('group', { name: 'LogicalNot node logicalnot' }).waitFor();
 
-    await page.mouse.move(box.x + 60, box.y + 60);
+    await page.mouse.move(box.x + 320, box.y + 150);
     await page.keyboard.press('Shift+A');
     await search.fill('tanh');
     await search.press('Enter');

@@ -70,6 +70,15 @@ describe('validation by position', () => {
     expect(v.consumersOf('nobody')).toEqual([]);
   });
 
+  it('keeps a repeated id for the first node that has it', () => {
+    const g = new GraphBuilder().input('x', [1]).node('y', 'Neg', {}, { x: 'x' }).input('x', [2, 3]).build();
+    const v = validateGraph(g, registry);
+    expect(v.diagnostics.map((d) => d.kind)).toEqual(['duplicate-id']);
+    expect(v.order).toEqual(['x', 'y']);
+    expect(v.nodes.get('x')!.node).toBe(g.nodes[0]);
+    expect(v.nodes.get('y')!.types).toEqual({ y: { dtype: 'float32', shape: [1] } });
+  });
+
   it('does not infer types downstream of a node whose op is unknown', () => {
     const g = new GraphBuilder().node('u', 'Frobnicate').node('s', 'Sin', {}, { x: 'u.output' }).build();
     const v = validateGraph(g, registry);
