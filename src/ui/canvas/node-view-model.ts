@@ -68,7 +68,8 @@ export function attrSummary(node: GraphNode, op: AnyOpSignature): string {
   for (const [name, spec] of Object.entries(op.attrs)) {
     if (!(name in node.attrs)) continue;
     const value = node.attrs[name]!;
-    if (spec.kind === 'tensor') continue;
+    // Values, code and port lists have their own views; the node shows short settings only.
+    if (spec.kind === 'tensor' || spec.kind === 'code' || spec.kind === 'ports') continue;
     if (JSON.stringify(value) === JSON.stringify(spec.default)) continue;
     parts.push(`${name}=${Array.isArray(value) ? `[${value.join(',')}]` : String(value)}`);
   }

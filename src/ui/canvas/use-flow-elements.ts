@@ -99,7 +99,7 @@ function buildNodeData(
     const { status, message } = !op
       ? { status: 'invalid' as const, message: diagnostics.get(node.id) ?? `unknown op ${node.op}` }
       : left
-        ? { status: left.startsWith('skipped') ? ('skipped' as const) : ('error' as const), message: left }
+        ? { status: left.startsWith('timed out') ? ('error' as const) : ('skipped' as const), message: left }
         : statusOf(nodeReport, diagnostics.get(node.id), stale, running);
     const data: OpNodeData = {
       op: node.op,
