@@ -15,11 +15,15 @@ test('builds sin(x) · 2 from an empty canvas by dragging from the palette and w
       await page.getByRole('group', { name: new RegExp(`^${op} node`) }).waitFor();
     };
     await drop('Placeholder', 40, 80);
-    await drop('Sin', 280, 80);
-    await drop('Const', 280, 320);
-    await drop('Mul', 500, 190);
+    await drop('Sin', 320, 80);
+    await drop('Const', 320, 320);
+    await drop('Mul', 560, 190);
 
+    // Each edit re-runs the graph and re-renders its nodes: wire only once the canvas is still.
+    const status = page.getByRole('status', { name: 'Run status' });
+    const settled = () => expect.poll(() => status.innerText(), { timeout: 30_000 }).not.toMatch(/running…|stale/);
     const wire = async (from: string, to: string) => {
+      await settled();
       await page.getByLabel(from, { exact: true }).dragTo(page.getByLabel(to, { exact: true }));
       const [source, , sourceNode] = from.replace('Output ', '').split(' ');
       const [target, , targetNode] = to.replace('Input ', '').split(' ');
