@@ -4,7 +4,7 @@ import { dimsAgree, formatShape, mergeDim, normalizeAxis } from '../../graph/sha
 import type { Dim } from '../../graph/types';
 import { defineOp } from '../define-op';
 import { ANY } from '../dtypes';
-import { valuesDtype } from './variadic';
+import { rankedValues, valuesDtype } from './variadic';
 
 export const ConcatV2 = defineOp({
   name: 'ConcatV2',
@@ -15,7 +15,7 @@ export const ConcatV2 = defineOp({
   attrs: { axis: attr.int(0) },
   infer: ({ values }, { axis }) => {
     const dtype = valuesDtype(values);
-    const ranked = values.flatMap(({ shape }, i) => (shape === null ? [] : [{ shape, port: `values:${i}` }]));
+    const ranked = rankedValues(values);
     if (ranked.length === 0) return { output: { dtype, shape: null } };
     for (const { shape, port } of ranked)
       if (shape.length === 0) throw new InferError('shape', 'cannot concatenate scalars; Pack stacks them', { port });

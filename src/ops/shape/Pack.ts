@@ -4,7 +4,7 @@ import { dimsAgree, formatShape, mergeDim, normalizeAxis } from '../../graph/sha
 import type { Dim } from '../../graph/types';
 import { defineOp } from '../define-op';
 import { ANY } from '../dtypes';
-import { valuesDtype } from './variadic';
+import { rankedValues, valuesDtype } from './variadic';
 
 export const Pack = defineOp({
   name: 'Pack',
@@ -15,7 +15,7 @@ export const Pack = defineOp({
   attrs: { axis: attr.int(0) },
   infer: ({ values }, { axis }) => {
     const dtype = valuesDtype(values);
-    const ranked = values.flatMap(({ shape }, i) => (shape === null ? [] : [{ shape, port: `values:${i}` }]));
+    const ranked = rankedValues(values);
     if (ranked.length === 0) return { output: { dtype, shape: null } };
     const item: Dim[] = [...ranked[0]!.shape];
     for (const { shape, port } of ranked.slice(1)) {
