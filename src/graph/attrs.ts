@@ -47,6 +47,14 @@ export interface CodeAttr extends AttrBase {
   readonly kind: 'code';
   readonly default: string;
 }
+/** A file's contents as a `data:<type>;base64,…` URL, so that the graph file carries it; '' for none. */
+export interface FileAttr extends AttrBase {
+  readonly kind: 'file';
+  readonly default: '';
+  /** The file types to offer, as an `accept` list: `image/png,image/jpeg`. */
+  readonly accept: string;
+  readonly maxBytes: number;
+}
 /** A script node's declared inputs or outputs. */
 export interface PortsAttr extends AttrBase {
   readonly kind: 'ports';
@@ -55,7 +63,7 @@ export interface PortsAttr extends AttrBase {
 }
 
 export type AttrSpec =
-  IntAttr | FloatAttr | BoolAttr | EnumAttr | DTypeAttr | IntsAttr | TensorAttr | CodeAttr | PortsAttr;
+  IntAttr | FloatAttr | BoolAttr | EnumAttr | DTypeAttr | IntsAttr | TensorAttr | CodeAttr | FileAttr | PortsAttr;
 export type AttrSpecs = Readonly<Record<string, AttrSpec>>;
 
 export type AttrValueOf<S extends AttrSpec> = S extends IntAttr | FloatAttr
@@ -72,7 +80,7 @@ export type AttrValueOf<S extends AttrSpec> = S extends IntAttr | FloatAttr
             : readonly number[]
           : S extends TensorAttr
             ? TensorLiteral
-            : S extends CodeAttr
+            : S extends CodeAttr | FileAttr
               ? string
               : S extends PortsAttr
                 ? readonly PortDecl[]
@@ -114,6 +122,7 @@ export const attr = {
   ): IntsAttr<true> => ({ kind: 'ints', default: def, nullable: true, ...o }),
   tensor: (def: TensorLiteral, o: { doc?: string } = {}): TensorAttr => ({ kind: 'tensor', default: def, ...o }),
   code: (def: string, o: { doc?: string } = {}): CodeAttr => ({ kind: 'code', default: def, ...o }),
+  file: (o: { accept: string; maxBytes: number; doc?: string }): FileAttr => ({ kind: 'file', default: '', ...o }),
   ports: (def: readonly PortDecl[], o: { minLength?: number; doc?: string } = {}): PortsAttr => ({
     kind: 'ports',
     default: def,
@@ -157,9 +166,35 @@ export function checkAttr(spec: AttrSpec, value: AttrValue): string | null {
       return checkTensorLiteral(value);
     case 'code':
       return typeof value === 'string' ? null : `expected source code, got ${describe(value)}`;
+    case 'file':
+      return checkFile(value, spec.maxBytes);
     case 'ports':
       return checkPorts(value, spec.minLength);
   }
+}
+
+const DATA_URL = /^data:([\w.+-]+\/[\w.+-]+);base64,([A-Za-z0-9+/]*={0,2})$/;
+
+/** A file attribute's value: '' or a base64 data URL of at most `maxBytes` bytes. */
+function checkFile(value: AttrValue, maxBytes: number): string | null {
+  if (value === '') return null;
+  if (typeof value !== 'string' || !DATA_URL.test(value))
+    return `expected a file as a data:<type>;base64,… URL, got ${typeof value === 'string' ? `"${value.slice(0, 32)}…"` : describe(value)}`;
+  if ((value.length - value.indexOf(',') - 1) % 4 !== 0) return 'the file\'s base64 text is cut short';
+  const size = fileSize(value);
+  return size > maxBytes ? `the file has ${size} bytes, more than the ${maxBytes} allowed` : null;
+}
+
+/** The type and size in bytes of a file held as a base64 data URL (as checkFile accepts). */
+export function fileInfo(dataUrl: string): { type: string; bytes: number } | null {
+  const match = DATA_URL.exec(dataUrl);
+  return match ? { type: match[1]!, bytes: fileSize(dataUrl) } : null;
+}
+
+function fileSize(dataUrl: string): number {
+  const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return (base64.length / 4) * 3 - padding;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

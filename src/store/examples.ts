@@ -16,6 +16,7 @@ export const EXAMPLES: readonly Example[] = [
   { file: 'seed-numpy-function.json', title: 'Seed: numpy_function with a custom gradient' },
   { file: 'seed-custom-op.json', title: 'Seed: a custom op, x · 2' },
   { file: 'seed-random-source.json', title: 'Seed: a random-data source' },
+  { file: 'seed-image-preprocessing.json', title: 'Seed: preprocessing an image file' },
   { file: 'seed-complex-data.json', title: 'Seed: images, labels and metadata' },
 ];
 

@@ -142,6 +142,19 @@ describe('graph validation', () => {
     expect(d!.message).toContain('holds 4 values, got 3');
   });
 
+  it('reports a file attribute that is not a whole base64 data URL', () => {
+    const g = new GraphBuilder()
+      .node('path', 'FileBytes', { file: 'path/to/your/image.jpg' })
+      .node('cut', 'FileBytes', { file: 'data:image/png;base64,iVBORw0' })
+      .node('ok', 'FileBytes', { file: 'data:image/png;base64,iVBORw0K' })
+      .build();
+    const byNode = Object.fromEntries(diagnose(g).map((d) => [d.nodeId, d]));
+    expect(byNode['path']).toMatchObject({ kind: 'invalid-attr', attr: 'file' });
+    expect(byNode['path']!.message).toContain('data:<type>;base64');
+    expect(byNode['cut']!.message).toContain('cut short');
+    expect(byNode['ok']).toBeUndefined();
+  });
+
   it('reports edges to missing nodes or ports, and a second edge into one port', () => {
     let g = new GraphBuilder().input('x', [1]).node('s', 'Sin', {}, { x: 'x' }).build();
     g = link(g, 'ghost', 'output', 's', 'x');

@@ -62,4 +62,18 @@ describe('the seed examples', () => {
     expect([byPort['metadata']!.dtype, byPort['metadata']!.shape]).toEqual(['float32', [100, 5]]);
     expect(byPort['labels']!.values.every((v) => Number.isInteger(v) && v >= 0 && v < 10)).toBe(true);
   });
+
+  it("004 ex. 2: the image file's bytes reach the script; decoding them needs a browser's image decoder", async () => {
+    const graph = loadExample('seed-image-preprocessing');
+    const file = graph.nodes.find((n) => n.id === 'image_file')!.attrs['file'] as string;
+    const png = Buffer.from(file.slice(file.indexOf(',') + 1), 'base64');
+    expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    const report = await newSession().run(graph, { mode: 'eager', previewLimit: png.length });
+    const bytes = report.nodes.find((n) => n.nodeId === 'image_file')!.outputs['bytes']!;
+    expect(bytes.shape).toEqual([png.length]);
+    expect(bytes.values).toEqual([...png]);
+    const script = report.nodes.find((n) => n.nodeId === 'preprocess_image')!;
+    expect(script.status).toBe('error');
+    expect(script.error).toMatch(/^createImageBitmap is not defined \(line 5, column \d+\)$/);
+  });
 });

@@ -13,3 +13,12 @@ export class ScriptError extends Error {
     this.name = 'ScriptError';
   }
 }
+
+/**
+ * A script error's message split back into what happened and where: the inverse of ScriptError's
+ * message format, for readers that get the message as plain text across the runtime frame's boundary.
+ */
+export function scriptErrorLocation(message: string): { message: string; line: number; column: number | null } | null {
+  const match = /^(.*) \(line (\d+)(?:, column (\d+))?\)$/s.exec(message);
+  return match ? { message: match[1]!, line: Number(match[2]), column: match[3] ? Number(match[3]) : null } : null;
+}

@@ -1,9 +1,11 @@
 import type { AnyOpSignature } from '../../graph/op-signature';
+import { fileInfo } from '../../graph/attrs';
 import { portsOf } from '../../graph/ports';
 import { formatType } from '../../graph/shape';
 import type { GraphNode, TensorType } from '../../graph/types';
 import type { Validation } from '../../graph/validate';
 import type { NodeReport } from '../../runtime/reports';
+import { formatBytes } from '../format-bytes';
 import type { TensorSummary } from '../../runtime/summary';
 
 export type NodeStatusView =
@@ -71,6 +73,11 @@ export function attrSummary(node: GraphNode, op: AnyOpSignature): string {
     // Values, code and port lists have their own views; the node shows short settings only.
     if (spec.kind === 'tensor' || spec.kind === 'code' || spec.kind === 'ports') continue;
     if (JSON.stringify(value) === JSON.stringify(spec.default)) continue;
+    if (spec.kind === 'file') {
+      const info = fileInfo(String(value));
+      if (info) parts.push(`${info.type}, ${formatBytes(info.bytes)}`);
+      continue;
+    }
     parts.push(`${name}=${Array.isArray(value) ? `[${value.join(',')}]` : String(value)}`);
   }
   return parts.join('  ');

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { AttrSpec } from '../../graph/attrs';
 import type { AttrValue, DType, PortDecl, TensorLiteral } from '../../graph/types';
+import { CodeAttr } from './code/CodeAttr';
+import type { ScriptProblem } from './code/problem-range';
+import { FileAttr } from './FileAttr';
 import { PortsEditor } from './PortsEditor';
 import { formatTensor, parseTensor } from './parse-tensor';
 
@@ -10,10 +13,12 @@ interface Props {
   readonly spec: AttrSpec;
   readonly value: AttrValue;
   readonly onChange: (value: AttrValue) => void;
+  /** Problems the last run found in this attribute (a script body's errors, at their lines). */
+  readonly problems?: readonly ScriptProblem[];
 }
 
 /** An input fit to one attribute's kind; a value that does not parse is shown as an error, never applied. */
-export function AttrEditor({ nodeId, name, spec, value, onChange }: Props) {
+export function AttrEditor({ nodeId, name, spec, value, onChange, problems = [] }: Props) {
   const id = `attr-${nodeId}-${name}`;
   const label = (
     <label htmlFor={id} title={spec.doc}>
@@ -89,7 +94,19 @@ export function AttrEditor({ nodeId, name, spec, value, onChange }: Props) {
         />
       );
     case 'code':
-      return <CodeAttr key={String(value)} id={id} label={label} source={String(value)} onCommit={onChange} />;
+      return (
+        <CodeAttr
+          key={id}
+          id={id}
+          name={name}
+          doc={spec.doc}
+          source={String(value)}
+          problems={problems}
+          onCommit={onChange}
+        />
+      );
+    case 'file':
+      return <FileAttr id={id} name={name} spec={spec} value={String(value)} onCommit={onChange} />;
     case 'tensor':
       // Keyed by value: an undo or a new run's value resets the draft.
       return (
@@ -201,43 +218,6 @@ function TensorAttr({
           {error}
         </span>
       )}
-    </div>
-  );
-}
-
-/** A script body: applied when the field loses focus or on Ctrl+S, never on every keystroke. */
-function CodeAttr({
-  id,
-  label,
-  source,
-  onCommit,
-}: {
-  id: string;
-  label: React.ReactNode;
-  source: string;
-  onCommit: (value: AttrValue) => void;
-}) {
-  const [draft, setDraft] = useState(source);
-  const commit = () => draft !== source && onCommit(draft);
-  return (
-    <div className="attr attr-code">
-      {label}
-      <textarea
-        id={id}
-        className="code"
-        rows={Math.min(16, Math.max(3, draft.split('\n').length + 1))}
-        value={draft}
-        spellCheck={false}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Tab') {
-            e.preventDefault();
-            const { selectionStart: at, selectionEnd: end } = e.currentTarget;
-            setDraft(`${draft.slice(0, at)}  ${draft.slice(end)}`);
-          }
-        }}
-      />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { formatDiagnostic } from '../../graph/diagnostics';
 import { portsOf } from '../../graph/ports';
 import { registry } from '../../ops/registry';
+import { scriptErrorLocation } from '../../ops/script/script-error';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc, useRun, useSelection } from '../app-context';
 import { AttrEditor } from './AttrEditor';
+import type { ScriptProblem } from './code/problem-range';
 import { GradientSection } from './GradientSection';
 import { TensorSection } from './TensorSection';
 
@@ -15,6 +17,7 @@ export function SidePanel() {
   const graph = useDoc((s) => s.graph);
   const report = useRun((s) => s.report);
   const mode = useRun((s) => s.mode);
+  const stale = useRun((s) => s.stale);
   const excludedReason = useRun((s) => (selectedId ? s.excluded[selectedId] : undefined));
 
   if (!node) {
@@ -72,6 +75,7 @@ export function SidePanel() {
               spec={spec}
               value={name in node.attrs ? node.attrs[name]! : spec.default}
               onChange={(value) => app.doc.getState().setAttrs(node.id, { [name]: value })}
+              problems={name === 'body' && !stale ? bodyProblems(nodeReport?.error) : undefined}
             />
           ))}
         </section>
@@ -114,6 +118,12 @@ export function SidePanel() {
       </section>
     </aside>
   );
+}
+
+/** A failed body's error, at its line: the run reports errors as text with the location at the end. */
+function bodyProblems(error: string | undefined): readonly ScriptProblem[] | undefined {
+  const problem = error ? scriptErrorLocation(error) : null;
+  return problem ? [problem] : undefined;
 }
 
 function noValueReason(status: string | undefined, mode: string): string {

@@ -1,11 +1,6 @@
 import type { RunReport } from '../../runtime/reports';
 import { useRun } from '../app-context';
-
-function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-}
+import { formatBytes as bytes } from '../format-bytes';
 
 function runFigures(r: RunReport): string {
   return `${r.mode} run ${r.totalMs.toFixed(1)} ms · ${r.stepsRun}/${r.stepsTotal} steps · peak ${r.peakTensors} tensors (${bytes(r.peakBytes)}) · ${r.tensorsAlive} alive (${bytes(r.bytesAlive)}) · ${r.traceCount} trace${r.traceCount === 1 ? '' : 's'}`;

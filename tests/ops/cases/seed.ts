@@ -20,6 +20,19 @@ export const cases: OpCase[] = [
     expected: { ref: [0.5, -1] },
   },
   {
+    op: 'FileBytes',
+    inputs: {},
+    // "AAH/" is base64 for the three bytes 0x00 0x01 0xff.
+    attrs: { file: 'data:application/octet-stream;base64,AAH/' },
+    expected: { bytes: [0, 1, 255] },
+  },
+  {
+    op: 'FileBytes',
+    title: 'no file yet',
+    inputs: {},
+    expected: { bytes: [] },
+  },
+  {
     op: 'AddV2',
     title: 'broadcast',
     inputs: { x: { shape: [2, 3] }, y: { shape: [3] } },

@@ -1,0 +1,28 @@
+import { attr, fileInfo } from '../../graph/attrs';
+import { defineOp } from '../define-op';
+
+/** Large enough for a photo, small enough that the graph file carrying it stays easy to share. */
+const MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A file the user opened, as its raw bytes (int32 values 0–255: tfjs has no uint8). The graph
+ * carries the file itself, so it runs anywhere; a script decodes it (`tf.io.read_file`'s analog).
+ */
+export const FileBytes = defineOp({
+  name: 'FileBytes',
+  category: 'inputs',
+  doc: "A file's bytes (0–255, int32), kept in the graph; open a file in the side panel.",
+  inputs: {},
+  outputs: ['bytes'],
+  attrs: {
+    file: attr.file({ accept: 'image/png,image/jpeg,image/gif,image/webp,image/bmp', maxBytes: MAX_BYTES }),
+  },
+  kind: 'feed',
+  infer: (_, { file }) => ({ bytes: { dtype: 'int32', shape: [fileInfo(file)?.bytes ?? 0] } }),
+  forward: (tf, _, { file }) => {
+    const text = file ? atob(file.slice(file.indexOf(',') + 1)) : '';
+    const bytes = new Int32Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return { bytes: tf.tensor1d(bytes, 'int32') };
+  },
+});

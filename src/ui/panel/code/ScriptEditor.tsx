@@ -1,0 +1,150 @@
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { javascript } from '@codemirror/lang-javascript';
+import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { EditorState, StateEffect } from '@codemirror/state';
+import {
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  placeholder,
+} from '@codemirror/view';
+import { useEffect, useRef, useState } from 'react';
+import { transpile } from '../../../ops/script/compile-body';
+import { ScriptError, scriptErrorLocation } from '../../../ops/script/script-error';
+import { problemRange, type ScriptProblem } from './problem-range';
+
+interface Props {
+  /** The element whose text names the editor (its visible label). */
+  readonly labelId: string;
+  /** The committed source: what the document holds. */
+  readonly source: string;
+  /** Problems the last run found in the committed source. */
+  readonly runProblems: readonly ScriptProblem[];
+  readonly onCommit: (source: string) => void;
+  /** Shown while the editor is empty. */
+  readonly hint: string | undefined;
+}
+
+/** The last run's problems changed: check the body again even though its text did not change. */
+const ranAgain = StateEffect.define<null>();
+
+const theme = EditorView.theme({
+  '&': { fontSize: '12px', border: '1px solid var(--border)', borderRadius: '4px', background: 'var(--panel)' },
+  '&.cm-focused': { outline: '2px solid var(--accent)', outlineOffset: '-1px' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', minHeight: '72px', maxHeight: '320px', overflow: 'auto' },
+  '.cm-gutters': { background: 'var(--bg)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+});
+
+/**
+ * A script body in CodeMirror, with TypeScript highlighting. Edits reach the document when the
+ * editor loses focus or on Ctrl+Enter / Ctrl+S, never per keystroke, so each edit is one undo
+ * step and one run. Syntax errors are underlined as the user types (sucrase, as the runtime
+ * compiles it); errors from the last run are underlined while the source is the one that ran.
+ */
+export default function ScriptEditor({ labelId, source, runProblems, onCommit, hint }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const latest = useRef({ source, runProblems, onCommit });
+  const [problems, setProblems] = useState<readonly ScriptProblem[]>([]);
+
+  useEffect(() => {
+    latest.current = { source, runProblems, onCommit };
+  });
+
+  useEffect(() => {
+    const commit = () => {
+      const text = view.current?.state.doc.toString();
+      if (text !== undefined && text !== latest.current.source) latest.current.onCommit(text);
+      return false;
+    };
+    const check = linter(
+      (v): Diagnostic[] => {
+        const text = v.state.doc.toString();
+        const found = syntaxProblem(text) ?? (text === latest.current.source ? latest.current.runProblems : []);
+        setProblems(found);
+        return found.map((p) => ({ ...problemRange(v.state.doc, p), severity: 'error', message: p.message }));
+      },
+      { delay: 250, needsRefresh: (update) => update.transactions.some((t) => t.effects.some((e) => e.is(ranAgain))) },
+    );
+    view.current = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: latest.current.source,
+        extensions: [
+          lineNumbers(),
+          highlightActiveLineGutter(),
+          history(),
+          indentOnInput(),
+          bracketMatching(),
+          closeBrackets(),
+          autocompletion(),
+          highlightActiveLine(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          javascript({ typescript: true }),
+          lintGutter(),
+          check,
+          placeholder(hint ?? ''),
+          EditorState.tabSize.of(2),
+          EditorView.lineWrapping,
+          keymap.of([
+            { key: 'Mod-Enter', run: commit },
+            { key: 'Mod-s', run: commit },
+            ...closeBracketsKeymap,
+            ...defaultKeymap,
+            ...historyKeymap,
+            ...completionKeymap,
+            indentWithTab,
+          ]),
+          EditorView.domEventHandlers({ blur: () => void commit() }),
+          EditorView.contentAttributes.of({ 'aria-labelledby': labelId, spellcheck: 'false' }),
+          theme,
+        ],
+      }),
+    });
+    return () => view.current?.destroy();
+  }, [labelId, hint]);
+
+  // The document changed from outside (undo, another edit): show it, unless it is what is typed.
+  useEffect(() => {
+    const v = view.current;
+    if (v && v.state.doc.toString() !== source)
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: source } });
+  }, [source]);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: ranAgain.of(null) });
+  }, [runProblems]);
+
+  return (
+    <>
+      <div ref={host} className="script-editor" />
+      {problems.length > 0 && (
+        <ul className="script-problems" aria-label="Script problems">
+          {problems.map((p, i) => (
+            <li key={i}>
+              <span className="muted">
+                line {p.line}
+                {p.column !== null && `:${p.column}`}
+              </span>{' '}
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function syntaxProblem(text: string): ScriptProblem[] | null {
+  try {
+    transpile(text);
+    return null;
+  } catch (e) {
+    const problem = e instanceof ScriptError ? scriptErrorLocation(e.message) : null;
+    return problem && [problem];
+  }
+}

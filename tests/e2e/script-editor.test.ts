@@ -1,0 +1,125 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { openApp } from './support/browser';
+import { canvasNode, openExample, selectNode, sidePanel, waitFor, waitForValues } from './support/editor';
+
+/** The code editor of the selected script node's attribute (`body` or `gradient`). */
+function codeEditor(page: Page, name: string): Locator {
+  return sidePanel(page).getByRole('textbox', { name, exact: true });
+}
+
+/** Replaces the text in a code editor as a user would (select all, type), then commits with Ctrl+Enter. */
+async function writeCode(page: Page, name: string, source: string, { commit = true } = {}): Promise<void> {
+  const editor = codeEditor(page, name);
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(source);
+  if (commit) await page.keyboard.press('Control+Enter');
+}
+
+const scriptProblems = (page: Page) => sidePanel(page).getByRole('list', { name: 'Script problems', exact: true });
+
+async function openCustomOp(page: Page): Promise<void> {
+  await openExample(page, 'Seed: a custom op, x · 2');
+  await canvasNode(page, 'ArrayScript', 'MyCustomOp').waitFor();
+  await selectNode(page, 'ArrayScript', 'MyCustomOp');
+  await codeEditor(page, 'body').waitFor();
+}
+
+test('a body written in the code editor runs, with an output declared beside it', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openCustomOp(page);
+    expect(await codeEditor(page, 'body').getAttribute('contenteditable')).toBe('true');
+    // TypeScript highlighting: the keyword `const` of the seed's body gets its own token style.
+    const tokens = await codeEditor(page, 'body').locator('span').allInnerTexts();
+    expect(tokens).toContain('const');
+
+    const outputs = sidePanel(page).getByRole('group', { name: 'Outputs', exact: true });
+    await outputs.getByRole('button', { name: 'Add output' }).click();
+    const second = outputs.getByRole('textbox', { name: 'Outputs 2 name', exact: true });
+    await second.fill('total');
+    await second.press('Tab');
+
+    await writeCode(
+      page,
+      'body',
+      [
+        'const scale: number = 3;',
+        'const y = x.map((v) => v * scale);',
+        'return { y, total: [y.reduce((a, b) => a + b, 0)] };',
+      ].join('\n'),
+    );
+    // x = [1, 2, 3]: y = 3x = [3, 6, 9], total = [18].
+    await waitForValues(page, 'my_custom_op.y', [3, 6, 9]);
+    await waitForValues(page, 'my_custom_op.total', [18]);
+    expect(await scriptProblems(page).count()).toBe(0);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a throwing body shows its error at its line, on the node and underlined in the editor', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openCustomOp(page);
+    await writeCode(
+      page,
+      'body',
+      [
+        'const out = new Float32Array(x.length);',
+        'if (x[0] < 5)',
+        "  throw new Error('x[0] is too small');",
+        'return out;',
+      ].join('\n'),
+    );
+    const node = canvasNode(page, 'ArrayScript', 'MyCustomOp');
+    await waitFor(
+      () => node.innerText(),
+      (text) => text.includes('x[0] is too small (line 3, column 9)'),
+      { what: 'the node to show the error at line 3' },
+    );
+    const problems = await waitFor(
+      () => scriptProblems(page).innerText(),
+      (text) => text.includes('x[0] is too small'),
+      { what: 'the editor to list the problem' },
+    );
+    expect(problems).toMatch(/line 3:9/);
+    // The underline sits on line 3 of the editor, over the word the error points at.
+    const underline = codeEditor(page, 'body').locator('.cm-lintRange-error');
+    expect(await underline.innerText()).toBe('new');
+    const lineOf = await underline.evaluate((el) => {
+      const line = el.closest('.cm-line')!;
+      return [...line.parentElement!.children].indexOf(line) + 1;
+    });
+    expect(lineOf).toBe(3);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a syntax error is underlined while typing, and nothing is applied until it is committed', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openCustomOp(page);
+    await waitForValues(page, 'my_custom_op.y', [2, 4, 6]);
+    await writeCode(page, 'body', 'const k = 2;\nreturn x.map((v) => v * );', { commit: false });
+    const problems = await waitFor(
+      () => scriptProblems(page).innerText(),
+      (text) => text.includes('syntax error'),
+      { what: 'the editor to list the syntax error' },
+    );
+    expect(problems).toMatch(/line 2:/);
+    expect(await codeEditor(page, 'body').locator('.cm-lintRange-error').count()).toBe(1);
+    // Not committed: the node still shows the values of the body it had.
+    expect(await canvasNode(page, 'ArrayScript', 'MyCustomOp').innerText()).toContain('[2, 4, 6]');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
