@@ -180,7 +180,7 @@ function checkFile(value: AttrValue, maxBytes: number): string | null {
   if (value === '') return null;
   if (typeof value !== 'string' || !DATA_URL.test(value))
     return `expected a file as a data:<type>;base64,… URL, got ${typeof value === 'string' ? `"${value.slice(0, 32)}…"` : describe(value)}`;
-  if ((value.length - value.indexOf(',') - 1) % 4 !== 0) return 'the file\'s base64 text is cut short';
+  if ((value.length - value.indexOf(',') - 1) % 4 !== 0) return "the file's base64 text is cut short";
   const size = fileSize(value);
   return size > maxBytes ? `the file has ${size} bytes, more than the ${maxBytes} allowed` : null;
 }
