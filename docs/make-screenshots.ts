@@ -50,6 +50,23 @@ try {
   await gradient.getByRole('tab', { name: 'Heatmap' }).click();
   await gradient.scrollIntoViewIfNeeded();
   await shot(page, 'gradient-view');
+
+  await page.getByRole('combobox', { name: 'Examples' }).selectOption('seed-image-preprocessing.json');
+  await select(page, 'ArrayScript node preprocess_image');
+  const edges = page.getByRole('img', { name: /^Image of preprocess_image\.edges/ });
+  await edges.waitFor({ timeout: 60_000 });
+  await page.getByRole('region', { name: 'Output image' }).scrollIntoViewIfNeeded();
+  await shot(page, 'image-preprocessing');
+
+  await page.getByRole('combobox', { name: 'Examples' }).selectOption('seed-py-function.json');
+  await select(page, 'TensorScript node my_python_op');
+  const body = page.getByRole('textbox', { name: 'body', exact: true });
+  await body.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('const scale = 2;\nconst y = tf.sin(x).mul(scal);\nreturn y;');
+  await page.keyboard.press('Control+Enter');
+  await body.locator('.cm-lintRange-error').waitFor({ timeout: 60_000 });
+  await shot(page, 'script-editor');
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
