@@ -2,15 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import type { Graph, GraphEdge, GraphNode, TensorLiteral } from '../src/graph/types';
 import { validateGraph } from '../src/graph/validate';
 import { registry } from '../src/ops/registry';
-import { compile, prepare, trace } from '../src/runtime/compile';
+import { prepare, trace } from '../src/runtime/compile';
 import { EagerExecution } from '../src/runtime/eager-execution';
-import type { Feeds } from '../src/runtime/execution';
-import type { Plan } from '../src/runtime/plan';
-import { runGraph } from '../src/runtime/run-graph';
 import { canvasBench } from './canvas/measure';
+import { compiled, ms, random, runCompiled } from './compiled';
 import { medians, printRows, type Row } from './measure';
-
-const ms = (v: number) => `${v.toFixed(3)} ms`;
+import { arrayScriptRoundTrip, tensorScriptOfOps } from './scripts';
 
 function chain(length: number, op: (i: number) => string, input: number[], shape: number[]): Graph {
   const nodes: GraphNode[] = [
@@ -49,23 +46,6 @@ function addChain(length: number): Graph {
   }
   return { nodes, edges };
 }
-
-function compiled(graph: Graph): { plan: Plan; feeds: Feeds } {
-  const validation = validateGraph(graph, registry);
-  const result = compile(tf, graph, registry);
-  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-  const feeds = new Map(
-    result.plan.steps.filter((s) => s.feed).map((s) => [s.nodeId, validation.nodes.get(s.nodeId)!.attrs]),
-  );
-  return { plan: result.plan, feeds };
-}
-
-async function runCompiled({ plan, feeds }: { plan: Plan; feeds: Feeds }) {
-  const execution = await runGraph(tf, plan, feeds);
-  execution.dispose();
-}
-
-const random = (n: number, seed: number) => Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + seed) * 0.5);
 
 async function mlpForward(): Promise<Row> {
   const [batch, inputs, hidden, outputs] = [64, 128, 256, 10];
@@ -262,7 +242,15 @@ async function main() {
     `Tensorloom core benchmarks — tfjs ${tf.version.tfjs}, backend ${tf.getBackend()}, Node ${process.version}; medians of interleaved runs\n`,
   );
   const rows: Row[] = [];
-  for (const bench of [mlpForward, elementwiseChain, perNodeOverhead, graphVsEager, compileScaling]) {
+  for (const bench of [
+    mlpForward,
+    elementwiseChain,
+    perNodeOverhead,
+    graphVsEager,
+    compileScaling,
+    arrayScriptRoundTrip,
+    tensorScriptOfOps,
+  ]) {
     rows.push(await bench());
     printRows(rows.slice(-1));
   }

@@ -127,6 +127,10 @@ describe('array script results', () => {
       { name: 'img', dtype: 'int32' },
     ]);
     expect(explicit.get('img')!.shape).toEqual([2, 2, 3]);
+    // An input array (which carries its shape) returned as it is keeps that shape.
+    const input = Object.defineProperty(new Float32Array(6), 'shape', { value: [2, 3] });
+    expect(checkArrayResults(input, [f32('y')]).get('y')!.shape).toEqual([2, 3]);
+    expect(checkArrayResults(input, [f32('y', [null])]).get('y')!.shape).toEqual([6]);
   });
 
   it('never turn a fraction into an int32, and name the offending value', () => {
@@ -138,6 +142,7 @@ describe('array script results', () => {
       'output "labels": declared int32, but value 1 is 2.5',
     );
     expect(thrown(() => checkArrayResults([[1, 2], [3]], [f32('y')])).message).toContain('rows have different lengths');
+    expect(thrown(() => checkArrayResults([1, [2, 3]], [f32('y')])).message).toContain('rows have different depths');
     expect(thrown(() => checkArrayResults([1, 'x'], [f32('y')])).message).toContain('the value at [1] is not a number');
     expect(thrown(() => checkArrayResults('text', [f32('y')])).message).toContain('got a string');
     expect(thrown(() => checkArrayResults(new Float32Array(5), [f32('y', [2, null])])).message).toContain(

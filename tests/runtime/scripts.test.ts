@@ -57,6 +57,26 @@ describe('script nodes', () => {
     expectValuesClose(a.outputs[0]!.summary.values, [0, 1, Math.log(10)], 1e-6);
   });
 
+  it.each(['eager', 'graph'] as const)(
+    'pass an input through unchanged (the default body `return x;`) in %s mode, shape included',
+    async (mode) => {
+      const s = newSession();
+      for (const op of ['TensorScript', 'ArrayScript'] as const) {
+        const graph = new GraphBuilder()
+          .input('x', [1, 2, 3, 4, 5, 6], [2, 3])
+          .node('s', op, { body: 'return x;' }, { x: 'x' })
+          .node('loss', 'Sum', {}, { input: 's.y' })
+          .build();
+        const report = await s.run(graph, { mode, outputs: ['s', 'loss'] });
+        expect(report.error).toBeNull();
+        const [y, loss] = report.outputs;
+        expect(y!.summary.shape).toEqual([2, 3]);
+        expect(y!.summary.values).toEqual([1, 2, 3, 4, 5, 6]);
+        expect(loss!.summary.values).toEqual([21]);
+      }
+    },
+  );
+
   it('report each failure on the script node with the user line, and skip only what depends on it', async () => {
     const s = newSession();
     const cases: [Record<string, AttrValue>, RegExp][] = [

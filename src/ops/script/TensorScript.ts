@@ -31,7 +31,13 @@ export const TensorScript = defineOp({
     const finish = (returned: unknown) => {
       let outputs: Record<string, Tensor> | undefined;
       try {
-        outputs = checkTensorResults(tf, returned, attrs.outputs);
+        // An input returned as it is must become a tensor of its own: graph mode frees inputs after their last reader.
+        outputs = Object.fromEntries(
+          Object.entries(checkTensorResults(tf, returned, attrs.outputs)).map(([port, t]) => [
+            port,
+            args.includes(t) ? t.clone() : t,
+          ]),
+        );
         return outputs;
       } finally {
         engine.endScope(outputs ? Object.values(outputs) : undefined);

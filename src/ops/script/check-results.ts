@@ -124,6 +124,9 @@ function toArrayValue(name: string, value: unknown, decl: PortDecl): ArrayValue 
     const values = value as unknown as ArrayLike<number>;
     const known = decl.shape && decl.shape.every((d) => d !== null) ? (decl.shape as number[]) : null;
     if (known && known.reduce((a, b) => a * b, 1) === values.length) return { values, shape: [...known] };
+    // An input array returned as it is (or a copy made with its shape) keeps the shape it came with.
+    const carried = carriedShape(value, values.length);
+    if (carried && (!decl.shape || decl.shape.length === carried.length)) return { values, shape: carried };
     if (!decl.shape || decl.shape.length <= 1) return { values, shape: [values.length] };
     throw fail(
       `output "${name}": a flat ${value.constructor.name} of ${values.length} values does not fill the declared shape ${describeShape(decl.shape)}; return { data, shape }`,
@@ -134,23 +137,50 @@ function toArrayValue(name: string, value: unknown, decl: PortDecl): ArrayValue 
 }
 
 function nested(name: string, value: unknown[]): ArrayValue {
+  // The common case, one row of numbers, is used as it is: copying it would cost ten times as much.
+  if (allNumbers(value)) return { values: value, shape: [value.length] };
   const values: number[] = [];
   const shape: number[] = [];
-  const walk = (v: unknown, depth: number, at: number[]) => {
-    if (Array.isArray(v)) {
-      if (shape.length === depth) shape.push(v.length);
-      else if (shape[depth] !== v.length || depth >= shape.length)
-        throw fail(`output "${name}": rows have different lengths at [${at.join(', ')}]`);
-      v.forEach((x, i) => walk(x, depth + 1, [...at, i]));
-      return;
+  // Where the walk is, for error messages: one path kept up to date, not a new one per value.
+  const at: number[] = [];
+  const where = (i: number) => [...at, i].join(', ');
+  // Values are handled in their row's loop, not by a call each: rows of 1e5 numbers are common.
+  const walk = (row: unknown[], depth: number) => {
+    if (shape.length === depth) shape.push(row.length);
+    else if (shape[depth] !== row.length)
+      throw fail(`output "${name}": rows have different lengths at [${at.join(', ')}]`);
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (Array.isArray(v)) {
+        at.push(i);
+        walk(v, depth + 1);
+        at.pop();
+        continue;
+      }
+      if (depth + 1 !== shape.length) throw fail(`output "${name}": rows have different depths at [${where(i)}]`);
+      if (typeof v === 'number') values.push(v);
+      else if (typeof v === 'boolean') values.push(v ? 1 : 0);
+      else throw fail(`output "${name}": the value at [${where(i)}] is not a number: ${kindOf(v)}`);
     }
-    if (depth !== shape.length) throw fail(`output "${name}": rows have different depths at [${at.join(', ')}]`);
-    if (typeof v === 'boolean') values.push(v ? 1 : 0);
-    else if (typeof v === 'number') values.push(v);
-    else throw fail(`output "${name}": the value at [${at.join(', ')}] is not a number: ${kindOf(v)}`);
   };
-  walk(value, 0, []);
+  walk(value, 0);
+  if (values.length !== shape.reduce((a, b) => a * b, 1))
+    throw fail(`output "${name}": rows have different depths (a number stands where a row of numbers does elsewhere)`);
   return { values, shape };
+}
+
+function carriedShape(value: object, length: number): number[] | null {
+  const shape = (value as { shape?: unknown }).shape;
+  return Array.isArray(shape) &&
+    shape.every((d) => Number.isInteger(d) && d >= 0) &&
+    shape.reduce((a: number, b: number) => a * b, 1) === length
+    ? [...(shape as number[])]
+    : null;
+}
+
+function allNumbers(row: unknown[]): row is number[] {
+  for (let i = 0; i < row.length; i++) if (typeof row[i] !== 'number') return false;
+  return true;
 }
 
 function checkValues(name: string, values: ArrayLike<number>, dtype: DType, original: unknown): void {

@@ -1,4 +1,5 @@
 import { transform } from 'sucrase';
+import { memoizeScript } from './memo';
 import { ScriptError } from './script-error';
 
 /** A script body made runnable: call it with its parameters' values. */
@@ -14,31 +15,34 @@ const AsyncFunction = (async () => {}).constructor as new (
   ...args: string[]
 ) => (...args: unknown[]) => Promise<unknown>;
 
-const transpiled = new Map<string, string | ScriptError>();
-
 /** TypeScript to JavaScript with sucrase, which keeps line numbers; cached by source. */
-export function transpile(source: string): string {
-  let result = transpiled.get(source);
-  if (result === undefined) {
-    try {
-      result = transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
-    } catch (e) {
-      // sucrase reports 1-based lines and columns, as an editor shows them.
-      const loc = (e as { loc?: { line: number; column: number } }).loc;
-      const message = (e as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
-      result = new ScriptError('syntax', `syntax error: ${message}`, loc?.line ?? null, loc?.column ?? null);
-    }
-    transpiled.set(source, result);
+export const transpile = memoizeScript(256, (source: string): string => {
+  try {
+    return transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
+  } catch (e) {
+    // sucrase reports 1-based lines and columns, as an editor shows them.
+    const loc = (e as { loc?: { line: number; column: number } }).loc;
+    const message = (e as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
+    throw new ScriptError('syntax', `syntax error: ${message}`, loc?.line ?? null, loc?.column ?? null);
   }
-  if (result instanceof ScriptError) throw result;
-  return result;
-}
+});
+
+// Building a function costs far more than a run of a small body (and Node with source maps parses
+// each one's sourceURL), so a node's body is built once, not on every run.
+const compiled = memoizeScript(256, (key: string): CompiledBody => {
+  const [label, params, source] = JSON.parse(key) as [string, string[], string];
+  return build(source, params, label);
+});
 
 /**
  * Compiles a function body that sees `params` as variables and may `return` its result. The
  * `label` names it in stack traces, which is how a runtime error finds the user's line.
  */
 export function compileBody(source: string, params: readonly string[], label: string): CompiledBody {
+  return compiled(JSON.stringify([label, params, source]));
+}
+
+function build(source: string, params: readonly string[], label: string): CompiledBody {
   const code = transpile(source);
   const async = /\bawait\b/.test(code);
   const Ctor = async ? AsyncFunction : Function;

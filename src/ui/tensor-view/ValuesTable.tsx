@@ -17,6 +17,8 @@ export interface ValuesTableProps {
 interface Page {
   readonly offset: number;
   readonly values: ArrayLike<number> | null;
+  /** The loader that fetched it: a new loader means a new run, whose values replace these. */
+  readonly loader: ValuesTableProps['loadPage'];
 }
 
 /** A paged table of a tensor's values, each with its multi-index. Give it a `key` per tensor to start at page one. */
@@ -35,7 +37,7 @@ export function ValuesTable({ label, shape, total, pageSize = 100, loadPage }: V
     loadPage(start, limit).then(
       (values) => {
         if (!live) return;
-        setPage({ offset: start, values });
+        setPage({ offset: start, values, loader: loadPage });
         setError(null);
       },
       (e: unknown) => {
@@ -61,7 +63,7 @@ export function ValuesTable({ label, shape, total, pageSize = 100, loadPage }: V
 
   if (total === 0) return <p className="tv-note">Empty tensor: it has no values.</p>;
 
-  const loading = error === null && page?.offset !== start;
+  const loading = error === null && (page?.offset !== start || page.loader !== loadPage);
   const go = (to: number) => {
     setError(null);
     setOffset(to);
