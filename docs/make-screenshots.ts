@@ -55,8 +55,11 @@ try {
   await select(page, 'ArrayScript node preprocess_image');
   const edges = page.getByRole('img', { name: /^Image of preprocess_image\.edges/ });
   await edges.waitFor({ timeout: 60_000 });
-  await page.getByRole('region', { name: 'Output image' }).scrollIntoViewIfNeeded();
+  // Tall enough for the picture before the filter and the one after it in one view.
+  await page.setViewportSize({ width: 1440, height: 1040 });
+  await page.getByRole('region', { name: 'Output image' }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await shot(page, 'image-preprocessing');
+  await page.setViewportSize({ width: 1440, height: 860 });
 
   await page.getByRole('combobox', { name: 'Examples' }).selectOption('seed-py-function.json');
   await select(page, 'TensorScript node my_python_op');
