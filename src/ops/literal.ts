@@ -1,8 +1,9 @@
 import type { TensorLiteral, TensorType } from '../graph/types';
 import type { Tensor, TF } from './define-op';
+import { typedValues } from './dtypes';
 
 export function literalTensor(tf: TF, value: TensorLiteral): Tensor {
-  return tf.tensor(value.values as number[], value.shape as number[], value.dtype);
+  return tf.tensor(typedValues(value.values, value.dtype), value.shape as number[], value.dtype);
 }
 
 export function literalType(value: TensorLiteral): TensorType {

@@ -1,7 +1,7 @@
-import type { DType, PortDecl } from '../../graph/types';
+import type { PortDecl } from '../../graph/types';
 import type { Tensor } from '../define-op';
 import { defineOp } from '../define-op';
-import { FLOAT } from '../dtypes';
+import { FLOAT, typedValues } from '../dtypes';
 import { checkArrayResults } from './check-results';
 import { compileBody } from './compile-body';
 import { withDeadline } from './deadline';
@@ -43,22 +43,11 @@ export const ArrayScript = defineOp({
     return Object.fromEntries(
       [...values].map(([name, v]) => {
         const dtype = dtypes.get(name)!;
-        return [name, tf.tensor(typed(v.values, dtype), v.shape, dtype)];
+        return [name, tf.tensor(typedValues(v.values, dtype), v.shape, dtype)];
       }),
     );
   },
 });
-
-const ARRAYS = { float32: Float32Array, int32: Int32Array, bool: Uint8Array } as const;
-
-/**
- * The values as the typed array tfjs stores for `dtype`: given a plain array, tfjs flattens and
- * converts it value by value, some twenty times slower. The values are already checked to fit.
- */
-function typed(values: ArrayLike<number>, dtype: DType): Float32Array | Int32Array | Uint8Array {
-  const Ctor = ARRAYS[dtype];
-  return values instanceof Ctor ? values : Ctor.from(values);
-}
 
 /** A copy of the tensor's values, so that a body that writes to its input cannot corrupt it. */
 async function readBack(tensor: Tensor, decl: PortDecl): Promise<ArrayInput> {
