@@ -38,13 +38,15 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }
 
-export function formatReport(report: RunReport): string {
+/** `leftOut`: the nodes the run was not allowed to run, listed with why. */
+export function formatReport(report: RunReport, leftOut: ReadonlySet<string> = new Set()): string {
   const lines: string[] = [];
   for (const out of report.outputs) lines.push(`${out.node}.${out.port}  ${formatSummary(out.summary)}`);
   if (report.mode === 'eager') {
     lines.push('', 'per node:');
     for (const n of report.nodes) lines.push(`  ${nodeLine(n)}`);
   }
+  if (leftOut.size) lines.push('', formatLeftOut(report, leftOut));
   if (report.error) lines.push('', `error in ${report.error.nodeId}: ${report.error.message}`);
   const backend = report.backend ? `${report.backend.name} (${report.backend.reason})` : 'unknown backend';
   lines.push(
@@ -53,6 +55,10 @@ export function formatReport(report: RunReport): string {
       `peak ${report.peakTensors} tensors (${formatBytes(report.peakBytes)}), ${report.traceCount} trace${report.traceCount === 1 ? '' : 's'}`,
   );
   return lines.join('\n');
+}
+
+export function formatLeftOut(report: RunReport, leftOut: ReadonlySet<string>): string {
+  return ['not run:', ...report.nodes.filter((n) => leftOut.has(n.nodeId)).map((n) => `  ${nodeLine(n)}`)].join('\n');
 }
 
 function nodeLine(n: NodeReport): string {

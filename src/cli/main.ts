@@ -1,10 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseGraphFile } from '../io/graph-file';
-import { BACKENDS, selectBackend, type BackendName } from '../runtime/backend';
-import { Session } from '../runtime/session';
-import { formatDiagnostics, formatReport, formatSummary } from './format';
+import { BACKENDS, type BackendName } from '../runtime/backend';
+import { RuntimeWorker } from './runtime-worker';
 
 const USAGE = `Usage: tensorloom run FILE.json [options]
 
@@ -17,10 +13,16 @@ Options:
   --gradients TARGET     also print dTARGET/dOutput for every node TARGET depends on
   --limit N              print at most N values per tensor (default 100)
   --plan                 print the compiled plan
+  --trust                run the file's script nodes (code from the file); without it they and
+                         what depends on them are left out
   --json                 print the full report as JSON
   -h, --help             show this help
 
-Exit status: 0 on success, 1 when the file or graph is invalid or a node fails, 2 on bad usage.`;
+Scripts run in a worker thread: one that overruns its timeout_ms is stopped and reported, and the
+other nodes run without it.
+
+Exit status: 0 on success; 1 when the file or graph is invalid, a node fails or times out, or
+script nodes were left out for want of --trust; 2 on bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -35,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
         gradients: { type: 'string' },
         limit: { type: 'string', default: '100' },
         plan: { type: 'boolean', default: false },
+        trust: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -50,66 +53,20 @@ async function main(argv: string[]): Promise<number> {
   const [command, file, ...extra] = positionals;
   if (command !== 'run' || !file || extra.length)
     return usage(command && command !== 'run' ? `unknown command "${command}"` : 'expected: run FILE.json');
-  if (opts.mode !== 'eager' && opts.mode !== 'graph') return usage(`--mode must be eager or graph, got "${opts.mode}"`);
-  if (!BACKENDS.includes(opts.backend as BackendName) || opts.backend === 'webgpu')
+  const mode = opts.mode;
+  if (mode !== 'eager' && mode !== 'graph') return usage(`--mode must be eager or graph, got "${mode}"`);
+  const backend = opts.backend as BackendName;
+  if (!BACKENDS.includes(backend) || backend === 'webgpu')
     return usage(`--backend must be cpu or wasm, got "${opts.backend}"`);
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) return usage(`--limit must be a positive integer, got "${opts.limit}"`);
 
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    console.error(`error: cannot read ${file}: ${(e as Error).message}`);
-    return 1;
-  }
-  const loaded = parseGraphFile(text);
-  if (!loaded.ok) {
-    console.error(`error: ${file}: ${loaded.error.message}`);
-    for (const issue of loaded.error.issues) console.error(`  ${issue.path}: ${issue.message}`);
-    return 1;
-  }
-
-  // Production mode drops tfjs's debug checks and its advice to install tfjs-node.
-  tf.enableProdMode();
-  const backend = await selectBackend(tf, opts.backend as BackendName);
-  const session = new Session(tf, backend);
-  const report = await session.run(loaded.graph, {
-    mode: opts.mode,
-    previewLimit: limit,
-    ...(opts.output && { outputs: opts.output }),
-  });
-  const gradients =
-    opts.gradients && report.ok ? await session.computeGradients(loaded.graph, opts.gradients, limit) : null;
-  session.dispose();
-
-  if (opts.json) {
-    console.log(
-      JSON.stringify(
-        { file, name: loaded.graph.name ?? null, migratedFrom: loaded.migratedFrom, run: report, gradients },
-        null,
-        2,
-      ),
-    );
-  } else {
-    if (report.diagnostics.length) console.error(formatDiagnostics(report.diagnostics));
-    if (report.plan !== null && (report.ok || report.error)) {
-      if (loaded.graph.name) console.log(`${loaded.graph.name}\n`);
-      if (opts.plan) console.log(`${report.plan}\n`);
-      console.log(formatReport(report));
-    }
-    if (gradients) {
-      if (!gradients.ok)
-        console.error(`error: gradients: ${gradients.error ?? formatDiagnostics(gradients.diagnostics)}`);
-      else {
-        console.log(`\ngradients of ${gradients.target!.node}.${gradients.target!.port}:`);
-        for (const [node, ports] of Object.entries(gradients.nodes))
-          for (const [port, g] of Object.entries(ports))
-            console.log(`  d/d ${node}.${port}  ${'summary' in g ? formatSummary(g.summary) : `none: ${g.none}`}`);
-      }
-    }
-  }
-  return report.ok && (!gradients || gradients.ok) ? 0 : 1;
+  // The worker loads the runtime while this thread loads what reads and checks the file, on
+  // another core: importing that only now keeps start-up close to a single thread's.
+  const runtime = new RuntimeWorker(backend);
+  const { runFile } = await import('./run-file');
+  const { output: outputs, gradients, trust, plan, json } = opts;
+  return runFile(file, { mode, backend, limit, outputs, gradients, trust, plan, json }, runtime);
 }
 
 function usage(problem: string): number {

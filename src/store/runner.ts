@@ -1,12 +1,13 @@
 import type { Graph } from '../graph/types';
 import type { BackendRequest } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
+import { withDependentsSkipped } from '../runtime/host/excluded-nodes';
 import type { HostEvent } from '../runtime/host/runtime-host';
+import { ScriptWatchdog } from '../runtime/host/script-watchdog';
 import type { RunReport } from '../runtime/reports';
 import { scriptNodes, validationOf, type DocumentStore } from './document-store';
 import type { RunStore } from './run-store';
 import type { RuntimeClient } from './runtime-client';
-import { ScriptWatchdog } from './script-watchdog';
 
 const DEBOUNCE_MS = 120;
 const PREVIEW_VALUES = 16;
@@ -41,7 +42,11 @@ export class Runner {
   private async startHost(request: BackendRequest): Promise<boolean> {
     this.watchdog.stop();
     try {
-      const backend = await this.client.start(request, (event) => this.onHostEvent(event));
+      const backend = await this.client.start(
+        request,
+        (event) => this.onHostEvent(event),
+        () => void this.onHostLost(),
+      );
       this.run.setState({ backend });
       return true;
     } catch (e) {
@@ -63,6 +68,24 @@ export class Runner {
       backend: null,
       notice: {
         text: `${nodeId} timed out after ${ms} ms; the runtime was restarted and the other nodes ran again`,
+        tone: 'error',
+      },
+    });
+    if (await this.startHost(this.run.getState().backendRequest)) await this.runNow();
+  }
+
+  /**
+   * The runtime frame navigated away: only a script can do that (the page's CSP refuses any page but
+   * the runtime's, leaving an error page). Replace the host; the graph's scripts wait for trust again.
+   */
+  private async onHostLost(): Promise<void> {
+    this.runId++;
+    this.doc.setState({ trusted: false });
+    this.run.setState({
+      running: false,
+      backend: null,
+      notice: {
+        text: 'a script navigated the runtime frame away; the runtime was restarted and the scripts wait for your trust',
         tone: 'error',
       },
     });
@@ -169,13 +192,7 @@ export class Runner {
       if (!node || JSON.stringify(node.attrs) !== failure.attrs) this.timedOut.delete(id);
       else reasons[id] = failure.reason;
     }
-    const validation = validationOf(graph);
-    for (const id of validation.order) {
-      if (reasons[id]) continue;
-      const blocker = validation.nodes.get(id)?.inputRefs.find((r) => reasons[r.node]);
-      if (blocker) reasons[id] = `skipped because ${rootOf(blocker.node, reasons)} failed`;
-    }
-    return reasons;
+    return withDependentsSkipped(validationOf(graph), reasons);
   }
 }
 
@@ -197,10 +214,4 @@ export function runnableOutputs(
   const read = new Set<string>();
   for (const id of runnable) for (const ref of validation.nodes.get(id)!.inputRefs) read.add(ref.node);
   return runnable.filter((id) => !read.has(id));
-}
-
-/** The failed node a skip traces back to. */
-function rootOf(id: string, reasons: Readonly<Record<string, string>>): string {
-  const skipped = /^skipped because (.+) failed$/.exec(reasons[id] ?? '');
-  return skipped ? skipped[1]! : id;
 }

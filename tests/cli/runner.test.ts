@@ -94,3 +94,140 @@ describe('tensorloom run', () => {
     expect(usage.stderr).toContain('--mode must be eager or graph');
   });
 });
+
+interface JsonNode {
+  nodeId: string;
+  status: string;
+  error?: string;
+}
+interface JsonOutput {
+  node: string;
+  summary: { values: number[] };
+}
+
+const nodeOf = (report: { run: { nodes: JsonNode[] } }, id: string) => report.run.nodes.find((n) => n.nodeId === id);
+const valuesOf = (report: { run: { outputs: JsonOutput[] } }, id: string) =>
+  report.run.outputs.find((o) => o.node === id)?.summary.values;
+
+/**
+ * x = [1, 2, 3] → spin (a TensorScript doubling x unless `script` says otherwise; 300 ms) → after = Sin
+ * → loss = Sum; and, apart, alone = Cos(x).
+ */
+function scriptGraph(script: { body?: string; gradient?: string }): string {
+  return tempFile(
+    JSON.stringify({
+      format: 'tensorloom.graph',
+      version: 1,
+      nodes: [
+        { id: 'x', op: 'Placeholder', attrs: { value: { dtype: 'float32', shape: [3], values: [1, 2, 3] } } },
+        {
+          id: 'spin',
+          op: 'TensorScript',
+          attrs: {
+            inputs: [{ name: 'x', dtype: 'float32' }],
+            outputs: [{ name: 'y', dtype: 'float32' }],
+            body: 'return tf.mul(x, 2);',
+            timeout_ms: 300,
+            ...script,
+          },
+        },
+        { id: 'after', op: 'Sin', attrs: {} },
+        { id: 'loss', op: 'Sum', attrs: {} },
+        { id: 'alone', op: 'Cos', attrs: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 'x', sourcePort: 'output', target: 'spin', targetPort: 'x' },
+        { id: 'e2', source: 'spin', sourcePort: 'y', target: 'after', targetPort: 'x' },
+        { id: 'e3', source: 'after', sourcePort: 'y', target: 'loss', targetPort: 'input' },
+        { id: 'e4', source: 'x', sourcePort: 'output', target: 'alone', targetPort: 'x' },
+      ],
+    }),
+  );
+}
+
+const cosines = [Math.cos(1), Math.cos(2), Math.cos(3)];
+
+describe('tensorloom run with script nodes', () => {
+  it('leaves the scripts of an untrusted file out, and runs the rest', async () => {
+    const { code, stdout, stderr } = await tensorloom('run', example('seed-py-function'));
+    expect(code).toBe(1);
+    expect(stderr).toContain('script nodes were not run: my_python_op. Pass --trust to run them.');
+    expect(stdout).toContain('x.output  float32[3]  [1, 2, 3]');
+    expect(stdout).toMatch(
+      /my_python_op\s+TensorScript\s+skipped\s+not run: this file is not trusted; pass --trust to run its scripts/,
+    );
+    expect(stdout).toMatch(/loss\s+Sum\s+skipped\s+skipped because my_python_op failed/);
+
+    const numpy = JSON.parse((await tensorloom('run', example('seed-numpy-function'), '--json')).stdout);
+    expect(nodeOf(numpy, 'my_numpy_op')).toMatchObject({
+      status: 'skipped',
+      error: 'not run: this file is not trusted; pass --trust to run its scripts',
+    });
+    expect(nodeOf(numpy, 'loss')).toMatchObject({ status: 'skipped', error: 'skipped because my_numpy_op failed' });
+    expectValuesClose(valuesOf(numpy, 'x')!, [1, Math.E, 10], 1e-6);
+  });
+
+  it('runs the scripts of a trusted file, giving the seeds’ values', async () => {
+    const py = await tensorloom('run', example('seed-py-function'), '--trust', '--json', '--output', 'my_python_op');
+    expect(py.code).toBe(0);
+    expectValuesClose(
+      valuesOf(JSON.parse(py.stdout), 'my_python_op')!,
+      [1, 2, 3].map((v) => Math.sin(v) * 2),
+      1e-6,
+    );
+
+    const numpy = await tensorloom('run', example('seed-numpy-function'), '--trust', '--json', '--mode', 'eager');
+    expect(numpy.code).toBe(0);
+    const report = JSON.parse(numpy.stdout);
+    expectValuesClose(report.run.nodes.find((n: JsonNode) => n.nodeId === 'my_numpy_op').outputs.y.values, [
+      0,
+      1,
+      Math.log(10),
+    ]);
+  });
+
+  it('stops a script that never yields, and runs the rest without it', async () => {
+    const { code, stdout, stderr } = await tensorloom(
+      'run',
+      scriptGraph({ body: 'while (true) {}' }),
+      '--trust',
+      '--json',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toContain('spin timed out after 300 ms');
+    const report = JSON.parse(stdout);
+    expect(nodeOf(report, 'spin')).toMatchObject({ status: 'error', error: 'timed out after 300 ms' });
+    expect(nodeOf(report, 'after')).toMatchObject({ status: 'skipped', error: 'skipped because spin failed' });
+    expect(nodeOf(report, 'loss')).toMatchObject({ status: 'skipped', error: 'skipped because spin failed' });
+    expectValuesClose(valuesOf(report, 'alone')!, cosines, 1e-6);
+  });
+
+  it('stops a script whose promise never settles', async () => {
+    const graph = scriptGraph({ body: 'return new Promise(() => {});' });
+    const { code, stdout } = await tensorloom('run', graph, '--trust', '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.run.error).toEqual({ nodeId: 'spin', message: 'timed out after 300 ms' });
+    expect(nodeOf(report, 'loss')).toMatchObject({ status: 'skipped', error: 'skipped because spin failed' });
+    expectValuesClose(valuesOf(report, 'alone')!, cosines, 1e-6);
+  });
+
+  it('stops gradients whose script never returns, after printing the run', async () => {
+    const graph = scriptGraph({ gradient: 'while (true) {}' });
+    const { code, stdout, stderr } = await tensorloom('run', graph, '--trust', '--gradients', 'loss');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/error: gradients: stopped after \d+ ms: a script they run did not finish/);
+    const loss = Math.sin(2) + Math.sin(4) + Math.sin(6);
+    expect(Number(/loss\.output {2}float32\[\] {2}(\S+)/.exec(stdout)![1])).toBeCloseTo(loss, 5);
+  });
+
+  it('reports a script that throws, with its message and line', async () => {
+    const { code, stdout } = await tensorloom(
+      'run',
+      scriptGraph({ body: 'const a = 1;\nthrow new Error("bad input " + a);' }),
+      '--trust',
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain('error in spin: bad input 1 (line 2, column 7)');
+  });
+});

@@ -1,9 +1,10 @@
-/** Past a script's own deadline, how long the host has to say it finished before it is replaced. */
-const GRACE_MS = 1000;
+/** Past a script's own deadline, how long the runtime has to say it finished before it is replaced. */
+export const GRACE_MS = 1000;
 
 /**
- * Watches the runtime host's scripts from the page. A body that never yields (`while (true) {}`)
- * freezes only the host's frame, so the page can notice the missed deadline and replace it.
+ * Watches the runtime's scripts from outside it: the page watches the host's frame, the CLI its
+ * worker thread. A body that never yields (`while (true) {}`) freezes only the runtime, so the
+ * watcher can notice the missed deadline and replace it.
  */
 export class ScriptWatchdog {
   private timer: ReturnType<typeof setTimeout> | null = null;

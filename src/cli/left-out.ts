@@ -1,0 +1,96 @@
+import type { Validation } from '../graph/validate';
+import type { ExecutionMode } from '../runtime/execution';
+import type { RunReport } from '../runtime/reports';
+
+export const NOT_TRUSTED = 'not run: this file is not trusted; pass --trust to run its scripts';
+
+/** The script nodes: code from the file, which runs only with --trust. */
+export function scriptNodeIds(validation: Validation): string[] {
+  return [...validation.nodes.values()].filter((n) => n.op.kind === 'script').map((n) => n.node.id);
+}
+
+/** A node named on the command line: its id, else the first node listed with that name (as in compile). */
+export function nodeIdOf(validation: Validation, idOrName: string): string | undefined {
+  if (validation.nodes.has(idOrName)) return idOrName;
+  return [...validation.nodes.values()].find((n) => n.node.name === idOrName)?.node.id;
+}
+
+/**
+ * What to compute once some nodes are left out: the requested outputs that may run, or by default
+ * the nodes that may run and no other such node reads. With nothing left out, the request as it is
+ * (undefined: the session's own default).
+ */
+export function outputsLeft(
+  validation: Validation,
+  excluded: Readonly<Record<string, string>>,
+  requested: readonly string[] | undefined,
+): readonly string[] | undefined {
+  if (!Object.keys(excluded).length) return requested;
+  if (requested)
+    return requested.filter((w) => {
+      // A name that matches no node stays, for the session to report.
+      const id = nodeIdOf(validation, w);
+      return id === undefined || !(id in excluded);
+    });
+  const kept = validation.order.filter((id) => validation.nodes.has(id) && !(id in excluded));
+  const read = new Set(kept.flatMap((id) => validation.nodes.get(id)!.inputRefs.map((r) => r.node)));
+  return kept.filter((id) => !read.has(id));
+}
+
+/**
+ * The report with each node left out on it, as `failed` (a script that timed out) or `skipped`
+ * (not trusted, or downstream of a node left out), with the reason; such a run is not ok.
+ */
+export function markLeftOut(
+  report: RunReport,
+  excluded: Readonly<Record<string, string>>,
+  failed: ReadonlySet<string>,
+): RunReport {
+  if (!Object.keys(excluded).length) return report;
+  return {
+    ...report,
+    ok: false,
+    nodes: report.nodes.map((n) =>
+      n.nodeId in excluded
+        ? {
+            ...n,
+            status: failed.has(n.nodeId) ? 'error' : 'skipped',
+            ms: null,
+            error: excluded[n.nodeId]!,
+            outputs: {},
+          }
+        : n,
+    ),
+  };
+}
+
+/** The report of a run that had nothing left to compute, for `markLeftOut` to fill in. */
+export function emptyRun(mode: ExecutionMode, validation: Validation): RunReport {
+  const nodes = [...validation.nodes.values()].map((n) => ({
+    nodeId: n.node.id,
+    op: n.op.name,
+    status: 'pending' as const,
+    ms: null,
+    outputs: {},
+  }));
+  return {
+    ok: false,
+    mode,
+    backend: null,
+    diagnostics: validation.diagnostics,
+    error: null,
+    nodes,
+    outputs: [],
+    plan: null,
+    retraced: false,
+    traceCount: 0,
+    stepsRun: 0,
+    stepsTotal: 0,
+    current: null,
+    totalMs: 0,
+    peakTensors: 0,
+    peakBytes: 0,
+    tensorsAlive: 0,
+    bytesAlive: 0,
+  };
+}

@@ -1,0 +1,87 @@
+import { readFile } from 'node:fs/promises';
+import type { Graph } from '../graph/types';
+import { validateGraph, type Validation } from '../graph/validate';
+import { parseGraphFile } from '../io/graph-file';
+import { registry } from '../ops/registry';
+import type { BackendName } from '../runtime/backend';
+import type { ExecutionMode } from '../runtime/execution';
+import type { GradientReport, RunReport } from '../runtime/reports';
+import { NOT_TRUSTED, nodeIdOf, scriptNodeIds } from './left-out';
+import { printRun } from './print-run';
+import { gradientsDeadline, runWatched } from './run-watched';
+import { RuntimeWorker } from './runtime-worker';
+
+export interface RunFileOptions {
+  readonly mode: ExecutionMode;
+  readonly backend: BackendName;
+  readonly limit: number;
+  readonly outputs: readonly string[] | undefined;
+  readonly gradients: string | undefined;
+  readonly trust: boolean;
+  readonly plan: boolean;
+  readonly json: boolean;
+}
+
+/** `tensorloom run`: loads the file, runs it in `runtime` (or its successors), prints; the exit status. */
+export async function runFile(file: string, opts: RunFileOptions, runtime: RuntimeWorker): Promise<number> {
+  try {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      console.error(`error: cannot read ${file}: ${(e as Error).message}`);
+      return 1;
+    }
+    const loaded = parseGraphFile(text);
+    if (!loaded.ok) {
+      console.error(`error: ${file}: ${loaded.error.message}`);
+      for (const issue of loaded.error.issues) console.error(`  ${issue.path}: ${issue.message}`);
+      return 1;
+    }
+    const { graph } = loaded;
+    const validation = validateGraph(graph, registry);
+    const untrusted = opts.trust ? [] : scriptNodeIds(validation);
+
+    const run = await runWatched(
+      graph,
+      validation,
+      { mode: opts.mode, previewLimit: opts.limit, ...(opts.outputs && { outputs: opts.outputs }) },
+      Object.fromEntries(untrusted.map((id) => [id, NOT_TRUSTED])),
+      runtime,
+      () => (runtime = new RuntimeWorker(opts.backend)),
+    );
+    const gradients = opts.gradients
+      ? await gradientsOf(graph, validation, opts, run.report, run.excluded, runtime)
+      : null;
+    printRun({ file, graph, migratedFrom: loaded.migratedFrom, ...run, gradients, untrusted }, opts);
+    return run.report.ok && (!gradients || gradients.ok) ? 0 : 1;
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    await runtime.stop();
+  }
+}
+
+/** Gradients of the target, when the run had no error and the target is among the nodes that ran. */
+async function gradientsOf(
+  graph: Graph,
+  validation: Validation,
+  opts: RunFileOptions,
+  report: RunReport,
+  excluded: Readonly<Record<string, string>>,
+  runtime: RuntimeWorker,
+): Promise<GradientReport | null> {
+  if (report.plan === null || report.error !== null) return null;
+  const target = nodeIdOf(validation, opts.gradients!);
+  if (target !== undefined && target in excluded) return gradientsFailed(`${target}: ${excluded[target]}`);
+  const deadline = gradientsDeadline(validation, excluded, report.totalMs);
+  const result = await runtime.gradients(graph, opts.gradients!, opts.limit, deadline);
+  return 'timedOutAfter' in result
+    ? gradientsFailed(`stopped after ${result.timedOutAfter} ms: a script they run did not finish`)
+    : result;
+}
+
+function gradientsFailed(error: string): GradientReport {
+  return { ok: false, target: null, diagnostics: [], error, nodes: {}, variables: [] };
+}

@@ -1,0 +1,24 @@
+import type { Validation } from '../../graph/validate';
+
+/**
+ * The nodes not to run, and why: those that failed or may not run (`failed`), and every node
+ * downstream of one, "skipped because <id> failed" after the node the skip traces back to.
+ */
+export function withDependentsSkipped(
+  validation: Validation,
+  failed: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const reasons = { ...failed };
+  for (const id of validation.order) {
+    if (reasons[id]) continue;
+    const blocker = validation.nodes.get(id)?.inputRefs.find((r) => reasons[r.node]);
+    if (blocker) reasons[id] = `skipped because ${rootOf(blocker.node, reasons)} failed`;
+  }
+  return reasons;
+}
+
+/** The failed node a skip traces back to. */
+function rootOf(id: string, reasons: Readonly<Record<string, string>>): string {
+  const skipped = /^skipped because (.+) failed$/.exec(reasons[id] ?? '');
+  return skipped ? skipped[1]! : id;
+}
