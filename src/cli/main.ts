@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { BACKENDS, type BackendName } from '../runtime/backend';
-import { RuntimeWorker } from './runtime-worker';
 
 const USAGE = `Usage: tensorloom run FILE.json [options]
 
@@ -19,7 +18,7 @@ Options:
   -h, --help             show this help
 
 Scripts run in a worker thread: one that overruns its timeout_ms is stopped and reported, and the
-other nodes run without it.
+other nodes run without it. A graph with no script to run runs on the main thread.
 
 Exit status: 0 on success; 1 when the file or graph is invalid, a node fails or times out, or
 script nodes were left out for want of --trust; 2 on bad usage.`;
@@ -61,12 +60,9 @@ async function main(argv: string[]): Promise<number> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) return usage(`--limit must be a positive integer, got "${opts.limit}"`);
 
-  // The worker loads the runtime while this thread loads what reads and checks the file, on
-  // another core: importing that only now keeps start-up close to a single thread's.
-  const runtime = new RuntimeWorker(backend);
   const { runFile } = await import('./run-file');
   const { output: outputs, gradients, trust, plan, json } = opts;
-  return runFile(file, { mode, backend, limit, outputs, gradients, trust, plan, json }, runtime);
+  return runFile(file, { mode, backend, limit, outputs, gradients, trust, plan, json });
 }
 
 function usage(problem: string): number {

@@ -9,7 +9,8 @@ import type { GradientReport, RunReport } from '../runtime/reports';
 import { NOT_TRUSTED, nodeIdOf, scriptNodeIds } from './left-out';
 import { printRun } from './print-run';
 import { gradientsDeadline, runWatched } from './run-watched';
-import { RuntimeWorker } from './runtime-worker';
+import { InProcessRuntime } from './in-process-runtime';
+import { RuntimeWorker, type CliRuntime } from './runtime-worker';
 
 export interface RunFileOptions {
   readonly mode: ExecutionMode;
@@ -22,8 +23,12 @@ export interface RunFileOptions {
   readonly json: boolean;
 }
 
-/** `tensorloom run`: loads the file, runs it in `runtime` (or its successors), prints; the exit status. */
-export async function runFile(file: string, opts: RunFileOptions, runtime: RuntimeWorker): Promise<number> {
+/**
+ * `tensorloom run`: loads the file, runs it (in a watched worker when it has scripts to run) and
+ * prints; the exit status.
+ */
+export async function runFile(file: string, opts: RunFileOptions): Promise<number> {
+  let runtime: CliRuntime | null = null;
   try {
     let text: string;
     try {
@@ -40,7 +45,9 @@ export async function runFile(file: string, opts: RunFileOptions, runtime: Runti
     }
     const { graph } = loaded;
     const validation = validateGraph(graph, registry);
-    const untrusted = opts.trust ? [] : scriptNodeIds(validation);
+    const scripts = scriptNodeIds(validation);
+    const untrusted = opts.trust ? [] : scripts;
+    runtime = scripts.length > untrusted.length ? new RuntimeWorker(opts.backend) : new InProcessRuntime(opts.backend);
 
     const run = await runWatched(
       graph,
@@ -59,7 +66,7 @@ export async function runFile(file: string, opts: RunFileOptions, runtime: Runti
     console.error(`error: ${(e as Error).message}`);
     return 1;
   } finally {
-    await runtime.stop();
+    await runtime?.stop();
   }
 }
 
@@ -70,7 +77,7 @@ async function gradientsOf(
   opts: RunFileOptions,
   report: RunReport,
   excluded: Readonly<Record<string, string>>,
-  runtime: RuntimeWorker,
+  runtime: CliRuntime,
 ): Promise<GradientReport | null> {
   if (report.plan === null || report.error !== null) return null;
   const target = nodeIdOf(validation, opts.gradients!);

@@ -5,7 +5,7 @@ import { withDependentsSkipped } from '../runtime/host/excluded-nodes';
 import { GRACE_MS } from '../runtime/host/script-watchdog';
 import type { RunReport } from '../runtime/reports';
 import { emptyRun, markLeftOut, outputsLeft } from './left-out';
-import type { RuntimeWorker, ScriptTimeout } from './runtime-worker';
+import type { CliRuntime, ScriptTimeout } from './runtime-worker';
 
 export interface WatchedRun {
   /** The report, with each node left out marked on it. */
@@ -25,8 +25,8 @@ export async function runWatched(
   validation: Validation,
   options: { readonly mode: ExecutionMode; readonly previewLimit: number; readonly outputs?: readonly string[] },
   notRun: Readonly<Record<string, string>>,
-  runtime: RuntimeWorker,
-  restart: () => RuntimeWorker,
+  runtime: CliRuntime,
+  restart: () => CliRuntime,
 ): Promise<WatchedRun> {
   const timeouts: ScriptTimeout[] = [];
   for (;;) {

@@ -5,7 +5,7 @@ import type { Graph } from '../graph/types';
 import type { BackendChoice, BackendName } from '../runtime/backend';
 import type { HostEvent, HostRunOptions } from '../runtime/host/runtime-host';
 import { ScriptWatchdog } from '../runtime/host/script-watchdog';
-import type { WorkerRuntime } from '../runtime/host/worker-runtime';
+import type { HeadlessRuntime } from '../runtime/host/headless-runtime';
 import type { GradientReport, RunReport } from '../runtime/reports';
 
 /** A call cut short: the worker was terminated after this long. */
@@ -18,14 +18,26 @@ export interface ScriptTimeout extends Timeout {
   readonly nodeId: string;
 }
 
+/** Where the runner's graphs run: in a worker thread (RuntimeWorker), or on this one. */
+export interface CliRuntime {
+  run(graph: Graph, options: HostRunOptions): Promise<RunReport | ScriptTimeout>;
+  gradients(
+    graph: Graph,
+    target: string,
+    previewLimit: number,
+    deadlineMs: number | null,
+  ): Promise<GradientReport | Timeout>;
+  stop(): Promise<void>;
+}
+
 /**
  * The runtime in a worker thread, watched from this one. When a script misses its deadline the
  * worker is terminated and the pending call answers with a `Timeout`; a terminated worker takes
  * no more calls, so the caller starts a new one.
  */
-export class RuntimeWorker {
+export class RuntimeWorker implements CliRuntime {
   private readonly worker = new Worker(new URL('../runtime/host/worker.js', import.meta.url));
-  private readonly remote = wrap<WorkerRuntime>(nodeEndpoint(this.worker));
+  private readonly remote = wrap<HeadlessRuntime>(nodeEndpoint(this.worker));
   private readonly watchdog = new ScriptWatchdog((nodeId, ms) => this.expire({ nodeId, timedOutAfter: ms }));
   private expire!: (timeout: ScriptTimeout) => void;
   private readonly timedOut = new Promise<ScriptTimeout>((resolve) => {

@@ -6,11 +6,11 @@ import { Session } from '../session';
 import type { HostEvent, HostRunOptions } from './runtime-host';
 
 /**
- * The runtime in the headless runner's worker thread: graphs in, plain reports out. A script that
- * never yields freezes only this thread; the main thread, told when each script starts, watches
- * its deadline and terminates the worker.
+ * The headless runner's runtime: graphs in, plain reports out. With scripts to run it lives in a
+ * worker thread, where a script that never yields freezes only that thread; the main thread, told
+ * when each script starts, watches its deadline and terminates the worker.
  */
-export class WorkerRuntime {
+export class HeadlessRuntime {
   private session: Session | null = null;
   private listener: ((event: HostEvent) => void) | null = null;
 
@@ -37,7 +37,7 @@ export class WorkerRuntime {
   };
 
   private live(): Session {
-    if (!this.session) throw new Error('the runtime worker has not started');
+    if (!this.session) throw new Error('the runtime has not started');
     return this.session;
   }
 }
