@@ -1,6 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { BackendChoice, BackendRequest } from '../runtime/backend';
 import { frameEndpoint, HOST_READY } from '../runtime/host/frame-endpoint';
+import { confineFrames } from '../runtime/host/lockdown';
 import type { HostEvent, RuntimeHost } from '../runtime/host/runtime-host';
 
 const START_TIMEOUT_MS = 60_000;
@@ -18,8 +19,16 @@ export class RuntimeClient {
     return this.remote;
   }
 
-  /** Starts a fresh host (replacing any previous one) on the requested backend. */
-  async start(request: BackendRequest, onEvent: (event: HostEvent) => void): Promise<BackendChoice> {
+  /**
+   * Starts a fresh host (replacing any previous one) on the requested backend. `onLost` is told if
+   * the frame loads another page later: a script navigated it away (or tried, and the page's
+   * `frame-src` left an error page), and this host will never answer again.
+   */
+  async start(
+    request: BackendRequest,
+    onEvent: (event: HostEvent) => void,
+    onLost?: () => void,
+  ): Promise<BackendChoice> {
     this.stop();
     const frame = document.createElement('iframe');
     frame.sandbox.add('allow-scripts');
@@ -28,7 +37,13 @@ export class RuntimeClient {
     frame.tabIndex = -1;
     frame.className = 'runtime-host-frame';
     frame.src = new URL(`${import.meta.env.BASE_URL}runtime.html`, window.location.href).href;
+    // The runtime frame may navigate nowhere else: a script node could take its data along.
+    confineFrames(frame.src);
     const ready = waitForReady(frame);
+    let loads = 0;
+    frame.addEventListener('load', () => {
+      if (++loads > 1 && this.frame === frame) onLost?.();
+    });
     document.body.append(frame);
     this.frame = frame;
     await ready;

@@ -1,6 +1,18 @@
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
-import { readTable, selectNode, valuesTable } from './support/editor';
+import {
+  canvasNode,
+  openExample,
+  parseShown,
+  readStatistics,
+  readTable,
+  readValues,
+  selectNode,
+  sidePanel,
+  valuesTable,
+  waitForValues,
+} from './support/editor';
 
 test('a seed example with script nodes runs from the examples menu, gradient body included', async () => {
   const app = await openApp();
@@ -58,3 +70,112 @@ test('a graph file with a script opens untrusted: nothing runs until Trust and r
     await app.close();
   }
 });
+
+/** Opens a seed example from the toolbar's Examples menu and waits for one of its nodes. */
+async function openSeed(page: Page, title: string, op: string, label: string): Promise<void> {
+  await openExample(page, title);
+  await canvasNode(page, op, label).waitFor({ timeout: 30_000 });
+}
+
+test('seed numpy_function: log on [1, e, 10], and its gradient body dy / x', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openSeed(page, 'Seed: numpy_function with a custom gradient', 'ArrayScript', 'my_numpy_op');
+    const x = [1, Math.E, 10];
+    await selectNode(page, 'ArrayScript', 'my_numpy_op');
+    expect((await readStatistics(sidePanel(page), 'my_numpy_op.y'))['shape']).toBe('float32[3]');
+    // [0, 1, 2.302585]: np.log(x) in the seed.
+    await waitForValues(sidePanel(page), 'my_numpy_op.y', x.map(Math.log));
+
+    // The gradient body is the seed's dy / x: d sum(log x) / dx = 1 / x.
+    await page.getByRole('combobox', { name: 'Loss target', exact: true }).selectOption('loss');
+    await selectNode(page, 'Placeholder', 'x');
+    const gradient = sidePanel(page).getByRole('region', {
+      name: 'Gradient of loss with respect to x.output',
+      exact: true,
+    });
+    await gradient.waitFor({ timeout: 30_000 });
+    await waitForValues(
+      gradient,
+      'gradient at x.output',
+      x.map((v) => 1 / v),
+    );
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('seed custom op: MyCustomOp doubles [1, 2, 3] element by element', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openSeed(page, 'Seed: a custom op, x · 2', 'ArrayScript', 'MyCustomOp');
+    await selectNode(page, 'ArrayScript', 'MyCustomOp');
+    expect((await readStatistics(sidePanel(page), 'my_custom_op.y'))['shape']).toBe('float32[3]');
+    await waitForValues(
+      sidePanel(page),
+      'my_custom_op.y',
+      [1, 2, 3].map((v) => v * 2),
+    );
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('seed random source: a script with no inputs draws a 10×3 float32 tensor in [0, 1)', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openSeed(page, 'Seed: a random-data source', 'ArrayScript', 'generate_random_data');
+    await selectNode(page, 'ArrayScript', 'generate_random_data');
+    const label = 'generate_random_data.random_data';
+    const stats = await readStatistics(sidePanel(page), label);
+    expect(stats['shape']).toBe('float32[10, 3]');
+    expect([stats['NaN'], stats['Inf']]).toEqual(['0', '0']);
+    expect(parseShown(stats['min']!)).toBeGreaterThanOrEqual(0);
+    expect(parseShown(stats['max']!)).toBeLessThan(1);
+    const values = await readValues(sidePanel(page), label);
+    expect(values).toHaveLength(30);
+    expect(values.every((v) => Number.isFinite(v) && v >= 0 && v < 1)).toBe(true);
+    // np.random.rand: not all the same value.
+    expect(new Set(values).size).toBeGreaterThan(1);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('seed complex data: one script returns images, labels and metadata with their declared types', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openSeed(page, 'Seed: images, labels and metadata', 'ArrayScript', 'generate_complex_data');
+    await selectNode(page, 'ArrayScript', 'generate_complex_data');
+    const panel = sidePanel(page);
+    const expected = {
+      images: 'float32[100, 64, 64, 3]',
+      labels: 'int32[100]',
+      metadata: 'float32[100, 5]',
+    };
+    for (const [port, type] of Object.entries(expected)) {
+      const stats = await readStatistics(panel, `generate_complex_data.${port}`, 60_000);
+      expect(stats['shape'], port).toBe(type);
+      expect([stats['NaN'], stats['Inf']], port).toEqual(['0', '0']);
+      expect(parseShown(stats['min']!), port).toBeGreaterThanOrEqual(0);
+      expect(parseShown(stats['max']!), port).toBeLessThan(port === 'labels' ? 10 : 1);
+    }
+    // Labels: whole numbers from 0 to 9 (np.random.randint(0, 10)).
+    const labels = await readValues(panel, 'generate_complex_data.labels');
+    expect(labels).toHaveLength(100);
+    expect(labels.every((v) => Number.isInteger(v) && v >= 0 && v < 10)).toBe(true);
+    const metadata = await readValues(panel, 'generate_complex_data.metadata');
+    expect(metadata).toHaveLength(100);
+    expect(metadata.every((v) => Number.isFinite(v) && v >= 0 && v < 1)).toBe(true);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+}, 120_000);

@@ -171,3 +171,24 @@ export async function openExample(page: Page, title: string): Promise<void> {
 export async function fitView(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Fit View', exact: true }).click();
 }
+
+/**
+ * The statistics the panel shows for a tensor (the list labelled "Statistics of <label>"), term by
+ * term: { shape: 'float32[10, 3]', min: '0.0123', …, NaN: '0', Inf: '0' }. Waits for the list.
+ */
+export async function readStatistics(
+  scope: Page | Locator,
+  label: string,
+  timeout = 30_000,
+): Promise<Record<string, string>> {
+  const list = scope.getByLabel(`Statistics of ${label}`, { exact: true });
+  await list.waitFor({ state: 'visible', timeout });
+  return list.evaluate((dl) => {
+    const terms: Record<string, string> = {};
+    for (const dt of dl.querySelectorAll('dt')) {
+      const dd = dt.nextElementSibling;
+      if (dd?.tagName === 'DD') terms[dt.textContent ?? ''] = dd.textContent ?? '';
+    }
+    return terms;
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * Helpers for script nodes and for watching the editor stay responsive: opening a graph file,
+ * trusting it, reading what a node says, editing a script body (whatever editor the panel uses)
+ * and panning the canvas.
+ */
+import type { Frame, Locator, Page } from 'playwright-core';
+import { canvasNode, sidePanel, waitFor } from './editor';
+
+/** A node of a graph file, as tests write them. */
+export interface FileNode {
+  id: string;
+  op: string;
+  name?: string;
+  attrs: Record<string, unknown>;
+  position?: { x: number; y: number };
+}
+
+export interface FileEdge {
+  id: string;
+  source: string;
+  sourcePort: string;
+  target: string;
+  targetPort: string;
+}
+
+/** A native graph file (format tensorloom.graph, version 1). */
+export function graphFile(nodes: FileNode[], edges: FileEdge[]) {
+  return { format: 'tensorloom.graph', version: 1, nodes, edges };
+}
+
+/** An edge `source.sourcePort → target.targetPort`, with a readable id. */
+export function edge(source: string, sourcePort: string, target: string, targetPort: string): FileEdge {
+  return { id: `${source}-${target}`, source, sourcePort, target, targetPort };
+}
+
+/** A float32 Placeholder holding `values` (a vector). */
+export function placeholder(id: string, values: number[], position = { x: 0, y: 0 }): FileNode {
+  return {
+    id,
+    op: 'Placeholder',
+    name: id,
+    attrs: { value: { dtype: 'float32', shape: [values.length], values } },
+    position,
+  };
+}
+
+/** Opens a graph through the toolbar's hidden "Open graph file" input, as a user picking a file. */
+export async function openGraphFile(page: Page, name: string, file: unknown): Promise<void> {
+  await page.getByLabel('Open graph file', { exact: true }).setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file, null, 2)),
+  });
+}
+
+/** The banner that lists an untrusted graph's scripts. */
+export function trustBanner(page: Page): Locator {
+  return page.getByRole('region', { name: 'Untrusted scripts', exact: true });
+}
+
+/** Clicks "Trust and run" in the banner and waits until the banner is gone. */
+export async function trustAndRun(page: Page): Promise<void> {
+  const banner = trustBanner(page);
+  await banner.getByRole('button', { name: 'Trust and run', exact: true }).click();
+  await waitFor(
+    () => banner.count(),
+    (n) => n === 0,
+    { timeout: 10_000, what: 'the "Untrusted scripts" banner to go away' },
+  );
+}
+
+/** The message a node shows on the canvas (its error, or why it did not run), or '' when none. */
+export async function nodeMessage(page: Page, op: string, label: string): Promise<string> {
+  const note = canvasNode(page, op, label).getByRole('note');
+  return (await note.count()) ? ((await note.first().textContent()) ?? '') : '';
+}
+
+/** Waits until a node's message on the canvas contains `text`; returns the message. */
+export function waitForNodeMessage(page: Page, op: string, label: string, text: string, timeout = 30_000) {
+  return waitFor(
+    () => nodeMessage(page, op, label),
+    (message) => message.includes(text),
+    { timeout, what: `${op} node ${label} to say "${text}"` },
+  );
+}
+
+/** The one-line value preview a node shows on the canvas ("Value of <id>"), or '' when none. */
+export async function nodePreview(page: Page, op: string, label: string, id = label): Promise<string> {
+  const preview = canvasNode(page, op, label).getByLabel(`Value of ${id}`, { exact: true });
+  return (await preview.count()) ? ((await preview.first().textContent()) ?? '') : '';
+}
+
+/** The value preview's numbers, as the node formats them (four significant digits). */
+export function previewNumbers(text: string): number[] {
+  const inner = /^\[(.*)\]$/.exec(text.trim())?.[1] ?? text;
+  return inner
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== '…')
+    .map(Number);
+}
+
+/**
+ * Sets a code attribute (a script's `body` or `gradient`) of the selected node in the side panel's
+ * Attributes section and commits it by leaving the field. Works with a plain textarea labelled by
+ * the attribute's name and with a CodeMirror editor (a contenteditable `.cm-content`, either
+ * itself named after the attribute or inside an element that is).
+ */
+export async function setCodeAttr(page: Page, name: string, source: string): Promise<void> {
+  const attributes = sidePanel(page).getByRole('region', { name: 'Attributes', exact: true });
+  // An editor that loads lazily shows the source, unlabelled as a textbox, until it is ready.
+  const field = attributes
+    .getByRole('textbox', { name, exact: true })
+    .or(attributes.getByLabel(name, { exact: true }).locator('.cm-content'))
+    .first();
+  await field.waitFor({ timeout: 15_000 });
+  const kind = await field.evaluate((e) =>
+    e instanceof HTMLTextAreaElement || e instanceof HTMLInputElement
+      ? 'text'
+      : e.closest('.cm-editor')
+        ? 'codemirror'
+        : (e as HTMLElement).isContentEditable
+          ? 'contenteditable'
+          : 'other',
+  );
+  if (kind === 'text') {
+    await field.fill(source);
+  } else if (kind === 'codemirror' || kind === 'contenteditable') {
+    const content = kind === 'codemirror' ? field.locator('xpath=ancestor-or-self::*[@contenteditable][1]') : field;
+    await content.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(source);
+  } else {
+    throw new Error(`the "${name}" attribute is neither a text field nor an editor`);
+  }
+  // The body editor applies an edit when it loses focus, not on every keystroke.
+  await field.blur();
+}
+
+/** React Flow's viewport transform (`translate(x, y) scale(k)`), which panning and zooming change. */
+export function viewportTransform(page: Page): Promise<string> {
+  return page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform);
+}
+
+/**
+ * A point of the canvas with nothing but the pane under it (no node, edge or control), where a drag
+ * pans the view; found by probing a grid over the pane, away from its edges.
+ */
+export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const found = await page.locator('.react-flow__pane').evaluate((pane) => {
+    const box = pane.getBoundingClientRect();
+    for (let fy = 0.85; fy >= 0.15; fy -= 0.05) {
+      for (let fx = 0.15; fx <= 0.85; fx += 0.05) {
+        const x = box.left + box.width * fx;
+        const y = box.top + box.height * fy;
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+      }
+    }
+    return null;
+  });
+  if (!found) throw new Error('no empty point on the canvas to drag the pane from');
+  return found;
+}
+
+/**
+ * Drags the canvas' pane by (dx, dy) with the left mouse button, as a user pans the view. The
+ * events go through Chromium's input pipeline (CDP `Input.dispatchMouseEvent`) rather than
+ * `page.mouse`: Playwright's drag-and-drop emulation first evaluates a helper in every frame, so
+ * `page.mouse.move` with a button held waits for a frame that is stuck in a script, which no
+ * user's mouse does.
+ */
+export async function panCanvas(page: Page, dx: number, dy: number, steps = 8): Promise<void> {
+  const from = await emptyPanePoint(page);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const send = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', x: number, y: number, buttons: number) =>
+      cdp.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', buttons, clickCount: 1 });
+    await send('mouseMoved', from.x, from.y, 0);
+    await send('mousePressed', from.x, from.y, 1);
+    for (let i = 1; i <= steps; i++) await send('mouseMoved', from.x + (dx * i) / steps, from.y + (dy * i) / steps, 1);
+    await send('mouseReleased', from.x + dx, from.y + dy, 0);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** How many animation frames the page draws in `ms` milliseconds (a frozen page draws none). */
+export function framesDrawnIn(page: Page, ms: number): Promise<number> {
+  return page.evaluate(
+    (window) =>
+      new Promise<number>((resolve) => {
+        let frames = 0;
+        const start = performance.now();
+        const tick = () => {
+          frames++;
+          if (performance.now() - start < window) requestAnimationFrame(tick);
+          else resolve(frames);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
+/**
+ * Whether a frame's main thread answers a trivial evaluation within `ms`: a frame stuck in a
+ * script's `while (true) {}` does not.
+ */
+export async function frameAnswers(frame: Frame, ms = 250): Promise<boolean> {
+  if (frame.isDetached()) return false;
+  const answer = frame.evaluate(() => true).catch(() => false);
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), ms));
+  return Promise.race([answer, timeout]);
+}
