@@ -1,21 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
 import { canvasNode, openExample, selectNode, sidePanel, waitFor, waitForValues } from './support/editor';
-
-/** The code editor of the selected script node's attribute (`body` or `gradient`). */
-function codeEditor(page: Page, name: string): Locator {
-  return sidePanel(page).getByRole('textbox', { name, exact: true });
-}
-
-/** Replaces the text in a code editor as a user would (select all, type), then commits with Ctrl+Enter. */
-async function writeCode(page: Page, name: string, source: string, { commit = true } = {}): Promise<void> {
-  const editor = codeEditor(page, name);
-  await editor.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(source);
-  if (commit) await page.keyboard.press('Control+Enter');
-}
+import { codeEditor, setCodeAttr } from './support/scripts';
 
 const scriptProblems = (page: Page) => sidePanel(page).getByRole('list', { name: 'Script problems', exact: true });
 
@@ -42,7 +29,7 @@ test('a body written in the code editor runs, with an output declared beside it'
     await second.fill('total');
     await second.press('Tab');
 
-    await writeCode(
+    await setCodeAttr(
       page,
       'body',
       [
@@ -50,7 +37,10 @@ test('a body written in the code editor runs, with an output declared beside it'
         'const y = x.map((v) => v * scale);',
         'return { y, total: [y.reduce((a, b) => a + b, 0)] };',
       ].join('\n'),
+      { commit: false },
     );
+    // Ctrl+Enter applies the edit (and runs) without leaving the editor.
+    await page.keyboard.press('Control+Enter');
     // x = [1, 2, 3]: y = 3x = [3, 6, 9], total = [18].
     await waitForValues(page, 'my_custom_op.y', [3, 6, 9]);
     await waitForValues(page, 'my_custom_op.total', [18]);
@@ -66,7 +56,7 @@ test('a throwing body shows its error at its line, on the node and underlined in
   const { page } = app;
   try {
     await openCustomOp(page);
-    await writeCode(
+    await setCodeAttr(
       page,
       'body',
       [
@@ -108,7 +98,7 @@ test('a syntax error is underlined while typing, and nothing is applied until it
   try {
     await openCustomOp(page);
     await waitForValues(page, 'my_custom_op.y', [2, 4, 6]);
-    await writeCode(page, 'body', 'const k = 2;\nreturn x.map((v) => v * );', { commit: false });
+    await setCodeAttr(page, 'body', 'const k = 2;\nreturn x.map((v) => v * );', { commit: false });
     const problems = await waitFor(
       () => scriptProblems(page).innerText(),
       (text) => text.includes('syntax error'),

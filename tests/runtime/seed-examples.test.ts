@@ -61,6 +61,11 @@ describe('the seed examples', () => {
     expect([byPort['labels']!.dtype, byPort['labels']!.shape]).toEqual(['int32', [100]]);
     expect([byPort['metadata']!.dtype, byPort['metadata']!.shape]).toEqual(['float32', [100, 5]]);
     expect(byPort['labels']!.values.every((v) => Number.isInteger(v) && v >= 0 && v < 10)).toBe(true);
+    // 1,228,800 float32 draws: with Math.random() stored as it is, about one run in 27 would hold a 1.0.
+    for (const port of ['images', 'metadata']) {
+      expect(byPort[port]!.min).toBeGreaterThanOrEqual(0);
+      expect(byPort[port]!.max).toBeLessThan(1);
+    }
   });
 
   it("004 ex. 2: the image file's bytes reach the script; decoding them needs a browser's image decoder", async () => {

@@ -100,42 +100,21 @@ export function previewNumbers(text: string): number[] {
     .map(Number);
 }
 
+/** The code editor (CodeMirror) of the selected script node's attribute `name` (`body` or `gradient`). */
+export function codeEditor(page: Page, name: string): Locator {
+  return sidePanel(page).getByRole('textbox', { name, exact: true });
+}
+
 /**
- * Sets a code attribute (a script's `body` or `gradient`) of the selected node in the side panel's
- * Attributes section and commits it by leaving the field. Works with a plain textarea labelled by
- * the attribute's name and with a CodeMirror editor (a contenteditable `.cm-content`, either
- * itself named after the attribute or inside an element that is).
+ * Replaces the source in a script's code editor as a user does (select all, type) and, unless told
+ * not to, commits it by leaving the editor, which applies an edit, not each keystroke.
  */
-export async function setCodeAttr(page: Page, name: string, source: string): Promise<void> {
-  const attributes = sidePanel(page).getByRole('region', { name: 'Attributes', exact: true });
-  // An editor that loads lazily shows the source, unlabelled as a textbox, until it is ready.
-  const field = attributes
-    .getByRole('textbox', { name, exact: true })
-    .or(attributes.getByLabel(name, { exact: true }).locator('.cm-content'))
-    .first();
-  await field.waitFor({ timeout: 15_000 });
-  const kind = await field.evaluate((e) =>
-    e instanceof HTMLTextAreaElement || e instanceof HTMLInputElement
-      ? 'text'
-      : e.closest('.cm-editor')
-        ? 'codemirror'
-        : (e as HTMLElement).isContentEditable
-          ? 'contenteditable'
-          : 'other',
-  );
-  if (kind === 'text') {
-    await field.fill(source);
-  } else if (kind === 'codemirror' || kind === 'contenteditable') {
-    const content = kind === 'codemirror' ? field.locator('xpath=ancestor-or-self::*[@contenteditable][1]') : field;
-    await content.click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(source);
-  } else {
-    throw new Error(`the "${name}" attribute is neither a text field nor an editor`);
-  }
-  // The body editor applies an edit when it loses focus, not on every keystroke.
-  await field.blur();
+export async function setCodeAttr(page: Page, name: string, source: string, { commit = true } = {}): Promise<void> {
+  const editor = codeEditor(page, name);
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(source);
+  if (commit) await editor.blur();
 }
 
 /** React Flow's viewport transform (`translate(x, y) scale(k)`), which panning and zooming change. */
