@@ -99,7 +99,7 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
       return values[target.slot]!;
     };
 
-    const result = tf.engine().gradients(forward, [...xs, seed], undefined, true);
+    const result = gradientsFreedOnFailure(tf, forward, [...xs, seed]);
     result.value.dispose();
     xSlots.forEach((slot, i) => {
       const g = result.grads[i];
@@ -124,6 +124,25 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
     blocked,
     dispose: () => tf.dispose([...recorded.values()]),
   };
+}
+
+/**
+ * tfjs's engine.gradients, which, when a gradient function throws (a user's gradient body), leaves
+ * the forward result and the tensors its tape saved behind: a scope frees the one, the tape the rest.
+ */
+function gradientsFreedOnFailure(tf: TF, forward: () => Tensor, xs: Tensor[]) {
+  const engine = tf.engine();
+  engine.startScope();
+  try {
+    const result = engine.gradients(forward, xs, undefined, true);
+    engine.endScope([result.value, ...result.grads.filter((g): g is Tensor => g != null)]);
+    return result;
+  } catch (e) {
+    for (const node of engine.state.activeTape ?? []) for (const t of node.saved ?? []) t.dispose();
+    engine.state.activeTape = [];
+    engine.endScope();
+    throw e;
+  }
 }
 
 export class TargetError extends Error {}
@@ -193,10 +212,8 @@ function withGradientBody(
   if (step.outputPorts.length !== 1)
     throw new ScriptError('result', `${step.nodeId}: a gradient body needs exactly one output`);
   const port = step.outputPorts[0]!;
-  const body = compileBody(
-    String(step.attrs['gradient']),
-    ['dy', ...names, 'output', 'tf'],
-    scriptLabel(step.nodeId, 'gradient'),
+  const body = ofNode(step.nodeId, () =>
+    compileBody(String(step.attrs['gradient']), ['dy', ...names, 'output', 'tf'], scriptLabel(step.nodeId, 'gradient')),
   );
   if (body.async) throw new ScriptError('syntax', `${step.nodeId}: a gradient body cannot await`);
   const value = precomputed[port]!;
@@ -204,10 +221,25 @@ function withGradientBody(
     const ins = args.slice(0, names.length) as Tensor[];
     return {
       value: value.clone(),
-      gradFunc: (dy: Tensor) => gradientsByInput(body.run(dy, ...ins, value, tf), decls, ins, step.nodeId),
+      gradFunc: (dy: Tensor) =>
+        gradientsByInput(
+          ofNode(step.nodeId, () => body.run(dy, ...ins, value, tf)),
+          decls,
+          ins,
+          step.nodeId,
+        ),
     };
   });
   return { [port]: f(...names.map((n) => inputs[n]!)) };
+}
+
+/** Runs `work`, naming the node in a script error: a gradient report has one error for the whole graph. */
+function ofNode<T>(nodeId: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    throw e instanceof ScriptError ? new ScriptError(e.kind, `${nodeId}: ${e.reason}`, e.line, e.column) : e;
+  }
 }
 
 /** What a gradient body returned, one tensor per input in declaration order, each of its input's shape. */

@@ -4,7 +4,8 @@ import { openApp } from './support/browser';
 import { canvasNode, openExample, selectNode, sidePanel, waitFor, waitForValues } from './support/editor';
 import { codeEditor, setCodeAttr } from './support/scripts';
 
-const scriptProblems = (page: Page) => sidePanel(page).getByRole('list', { name: 'Script problems', exact: true });
+const scriptProblems = (page: Page, attr = 'body') =>
+  sidePanel(page).getByRole('list', { name: `Problems in ${attr}`, exact: true });
 
 async function openCustomOp(page: Page): Promise<void> {
   await openExample(page, 'Seed: a custom op, x · 2');
@@ -108,6 +109,30 @@ test('a syntax error is underlined while typing, and nothing is applied until it
     expect(await codeEditor(page, 'body').locator('.cm-lintRange-error').count()).toBe(1);
     // Not committed: the node still shows the values of the body it had.
     expect(await canvasNode(page, 'ArrayScript', 'MyCustomOp').innerText()).toContain('[2, 4, 6]');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a failing gradient body is underlined at its own line once gradients are asked for', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openExample(page, 'Seed: py_function with a custom gradient');
+    await canvasNode(page, 'TensorScript', 'my_python_op').waitFor();
+    await page.getByRole('combobox', { name: 'Loss target' }).selectOption('loss');
+    await selectNode(page, 'TensorScript', 'my_python_op');
+    await setCodeAttr(page, 'gradient', 'const k = 2;\nreturn tf.mul(dy, scale);');
+    // "scale" starts at column 19 of line 2.
+    const problems = await waitFor(
+      () => scriptProblems(page, 'gradient').innerText(),
+      (text) => text.includes('scale is not defined'),
+      { what: 'the gradient editor to list the error' },
+    );
+    expect(problems).toMatch(/line 2:19/);
+    expect(await codeEditor(page, 'gradient').locator('.cm-lintRange-error').innerText()).toBe('scale');
+    expect(await scriptProblems(page, 'body').count()).toBe(0);
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();

@@ -166,4 +166,14 @@ describe('script nodes', () => {
       2e-3,
     );
   });
+
+  it("name the node and the gradient body's own line when a gradient body fails", async () => {
+    const s = newSession();
+    const failing = async (gradient: string) =>
+      (await s.computeGradients(scriptGraph('TensorScript', { body: 'return tf.sin(x);', gradient }), 'loss')).error;
+    expect(await failing('const k = 2;\nreturn tf.mul(dy, scale);')).toBe(
+      's: scale is not defined (line 2, column 19)',
+    );
+    expect(await failing('const k = ;')).toBe('s: syntax error: Unexpected token (line 1, column 11)');
+  });
 });

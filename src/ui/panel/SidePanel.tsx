@@ -18,6 +18,7 @@ export function SidePanel() {
   const report = useRun((s) => s.report);
   const mode = useRun((s) => s.mode);
   const stale = useRun((s) => s.stale);
+  const gradientError = useRun((s) => s.gradients?.error ?? undefined);
   const excludedReason = useRun((s) => (selectedId ? s.excluded[selectedId] : undefined));
 
   if (!node) {
@@ -75,7 +76,7 @@ export function SidePanel() {
               spec={spec}
               value={name in node.attrs ? node.attrs[name]! : spec.default}
               onChange={(value) => app.doc.getState().setAttrs(node.id, { [name]: value })}
-              problems={name === 'body' && !stale ? bodyProblems(nodeReport?.error) : undefined}
+              problems={stale ? undefined : scriptProblems(name, node.id, nodeReport?.error, gradientError)}
             />
           ))}
         </section>
@@ -120,8 +121,23 @@ export function SidePanel() {
   );
 }
 
-/** A failed body's error, at its line: the run reports errors as text with the location at the end. */
-function bodyProblems(error: string | undefined): readonly ScriptProblem[] | undefined {
+/**
+ * The error of a script's body (from the run) or gradient body (from the gradient pass, which names
+ * the node first), at its line: reports carry errors as text with the location at the end.
+ */
+function scriptProblems(
+  attr: string,
+  nodeId: string,
+  runError: string | undefined,
+  gradientError: string | undefined,
+): readonly ScriptProblem[] | undefined {
+  const prefix = `${nodeId}: `;
+  const error =
+    attr === 'body'
+      ? runError
+      : attr === 'gradient' && gradientError?.startsWith(prefix)
+        ? gradientError.slice(prefix.length)
+        : undefined;
   const problem = error ? scriptErrorLocation(error) : null;
   return problem ? [problem] : undefined;
 }

@@ -33,7 +33,14 @@ export function CodeAttr({
           </pre>
         }
       >
-        <ScriptEditor labelId={labelId} source={source} runProblems={problems} onCommit={onCommit} hint={doc} />
+        <ScriptEditor
+          name={name}
+          labelId={labelId}
+          source={source}
+          runProblems={problems}
+          onCommit={onCommit}
+          hint={doc}
+        />
       </Suspense>
     </div>
   );

@@ -18,6 +18,8 @@ import { ScriptError, scriptErrorLocation } from '../../../ops/script/script-err
 import { problemRange, type ScriptProblem } from './problem-range';
 
 interface Props {
+  /** The attribute edited: `body` or `gradient`. */
+  readonly name: string;
   /** The element whose text names the editor (its visible label). */
   readonly labelId: string;
   /** The committed source: what the document holds. */
@@ -45,7 +47,7 @@ const theme = EditorView.theme({
  * step and one run. Syntax errors are underlined as the user types (sucrase, as the runtime
  * compiles it); errors from the last run are underlined while the source is the one that ran.
  */
-export default function ScriptEditor({ labelId, source, runProblems, onCommit, hint }: Props) {
+export default function ScriptEditor({ name, labelId, source, runProblems, onCommit, hint }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ source, runProblems, onCommit });
@@ -123,7 +125,7 @@ export default function ScriptEditor({ labelId, source, runProblems, onCommit, h
     <>
       <div ref={host} className="script-editor" />
       {problems.length > 0 && (
-        <ul className="script-problems" aria-label="Script problems">
+        <ul className="script-problems" aria-label={`Problems in ${name}`}>
           {problems.map((p, i) => (
             <li key={i}>
               <span className="muted">
