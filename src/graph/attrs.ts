@@ -51,8 +51,6 @@ export interface CodeAttr extends AttrBase {
 export interface FileAttr extends AttrBase {
   readonly kind: 'file';
   readonly default: '';
-  /** The file types to offer, as an `accept` list: `image/png,image/jpeg`. */
-  readonly accept: string;
   readonly maxBytes: number;
 }
 /** A script node's declared inputs or outputs. */
@@ -122,7 +120,7 @@ export const attr = {
   ): IntsAttr<true> => ({ kind: 'ints', default: def, nullable: true, ...o }),
   tensor: (def: TensorLiteral, o: { doc?: string } = {}): TensorAttr => ({ kind: 'tensor', default: def, ...o }),
   code: (def: string, o: { doc?: string } = {}): CodeAttr => ({ kind: 'code', default: def, ...o }),
-  file: (o: { accept: string; maxBytes: number; doc?: string }): FileAttr => ({ kind: 'file', default: '', ...o }),
+  file: (o: { maxBytes: number; doc?: string }): FileAttr => ({ kind: 'file', default: '', ...o }),
   ports: (def: readonly PortDecl[], o: { minLength?: number; doc?: string } = {}): PortsAttr => ({
     kind: 'ports',
     default: def,

@@ -67,7 +67,7 @@ test('the image preprocessing seed decodes an image file the user opens and show
   }
 });
 
-test('a file that is not an image the script can decode gives the script an error, and the graph keeps its file', async () => {
+test('a file the script cannot decode gives the script an error at its line; a file too big is refused and changes nothing', async () => {
   const app = await openApp();
   const { page } = app;
   try {
@@ -87,20 +87,20 @@ test('a file that is not an image the script can decode gives the script an erro
         text.includes('the file is not an image this browser can decode (') && /\(line 6, column \d+\)/.test(text),
       { what: 'the decode error, thrown at line 6 of the body' },
     );
-    const wrongType = sidePanel(page);
+    const panel = sidePanel(page);
     await selectNode(page, 'FileBytes', 'image_file');
-    await wrongType.getByLabel('Open file…').setInputFiles({
-      name: 'notes.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from('hello'),
+    await panel.getByLabel('Open file…').setInputFiles({
+      name: 'huge.bin',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.alloc(9 * 1024 * 1024),
     });
     await waitFor(
-      () => wrongType.getByRole('alert').allInnerTexts(),
-      (alerts) => alerts.some((a) => a.includes('notes.txt is text/plain')),
-      { what: 'the refusal of a text file' },
+      () => panel.getByRole('alert').allInnerTexts(),
+      (alerts) => alerts.some((a) => a.includes('huge.bin is 9.0 MiB; a graph keeps files of up to 8.0 MiB')),
+      { what: 'the refusal of a file too big to keep in the graph' },
     );
     // The refused file changed nothing: the graph still holds the broken PNG's 16 bytes.
-    expect(await wrongType.innerText()).toContain('image/png, 16 B');
+    expect(await panel.innerText()).toContain('image/png, 16 B');
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();

@@ -15,7 +15,7 @@ export const FileBytes = defineOp({
   inputs: {},
   outputs: ['bytes'],
   attrs: {
-    file: attr.file({ accept: 'image/png,image/jpeg,image/gif,image/webp,image/bmp', maxBytes: MAX_BYTES }),
+    file: attr.file({ maxBytes: MAX_BYTES, doc: 'any file: an image, a CSV, a binary' }),
   },
   kind: 'feed',
   infer: (_, { file }) => ({ bytes: { dtype: 'int32', shape: [fileInfo(file)?.bytes ?? 0] } }),

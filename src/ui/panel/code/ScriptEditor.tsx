@@ -117,9 +117,11 @@ export default function ScriptEditor({ name, labelId, source, runProblems, onCom
       v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: source } });
   }, [source]);
 
+  // By content: the panel hands over a new list on every render, the problems change only per run.
+  const ranWith = runProblems.map((p) => `${p.line}:${p.column}:${p.message}`).join('\n');
   useEffect(() => {
     view.current?.dispatch({ effects: ranAgain.of(null) });
-  }, [runProblems]);
+  }, [ranWith]);
 
   return (
     <>
