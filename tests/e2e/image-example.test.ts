@@ -1,7 +1,15 @@
 import { expect, test } from 'vitest';
 import { encodePng } from '../support/png';
 import { openApp } from './support/browser';
-import { openExample, selectNode, sidePanel, waitFor, waitForValues } from './support/editor';
+import {
+  openExample,
+  parseShown,
+  readStatistics,
+  selectNode,
+  sidePanel,
+  waitFor,
+  waitForValues,
+} from './support/editor';
 
 // A 6 × 4 test image: the left three columns gray 40, the right three gray 100, with one red pixel
 // in the top-left corner so that the decoded channels' order shows.
@@ -61,6 +69,48 @@ test('the image preprocessing seed decodes an image file the user opens and show
           .getByRole('img', { name: new RegExp(`^Image of preprocess_image\\.${port}, 4 × 6 RGB`) })
           .count(),
       ).toBe(1);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a JPEG decodes too: a flat gray picture comes back gray, with no edges inside it', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    // The browser encodes the JPEG (Node has no encoder): 16 × 16 of gray 128, lossy but flat.
+    const jpeg = Buffer.from(
+      await page.evaluate(async () => {
+        const canvas = new OffscreenCanvas(16, 16);
+        const context = canvas.getContext('2d')!;
+        context.fillStyle = 'rgb(128, 128, 128)';
+        context.fillRect(0, 0, 16, 16);
+        const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      }),
+    );
+    expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    await openExample(page, 'Seed: preprocessing an image file');
+    await selectNode(page, 'FileBytes', 'image_file');
+    await sidePanel(page)
+      .getByLabel('Open file…')
+      .setInputFiles({ name: 'gray.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await waitFor(
+      () => sidePanel(page).innerText(),
+      (text) => text.includes(`image/jpeg, ${jpeg.length} B`),
+      { what: 'the panel to show the JPEG' },
+    );
+    await selectNode(page, 'ArrayScript', 'preprocess_image');
+    const image = await waitFor(
+      () => readStatistics(sidePanel(page), 'preprocess_image.image'),
+      (stats) => stats['shape'] === 'int32[16, 16, 3]',
+      { what: 'the decoded JPEG in the panel' },
+    );
+    expect(Math.abs(parseShown(image['min']!) - 128)).toBeLessThanOrEqual(2);
+    expect(Math.abs(parseShown(image['max']!) - 128)).toBeLessThanOrEqual(2);
+    const edges = await readStatistics(sidePanel(page), 'preprocess_image.edges', 30_000);
+    expect(parseShown(edges['max']!)).toBeLessThanOrEqual(8);
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();
