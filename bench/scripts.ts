@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AttrValue, Graph, GraphEdge, GraphNode } from '../src/graph/types';
+import { loadTranspiler } from '../src/ops/script/compile-body';
 import type { ScriptWatch } from '../src/runtime/forward';
 import { compiled, ms, random, runCompiled } from './compiled';
 import { medians, type Row } from './measure';
@@ -31,6 +32,8 @@ async function compare(
   peer: Graph,
   rounds = 100,
 ): Promise<{ subject: number; peer: number; ratio: number }> {
+  // Session.run loads the transpiler; these rows run compiled plans directly.
+  await loadTranspiler();
   const before = tf.memory().numTensors;
   const [s, p] = [compiled(subject), compiled(peer)];
   const t = await medians({ subject: () => runCompiled(s, watch), peer: () => runCompiled(p, watch) }, { rounds });

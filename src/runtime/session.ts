@@ -5,6 +5,7 @@ import type { AttrValue, Graph, PortRef } from '../graph/types';
 import { validateGraph, type Validation } from '../graph/validate';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import { registry as defaultRegistry } from '../ops/registry';
+import { loadTranspiler } from '../ops/script/compile-body';
 import type { BackendChoice } from './backend';
 import { prepare, trace, type CompileOptions, type Prepared } from './compile';
 import { EagerExecution, type SignatureTable } from './eager-execution';
@@ -52,6 +53,7 @@ export class Session {
   ) {}
 
   async run(graph: Graph, options: RunOptions = {}): Promise<RunReport> {
+    await loadTranspiler();
     const mode = options.mode ?? 'graph';
     // The previous eager run lends its values to this one; whatever it keeps is freed afterwards.
     let previous = this.execution instanceof EagerExecution ? this.execution : null;
@@ -111,6 +113,7 @@ export class Session {
 
   /** dTarget/dOutput for every node output the target depends on, and for every variable. */
   async computeGradients(graph: Graph, target: string | PortRef, previewLimit = 64): Promise<GradientReport> {
+    await loadTranspiler();
     this.releaseGradients();
     const validation = validateGraph(graph, this.registry);
     const compiled = this.compile(validation, { outputs: [target], fold: false });

@@ -4,6 +4,7 @@ import { portsOf } from '../../src/graph/ports';
 import type { TensorType } from '../../src/graph/types';
 import type { AnyOpDef } from '../../src/ops/define-op';
 import { OPS, registry } from '../../src/ops/registry';
+import { loadTranspiler } from '../../src/ops/script/compile-body';
 import { seededRandom } from '../support/random';
 import { cpu, expectClose, expectValuesClose } from '../support/tf';
 import type { InputGen, OpCase } from './op-case';
@@ -44,6 +45,7 @@ function resolveAttrs(op: AnyOpDef, attrs: OpCase['attrs'] = {}) {
 
 beforeAll(async () => {
   await cpu();
+  await loadTranspiler();
 });
 
 describe('op registry', () => {

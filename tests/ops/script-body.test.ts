@@ -2,12 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PortDecl } from '../../src/graph/types';
 import { checkArrayResults, checkTensorResults } from '../../src/ops/script/check-results';
-import { compileBody } from '../../src/ops/script/compile-body';
+import { compileBody, loadTranspiler } from '../../src/ops/script/compile-body';
 import { ScriptError } from '../../src/ops/script/script-error';
 import { cpu } from '../support/tf';
 
 beforeAll(async () => {
   await cpu();
+  await loadTranspiler();
 });
 
 function thrown(run: () => unknown): ScriptError {

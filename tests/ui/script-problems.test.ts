@@ -1,8 +1,10 @@
 import { Text } from '@codemirror/state';
-import { describe, expect, it } from 'vitest';
-import { transpile } from '../../src/ops/script/compile-body';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTranspiler, transpile } from '../../src/ops/script/compile-body';
 import { ScriptError, scriptErrorLocation } from '../../src/ops/script/script-error';
 import { problemRange } from '../../src/ui/panel/code/problem-range';
+
+beforeAll(loadTranspiler);
 
 const doc = Text.of(['const a = 1;', '  const b = x.foo.bar;', 'return b;']);
 const marked = (range: { from: number; to: number }) => doc.sliceString(range.from, range.to);

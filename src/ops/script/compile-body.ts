@@ -1,4 +1,4 @@
-import { transform } from 'sucrase';
+import type { transform as sucraseTransform } from 'sucrase';
 import { memoizeScript } from './memo';
 import { ScriptError } from './script-error';
 
@@ -15,8 +15,22 @@ const AsyncFunction = (async () => {}).constructor as new (
   ...args: string[]
 ) => (...args: unknown[]) => Promise<unknown>;
 
+let transform: typeof sucraseTransform | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads sucrase, once: it is not on the editor's start-up path. The runtime loads it before it runs
+ * a graph, the code editor when it opens.
+ */
+export function loadTranspiler(): Promise<void> {
+  return (loading ??= import('sucrase').then((sucrase) => {
+    transform = sucrase.transform;
+  }));
+}
+
 /** TypeScript to JavaScript with sucrase, which keeps line numbers; cached by source. */
 export const transpile = memoizeScript(256, (source: string): string => {
+  if (!transform) throw new Error('the TypeScript transpiler is not loaded: await loadTranspiler() first');
   try {
     return transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
   } catch (e) {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { expose } from 'comlink';
+import { loadTranspiler } from '../../ops/script/compile-body';
 import { frameEndpoint, HOST_READY } from './frame-endpoint';
 import { refuseScriptLoads } from './lockdown';
 import { RuntimeHost } from './runtime-host';
@@ -10,6 +11,8 @@ import { RuntimeHost } from './runtime-host';
 class FrameHost extends RuntimeHost {
   override async start(...args: Parameters<RuntimeHost['start']>): ReturnType<RuntimeHost['start']> {
     const choice = await super.start(...args);
+    // Script bodies are compiled with sucrase, which must be here before the frame loads no more code.
+    await loadTranspiler();
     refuseScriptLoads();
     return choice;
   }

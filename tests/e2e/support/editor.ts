@@ -60,19 +60,32 @@ export function sidePanel(page: Page): Locator {
 
 /**
  * Selects a node by clicking it on the canvas and waits until the side panel shows it (its
- * "Node name" field holds the name, or is empty with the id as placeholder).
+ * "Node name" field holds the name, or is empty with the id as placeholder). A click while the
+ * canvas is still fitting a newly opened graph into view can miss the moving node, so it clicks
+ * again until the panel shows the node.
  */
 export async function selectNode(page: Page, op: string, label: string): Promise<void> {
-  await canvasNode(page, op, label).click();
   const nameField = sidePanel(page).getByRole('textbox', { name: 'Node name', exact: true });
-  await waitFor(
-    async () => {
-      const [value, placeholder] = await Promise.all([nameField.inputValue(), nameField.getAttribute('placeholder')]);
-      return value || placeholder;
-    },
-    (shown) => shown === label,
-    { timeout: 10_000, what: `the side panel to show the node ${label}` },
-  );
+  const shown = async () => {
+    const [value, placeholder] = await Promise.all([
+      nameField.inputValue({ timeout: 500 }),
+      nameField.getAttribute('placeholder', { timeout: 500 }),
+    ]);
+    return value || placeholder;
+  };
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    await canvasNode(page, op, label).click();
+    try {
+      await waitFor(shown, (name) => name === label, {
+        timeout: 2_000,
+        what: `the side panel to show the node ${label}`,
+      });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   placeholder,
 } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
-import { transpile } from '../../../ops/script/compile-body';
+import { loadTranspiler, transpile } from '../../../ops/script/compile-body';
 import { ScriptError, scriptErrorLocation } from '../../../ops/script/script-error';
 import { problemRange, type ScriptProblem } from './problem-range';
 
@@ -64,7 +64,8 @@ export default function ScriptEditor({ name, labelId, source, runProblems, onCom
       return false;
     };
     const check = linter(
-      (v): Diagnostic[] => {
+      async (v): Promise<Diagnostic[]> => {
+        await loadTranspiler();
         const text = v.state.doc.toString();
         const found = syntaxProblem(text) ?? (text === latest.current.source ? latest.current.runProblems : []);
         setProblems(found);
