@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
 import { canvasNode, openExample, selectNode, sidePanel, waitFor, waitForValues } from './support/editor';
@@ -6,6 +6,13 @@ import { codeEditor, setCodeAttr } from './support/scripts';
 
 const scriptProblems = (page: Page, attr = 'body') =>
   sidePanel(page).getByRole('list', { name: `Problems in ${attr}`, exact: true });
+
+/** The stretches a code editor underlines as errors, once there are any. */
+async function underlined(page: Page, attr: string): Promise<Locator> {
+  const marks = codeEditor(page, attr).locator('.cm-lintRange-error');
+  await marks.first().waitFor({ timeout: 10_000 });
+  return marks;
+}
 
 async function openCustomOp(page: Page): Promise<void> {
   await openExample(page, 'Seed: a custom op, x · 2');
@@ -80,7 +87,8 @@ test('a throwing body shows its error at its line, on the node and underlined in
     );
     expect(problems).toMatch(/line 3:9/);
     // The underline sits on line 3 of the editor, over the word the error points at.
-    const underline = codeEditor(page, 'body').locator('.cm-lintRange-error');
+    // CodeMirror draws the underline a frame after the list shows the problem.
+    const underline = await underlined(page, 'body');
     expect(await underline.innerText()).toBe('new');
     const lineOf = await underline.evaluate((el) => {
       const line = el.closest('.cm-line')!;
@@ -106,7 +114,7 @@ test('a syntax error is underlined while typing, and nothing is applied until it
       { what: 'the editor to list the syntax error' },
     );
     expect(problems).toMatch(/line 2:/);
-    expect(await codeEditor(page, 'body').locator('.cm-lintRange-error').count()).toBe(1);
+    expect(await (await underlined(page, 'body')).count()).toBe(1);
     // Not committed: the node still shows the values of the body it had.
     expect(await canvasNode(page, 'ArrayScript', 'MyCustomOp').innerText()).toContain('[2, 4, 6]');
     expect(app.consoleErrors).toEqual([]);
@@ -131,7 +139,7 @@ test('a failing gradient body is underlined at its own line once gradients are a
       { what: 'the gradient editor to list the error' },
     );
     expect(problems).toMatch(/line 2:19/);
-    expect(await codeEditor(page, 'gradient').locator('.cm-lintRange-error').innerText()).toBe('scale');
+    expect(await (await underlined(page, 'gradient')).innerText()).toBe('scale');
     expect(await scriptProblems(page, 'body').count()).toBe(0);
     expect(app.consoleErrors).toEqual([]);
   } finally {
