@@ -146,3 +146,39 @@ test('a failing gradient body is underlined at its own line once gradients are a
     await app.close();
   }
 });
+
+test("the code editor completes a body's own variables and, after tf., tfjs's functions", async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openExample(page, 'Seed: py_function with a custom gradient');
+    await canvasNode(page, 'TensorScript', 'my_python_op').waitFor();
+    await selectNode(page, 'TensorScript', 'my_python_op');
+    const options = page.getByRole('listbox').getByRole('option');
+    const offered = (label: string) =>
+      waitFor(
+        () => options.allInnerTexts(),
+        (texts) => texts.some((t) => t.trim().startsWith(label)),
+        { what: `the completions to offer ${label}` },
+      );
+
+    await codeEditor(page, 'body').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nconst m = tf.matM');
+    await offered('matMul');
+    // CodeMirror ignores Enter on a completion list opened less than 75 ms ago (a typing user's Enter).
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Enter');
+    expect(await codeEditor(page, 'body').innerText()).toContain('const m = tf.matMul');
+
+    // The gradient body sees dy, the inputs, output and tf.
+    await codeEditor(page, 'gradient').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nconst g = d');
+    await offered('dy');
+    await page.keyboard.press('Escape');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});

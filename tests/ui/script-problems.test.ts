@@ -2,6 +2,7 @@ import { Text } from '@codemirror/state';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTranspiler, transpile } from '../../src/ops/script/compile-body';
 import { ScriptError, scriptErrorLocation } from '../../src/ops/script/script-error';
+import { codeContextOf } from '../../src/ui/panel/code/code-context';
 import { problemRange } from '../../src/ui/panel/code/problem-range';
 
 beforeAll(loadTranspiler);
@@ -58,5 +59,43 @@ describe('the stretch of a body an error underlines', () => {
   it('stays inside the document when the body got shorter since the run', () => {
     expect(marked(problemRange(doc, { line: 9, column: 40, message: '' }))).toBe(';');
     expect(problemRange(doc, { line: 9, column: 40, message: '' }).to).toBe(doc.length);
+  });
+});
+
+describe("what a script's code editor knows of its node", () => {
+  const tfFunctions = () => Promise.resolve(['add', 'matMul']);
+  const node = (op: string, extra: Partial<Parameters<typeof codeContextOf>[1]> = {}) => ({
+    nodeId: 's',
+    op,
+    attrs: {
+      inputs: [
+        { name: 'a', dtype: 'float32' as const },
+        { name: 'b', dtype: 'int32' as const },
+      ],
+    },
+    runError: undefined,
+    gradientError: undefined,
+    tfFunctions,
+    ...extra,
+  });
+
+  it('offers the parameters each kind of body is compiled with, and tf where the body has it', () => {
+    expect(codeContextOf('body', node('TensorScript'))!.scope).toEqual({ variables: ['a', 'b', 'tf'], tfFunctions });
+    expect(codeContextOf('body', node('ArrayScript'))!.scope).toEqual({ variables: ['a', 'b'], tfFunctions: null });
+    expect(codeContextOf('gradient', node('ArrayScript'))!.scope.variables).toEqual(['dy', 'a', 'b', 'output', 'tf']);
+    expect(codeContextOf('timeout_ms', node('TensorScript'))).toBeUndefined();
+  });
+
+  it("places the run's error in the body and the gradient pass's error, named after the node, in the gradient", () => {
+    const failed = node('TensorScript', {
+      runError: 'boom (line 2, column 5)',
+      gradientError: 's: scale is not defined (line 1, column 8)',
+    });
+    expect(codeContextOf('body', failed)!.problems).toEqual([{ message: 'boom', line: 2, column: 5 }]);
+    expect(codeContextOf('gradient', failed)!.problems).toEqual([
+      { message: 'scale is not defined', line: 1, column: 8 },
+    ]);
+    const otherNode = node('TensorScript', { gradientError: 't: boom (line 1, column 1)' });
+    expect(codeContextOf('gradient', otherNode)!.problems).toEqual([]);
   });
 });

@@ -83,6 +83,14 @@ export class RuntimeHost {
     return page && transfer(page, [page.values.buffer]);
   }
 
+  /** The functions of the `tf` a tensor script gets, for the code editor to complete `tf.` with. */
+  tfFunctions(): string[] {
+    const tf = this.tf as unknown as Record<string, unknown>;
+    return Object.keys(tf)
+      .filter((name) => /^[a-z]/.test(name) && typeof tf[name] === 'function')
+      .sort();
+  }
+
   /** Runs the same graph in both modes, graph mode first so that eager does not warm its kernels. */
   async compare(graph: Graph, options: HostRunOptions): Promise<{ graph: RunReport; eager: RunReport }> {
     const session = this.live();

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { AttrSpec } from '../../graph/attrs';
 import type { AttrValue, DType, PortDecl, TensorLiteral } from '../../graph/types';
-import { CodeAttr } from './code/CodeAttr';
-import type { ScriptProblem } from './code/problem-range';
+import { CodeAttr, type CodeContext } from './code/CodeAttr';
 import { FileAttr } from './FileAttr';
 import { PortsEditor } from './PortsEditor';
 import { formatTensor, parseTensor } from './parse-tensor';
@@ -13,12 +12,14 @@ interface Props {
   readonly spec: AttrSpec;
   readonly value: AttrValue;
   readonly onChange: (value: AttrValue) => void;
-  /** Problems the last run found in this attribute (a script body's errors, at their lines). */
-  readonly problems?: readonly ScriptProblem[];
+  /** For a script's code attribute: the last run's problems in it, and what the code can refer to. */
+  readonly code?: CodeContext;
 }
 
+const NO_CODE_CONTEXT: CodeContext = { problems: [], scope: { variables: [], tfFunctions: null } };
+
 /** An input fit to one attribute's kind; a value that does not parse is shown as an error, never applied. */
-export function AttrEditor({ nodeId, name, spec, value, onChange, problems = [] }: Props) {
+export function AttrEditor({ nodeId, name, spec, value, onChange, code = NO_CODE_CONTEXT }: Props) {
   const id = `attr-${nodeId}-${name}`;
   const label = (
     <label htmlFor={id} title={spec.doc}>
@@ -101,7 +102,7 @@ export function AttrEditor({ nodeId, name, spec, value, onChange, problems = [] 
           name={name}
           doc={spec.doc}
           source={String(value)}
-          problems={problems}
+          context={code}
           onCommit={onChange}
         />
       );

@@ -1,11 +1,11 @@
 import { formatDiagnostic } from '../../graph/diagnostics';
 import { portsOf } from '../../graph/ports';
 import { registry } from '../../ops/registry';
-import { scriptErrorLocation } from '../../ops/script/script-error';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc, useRun, useSelection } from '../app-context';
 import { AttrEditor } from './AttrEditor';
-import type { ScriptProblem } from './code/problem-range';
+import { codeContextOf } from './code/code-context';
+import { tfFunctionsOf } from './code/tf-functions';
 import { GradientSection } from './GradientSection';
 import { TensorSection } from './TensorSection';
 
@@ -31,7 +31,9 @@ export function SidePanel() {
   }
   const op = registry.get(node.op);
   const nodeReport = report?.nodes.find((n) => n.nodeId === node.id);
-  const diagnostics = validationOf(graph).diagnostics.filter((d) => d.nodeId === node.id || d.cycle?.includes(node.id));
+  const validation = validationOf(graph);
+  const resolved = validation.nodes.get(node.id);
+  const diagnostics = validation.diagnostics.filter((d) => d.nodeId === node.id || d.cycle?.includes(node.id));
 
   return (
     <aside className="side-panel" aria-label="Node details">
@@ -76,7 +78,14 @@ export function SidePanel() {
               spec={spec}
               value={name in node.attrs ? node.attrs[name]! : spec.default}
               onChange={(value) => app.doc.getState().setAttrs(node.id, { [name]: value })}
-              problems={stale ? undefined : scriptProblems(name, node.id, nodeReport?.error, gradientError)}
+              code={codeContextOf(name, {
+                nodeId: node.id,
+                op: node.op,
+                attrs: resolved?.attrs,
+                runError: stale ? undefined : nodeReport?.error,
+                gradientError: stale ? undefined : gradientError,
+                tfFunctions: tfFunctionsOf(app.client),
+              })}
             />
           ))}
         </section>
@@ -90,7 +99,7 @@ export function SidePanel() {
           </p>
         )}
         {op &&
-          portsOf(op, validationOf(graph).nodes.get(node.id)?.attrs).outputs.map((port) => {
+          portsOf(op, resolved?.attrs).outputs.map((port) => {
             const summary = nodeReport?.outputs[port];
             return (
               <div key={port} aria-label={`Output ${port}`} role="region">
@@ -119,27 +128,6 @@ export function SidePanel() {
       </section>
     </aside>
   );
-}
-
-/**
- * The error of a script's body (from the run) or gradient body (from the gradient pass, which names
- * the node first), at its line: reports carry errors as text with the location at the end.
- */
-function scriptProblems(
-  attr: string,
-  nodeId: string,
-  runError: string | undefined,
-  gradientError: string | undefined,
-): readonly ScriptProblem[] | undefined {
-  const prefix = `${nodeId}: `;
-  const error =
-    attr === 'body'
-      ? runError
-      : attr === 'gradient' && gradientError?.startsWith(prefix)
-        ? gradientError.slice(prefix.length)
-        : undefined;
-  const problem = error ? scriptErrorLocation(error) : null;
-  return problem ? [problem] : undefined;
 }
 
 function noValueReason(status: string | undefined, mode: string): string {

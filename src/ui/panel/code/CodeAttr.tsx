@@ -1,5 +1,12 @@
 import { lazy, Suspense } from 'react';
 import type { ScriptProblem } from './problem-range';
+import type { ScriptScope } from './script-scope';
+
+/** What a code attribute's editor knows of its node: the last run's problems and the body's scope. */
+export interface CodeContext {
+  readonly problems: readonly ScriptProblem[];
+  readonly scope: ScriptScope;
+}
 
 // CodeMirror and sucrase load with the first script a user opens, not with the editor.
 const ScriptEditor = lazy(() => import('./ScriptEditor'));
@@ -10,14 +17,14 @@ export function CodeAttr({
   name,
   doc,
   source,
-  problems,
+  context,
   onCommit,
 }: {
   id: string;
   name: string;
   doc: string | undefined;
   source: string;
-  problems: readonly ScriptProblem[];
+  context: CodeContext;
   onCommit: (source: string) => void;
 }) {
   const labelId = `${id}-label`;
@@ -37,7 +44,8 @@ export function CodeAttr({
           name={name}
           labelId={labelId}
           source={source}
-          runProblems={problems}
+          runProblems={context.problems}
+          scope={context.scope}
           onCommit={onCommit}
           hint={doc}
         />

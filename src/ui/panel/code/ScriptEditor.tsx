@@ -1,6 +1,6 @@
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, closeBracketsKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { javascript } from '@codemirror/lang-javascript';
+import { javascript, typescriptLanguage } from '@codemirror/lang-javascript';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState, StateEffect } from '@codemirror/state';
@@ -16,6 +16,7 @@ import { useEffect, useRef, useState } from 'react';
 import { loadTranspiler, transpile } from '../../../ops/script/compile-body';
 import { ScriptError, scriptErrorLocation } from '../../../ops/script/script-error';
 import { problemRange, type ScriptProblem } from './problem-range';
+import { scopeCompletions, type ScriptScope } from './script-scope';
 
 interface Props {
   /** The attribute edited: `body` or `gradient`. */
@@ -26,6 +27,8 @@ interface Props {
   readonly source: string;
   /** Problems the last run found in the committed source. */
   readonly runProblems: readonly ScriptProblem[];
+  /** What the body can refer to, for completion. */
+  readonly scope: ScriptScope;
   readonly onCommit: (source: string) => void;
   /** Shown while the editor is empty. */
   readonly hint: string | undefined;
@@ -47,14 +50,14 @@ const theme = EditorView.theme({
  * step and one run. Syntax errors are underlined as the user types (sucrase, as the runtime
  * compiles it); errors from the last run are underlined while the source is the one that ran.
  */
-export default function ScriptEditor({ name, labelId, source, runProblems, onCommit, hint }: Props) {
+export default function ScriptEditor({ name, labelId, source, runProblems, scope, onCommit, hint }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const latest = useRef({ source, runProblems, onCommit });
+  const latest = useRef({ source, runProblems, scope, onCommit });
   const [problems, setProblems] = useState<readonly ScriptProblem[]>([]);
 
   useEffect(() => {
-    latest.current = { source, runProblems, onCommit };
+    latest.current = { source, runProblems, scope, onCommit };
   });
 
   useEffect(() => {
@@ -88,6 +91,7 @@ export default function ScriptEditor({ name, labelId, source, runProblems, onCom
           highlightActiveLine(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           javascript({ typescript: true }),
+          typescriptLanguage.data.of({ autocomplete: scopeCompletions(() => latest.current.scope) }),
           lintGutter(),
           check,
           placeholder(hint ?? ''),
@@ -99,7 +103,6 @@ export default function ScriptEditor({ name, labelId, source, runProblems, onCom
             ...closeBracketsKeymap,
             ...defaultKeymap,
             ...historyKeymap,
-            ...completionKeymap,
             indentWithTab,
           ]),
           EditorView.domEventHandlers({ blur: () => void commit() }),
