@@ -18,12 +18,16 @@ export function createApp() {
   return { doc, selection, run, client, runner };
 }
 
-/** Opens the last session's graph (or the first example) and starts the runtime host. */
-export async function startApp(app: App): Promise<void> {
+/**
+ * Opens the last session's graph (or the first example), then what the page was asked to open
+ * (`open`: a link's graph, which Undo takes back to the session's), and starts the runtime host.
+ */
+export async function startApp(app: App, open: () => Promise<void> = async () => {}): Promise<void> {
   const restored = await restoreAutosave().catch(() => null);
   if (restored) app.doc.getState().load(restored.graph, 'restored', null, restored.trusted);
   else app.doc.getState().load(await loadExample(EXAMPLES[0]!), 'example');
   app.doc.temporal.getState().clear();
+  await open();
   autosave(app.doc);
   await app.runner.start();
 }

@@ -7,7 +7,7 @@ import { registry } from '../ops/registry';
 import { freshEdgeId, freshNodeId } from './ids';
 
 /** Where the current document came from: files and links open untrusted once scripts exist. */
-export type DocumentOrigin = 'new' | 'example' | 'file' | 'restored';
+export type DocumentOrigin = 'new' | 'example' | 'file' | 'link' | 'restored';
 
 /** The script nodes of a graph: what trust is about. */
 export function scriptNodes(graph: Graph): Graph['nodes'] {

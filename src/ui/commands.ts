@@ -1,6 +1,6 @@
 import type { GraphEdge, GraphNode } from '../graph/types';
 import type { App } from '../store/app';
-import { saveGraphFile } from './file-actions';
+import { copyGraphLink, saveGraphFile } from './file-actions';
 
 export interface CommandContext {
   readonly app: App;
@@ -95,6 +95,11 @@ export const COMMANDS = {
     inFields: true,
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 's',
     perform: ({ app }) => saveGraphFile(app),
+  },
+  copyLink: {
+    id: 'copy-link',
+    label: 'Copy link',
+    perform: ({ app }) => void copyGraphLink(app),
   },
   open: {
     id: 'open',

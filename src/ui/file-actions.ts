@@ -1,4 +1,5 @@
 import { parseGraphFile, serializeGraph } from '../io/graph-file';
+import { graphFromLink, graphLink, hasGraphLink } from '../io/graph-link';
 import type { App } from '../store/app';
 import { EXAMPLES, loadExample } from '../store/examples';
 
@@ -28,6 +29,53 @@ export async function openGraphFile(app: App, file: File): Promise<void> {
   }
   app.doc.getState().load(loaded.graph, 'file', file.name);
   app.selection.setState({ nodes: [], edges: [] });
+}
+
+/**
+ * Opens the graph a link carries (its `#graph=` fragment). Like a file, it opens untrusted; the graph
+ * it replaces is one Undo away. A damaged link is reported and changes nothing.
+ */
+export async function openGraphLink(app: App, hash: string): Promise<void> {
+  let text: string;
+  try {
+    text = await graphFromLink(hash);
+  } catch (e) {
+    onProblem({ title: 'Cannot open the graph in this link', message: (e as Error).message, details: [] });
+    return;
+  }
+  const loaded = parseGraphFile(text);
+  if (!loaded.ok) {
+    onProblem({
+      title: 'Cannot open the graph in this link',
+      message: loaded.error.message,
+      details: loaded.error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+    });
+    return;
+  }
+  app.doc.getState().load(loaded.graph, 'link', null);
+  app.selection.setState({ nodes: [], edges: [] });
+}
+
+/**
+ * Opens the graph in the address bar's link, if it has one, and takes it out of the address: a
+ * reload then restores the session (autosaved from here on) instead of opening the link again.
+ */
+export async function openLinkInAddress(app: App): Promise<void> {
+  if (!hasGraphLink(window.location.hash)) return;
+  await openGraphLink(app, window.location.hash);
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
+/** Puts a link that carries the whole graph on the clipboard, and says so (or why not) in the status bar. */
+export async function copyGraphLink(app: App): Promise<void> {
+  const base = window.location.href.split('#')[0]!;
+  const link = await graphLink(serializeGraph(app.doc.getState().graph), base);
+  try {
+    await navigator.clipboard.writeText(link);
+    app.run.setState({ notice: { text: `Link to this graph copied (${link.length} characters)`, tone: 'info' } });
+  } catch (e) {
+    app.run.setState({ notice: { text: `Could not copy the link: ${(e as Error).message}`, tone: 'error' } });
+  }
 }
 
 export function saveGraphFile(app: App): void {

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createApp, startApp } from '../store/app';
 import { AppContext } from './app-context';
 import { Editor } from './Editor';
+import { openLinkInAddress } from './file-actions';
 
 const app = createApp();
 createRoot(document.getElementById('root')!).render(
@@ -14,4 +15,8 @@ createRoot(document.getElementById('root')!).render(
     </AppContext.Provider>
   </StrictMode>,
 );
-void startApp(app).catch((e: unknown) => app.run.setState({ hostError: (e as Error).message }));
+void startApp(app, () => openLinkInAddress(app)).catch((e: unknown) =>
+  app.run.setState({ hostError: (e as Error).message }),
+);
+// A link pasted into this tab's address bar changes only the fragment: no reload, so open it here.
+window.addEventListener('hashchange', () => void openLinkInAddress(app));

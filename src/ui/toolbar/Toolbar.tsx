@@ -40,7 +40,9 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'>
         {button(COMMANDS.newGraph)}
         {button(COMMANDS.open)}
         {button(COMMANDS.save)}
+        {button(COMMANDS.copyLink)}
         <select
+          className="examples-select"
           aria-label="Examples"
           value=""
           onChange={(e) => {
