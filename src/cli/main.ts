@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BACKENDS, type BackendName } from '../runtime/backend';
+import { RuntimeWorker } from './runtime-worker';
 
 const USAGE = `Usage: tensorloom run FILE.json [options]
 
@@ -60,9 +61,11 @@ async function main(argv: string[]): Promise<number> {
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) return usage(`--limit must be a positive integer, got "${opts.limit}"`);
 
+  // --trust means scripts to run: their worker loads the runtime on the other core meanwhile.
+  const worker = opts.trust ? new RuntimeWorker(backend) : null;
   const { runFile } = await import('./run-file');
   const { output: outputs, gradients, trust, plan, json } = opts;
-  return runFile(file, { mode, backend, limit, outputs, gradients, trust, plan, json });
+  return runFile(file, { mode, backend, limit, outputs, gradients, trust, plan, json }, worker);
 }
 
 function usage(problem: string): number {

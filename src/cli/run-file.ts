@@ -24,11 +24,11 @@ export interface RunFileOptions {
 }
 
 /**
- * `tensorloom run`: loads the file, runs it (in a watched worker when it has scripts to run) and
- * prints; the exit status.
+ * `tensorloom run`: loads the file, runs it (in a watched worker when it has scripts to run: in
+ * `started` if one was started already) and prints; the exit status.
  */
-export async function runFile(file: string, opts: RunFileOptions): Promise<number> {
-  let runtime: CliRuntime | null = null;
+export async function runFile(file: string, opts: RunFileOptions, started: RuntimeWorker | null): Promise<number> {
+  let runtime: CliRuntime | null = started;
   try {
     let text: string;
     try {
@@ -47,7 +47,11 @@ export async function runFile(file: string, opts: RunFileOptions): Promise<numbe
     const validation = validateGraph(graph, registry);
     const scripts = scriptNodeIds(validation);
     const untrusted = opts.trust ? [] : scripts;
-    runtime = scripts.length > untrusted.length ? new RuntimeWorker(opts.backend) : new InProcessRuntime(opts.backend);
+    if (scripts.length > untrusted.length) runtime = started ?? new RuntimeWorker(opts.backend);
+    else {
+      await started?.stop();
+      runtime = new InProcessRuntime(opts.backend);
+    }
 
     const run = await runWatched(
       graph,
