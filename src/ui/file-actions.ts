@@ -66,10 +66,19 @@ export async function openLinkInAddress(app: App): Promise<void> {
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
 }
 
+/** Chromium's limit on a URL's length; other browsers' are no lower. */
+const MAX_LINK_LENGTH = 2 * 1024 * 1024;
+
 /** Puts a link that carries the whole graph on the clipboard, and says so (or why not) in the status bar. */
 export async function copyGraphLink(app: App): Promise<void> {
   const base = window.location.href.split('#')[0]!;
   const link = await graphLink(serializeGraph(app.doc.getState().graph), base);
+  if (link.length > MAX_LINK_LENGTH) {
+    const size = `${(link.length / 1e6).toFixed(1)} million characters`;
+    const text = `This graph is too large for a link (${size}; browsers take up to 2 million): use Save instead`;
+    app.run.setState({ notice: { text, tone: 'error' } });
+    return;
+  }
   try {
     await navigator.clipboard.writeText(link);
     app.run.setState({ notice: { text: `Link to this graph copied (${link.length} characters)`, tone: 'info' } });

@@ -1,6 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
-import { canvasNode, canvasNodeNames, openExample, toolbarButton, waitFor } from './support/editor';
+import {
+  canvasNode,
+  canvasNodeNames,
+  openExample,
+  selectNode,
+  sidePanel,
+  toolbarButton,
+  waitFor,
+} from './support/editor';
 import { nodeMessage, trustAndRun, trustBanner } from './support/scripts';
 
 test('a copied link opens the same graph elsewhere: untrusted, its scripts waiting, the previous graph one Undo away', async () => {
@@ -66,6 +75,37 @@ test('a damaged link is reported and the editor keeps its graph', async () => {
     await dialog.getByRole('button', { name: 'OK' }).click();
     expect(await canvasNodeNames(page)).toContain('Mul node 2·sin(x)');
     expect(await trustBanner(page).count()).toBe(0);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a graph too large for a link is refused with the reason, and nothing is copied', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.baseUrl).origin });
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    await openExample(page, 'Seed: preprocessing an image file');
+    await selectNode(page, 'FileBytes', 'image_file');
+    // 3 MiB of noise: deflate cannot shrink it, so its link would take about 4 million characters.
+    const noise = randomBytes(3 * 1024 * 1024);
+    await sidePanel(page)
+      .getByLabel('Open file…')
+      .setInputFiles({ name: 'noise.bin', mimeType: 'application/octet-stream', buffer: noise });
+    await waitFor(
+      () => sidePanel(page).innerText(),
+      (text) => text.includes('application/octet-stream, 3.0 MiB'),
+      { what: 'the panel to show the 3 MiB file' },
+    );
+    await toolbarButton(page, 'Copy link').click();
+    await waitFor(
+      () => page.getByRole('alert').allInnerTexts(),
+      (texts) => texts.some((t) => t.includes('This graph is too large for a link') && t.includes('use Save instead')),
+      { what: 'the notice that the graph is too large for a link' },
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();
