@@ -59,7 +59,7 @@ async function runaway(backend: 'cpu' | 'webgpu'): Promise<void> {
   // SwiftShader's sine, under WebGPU, is good to about 5e-5.
   const tolerance = backend === 'webgpu' ? 1e-4 : 1e-5;
   try {
-    const timeoutMs = 2000;
+    const timeoutMs = 3000;
     await openGraphFile(page, 'runaway.json', scriptBesideChain({ id: 'spin', body: 'while (true) {}', timeoutMs }));
     await trustBanner(page).waitFor();
     // Untrusted, the script does not run, but the op chain does.
