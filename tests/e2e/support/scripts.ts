@@ -126,7 +126,7 @@ export function viewportTransform(page: Page): Promise<string> {
  * A point of the canvas with nothing but the pane under it (no node, edge or control), where a drag
  * pans the view; found by probing a grid over the pane, away from its edges.
  */
-export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   const found = await page.locator('.react-flow__pane').evaluate((pane) => {
     const box = pane.getBoundingClientRect();
     for (let fy = 0.85; fy >= 0.15; fy -= 0.05) {
