@@ -236,10 +236,6 @@ export function isTensorLiteral(value: AttrValue): value is TensorLiteral {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'values' in value;
 }
 
-export function isPortList(value: AttrValue): value is readonly PortDecl[] {
-  return Array.isArray(value) && value.length > 0 && typeof value[0] === 'object';
-}
-
 export function checkTensorLiteral(value: AttrValue): string | null {
   if (!isTensorLiteral(value)) return `expected a tensor value, got ${describe(value)}`;
   if (!DTYPES.includes(value.dtype)) return `unknown dtype ${String(value.dtype)}`;

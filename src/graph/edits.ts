@@ -1,5 +1,5 @@
 import type { OpRegistry } from './registry';
-import { checkInputPort, parseInputPort, portsOf } from './ports';
+import { checkInputPort, parseInputPort } from './ports';
 import { formatType } from './shape';
 import type { AttrValue, Graph, GraphEdge, GraphNode, Position } from './types';
 import type { Validation } from './validate';
@@ -59,20 +59,19 @@ export function connect(
 ): { ok: true; graph: Graph } | { ok: false; reason: string } {
   const source = graph.nodes.find((n) => n.id === edge.source);
   const target = graph.nodes.find((n) => n.id === edge.target);
-  const sourceOp = source && registry.get(source.op);
-  const targetOp = target && registry.get(target.op);
+  // A node's op as validation resolved it carries the ports a script node declares.
+  const sourceOp = source && (validation.nodes.get(source.id)?.op ?? registry.get(source.op));
+  const targetOp = target && (validation.nodes.get(target.id)?.op ?? registry.get(target.op));
   if (!source || !target || !sourceOp || !targetOp) return { ok: false, reason: 'both ends must be known nodes' };
-  const sourcePorts = portsOf(sourceOp, validation.nodes.get(source.id)?.attrs);
-  const targetPorts = portsOf(targetOp, validation.nodes.get(target.id)?.attrs);
-  if (!sourcePorts.outputs.includes(edge.sourcePort))
+  if (!sourceOp.outputs.includes(edge.sourcePort))
     return { ok: false, reason: `${sourceOp.name} has no output ${edge.sourcePort}` };
-  const portProblem = checkInputPort(targetOp, edge.targetPort, targetPorts.inputs);
+  const portProblem = checkInputPort(targetOp, edge.targetPort);
   if (portProblem) return { ok: false, reason: portProblem };
   if (edge.source === edge.target || reaches(graph, edge.target, edge.source))
     return { ok: false, reason: `connecting ${edge.source} to ${edge.target} would make a cycle` };
 
   const type = validation.nodes.get(edge.source)?.types?.[edge.sourcePort];
-  const accepted = targetPorts.inputs[parseInputPort(edge.targetPort).input]!.dtypes;
+  const accepted = targetOp.inputs[parseInputPort(edge.targetPort).input]!.dtypes;
   if (type && !accepted.includes(type.dtype))
     return {
       ok: false,

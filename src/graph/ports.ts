@@ -12,22 +12,18 @@ export function variadicPort(input: string, index: number): string {
   return `${input}:${index}`;
 }
 
-/** Why `port` is not an input of `op` (with these inputs, for a node that declares its own), or null. */
-export function checkInputPort(
-  op: AnyOpSignature,
-  port: string,
-  inputs: AnyOpSignature['inputs'] = op.inputs,
-): string | null {
+/** Why `port` is not an input of `op`, or null when it is. */
+export function checkInputPort(op: AnyOpSignature, port: string): string | null {
   const { input, index } = parseInputPort(port);
-  const spec = inputs[input];
-  if (!spec) return `${op.name} has no input "${input}" (inputs: ${Object.keys(inputs).join(', ') || 'none'})`;
+  const spec = op.inputs[input];
+  if (!spec) return `${op.name} has no input "${input}" (inputs: ${Object.keys(op.inputs).join(', ') || 'none'})`;
   if (spec.variadic && index === null)
     return `${op.name}.${input} takes several values: connect to "${input}:0", "${input}:1", …`;
   if (!spec.variadic && index !== null) return `${op.name}.${input} takes a single value`;
   return null;
 }
 
-/** A node's ports: the op's own, or those its attributes declare. */
+/** A node's ports: the op's own, or those its attributes declare (validation gives each node its op with them). */
 export function portsOf(
   op: AnyOpSignature,
   attrs: Readonly<Record<string, unknown>> | null | undefined,

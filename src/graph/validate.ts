@@ -10,6 +10,7 @@ import type { AttrValue, Graph, GraphEdge, GraphNode, PortRef, TensorType } from
 /** A node with its op resolved, its attributes completed with defaults and its inputs wired. */
 export interface ResolvedNode {
   readonly node: GraphNode;
+  /** The op as this node has it: with the inputs and outputs its attributes declare, for a script. */
   readonly op: AnyOpSignature;
   readonly attrs: Readonly<Record<string, AttrValue>>;
   /** Per input: the producing port, or the ordered list of them for a variadic input. */

@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../graph/diagnostics';
-import { portsOf } from '../graph/ports';
 import type { OpRegistry } from '../graph/registry';
 import type { AttrValue, Graph, PortRef } from '../graph/types';
 import { validateGraph, type Validation } from '../graph/validate';
@@ -137,8 +136,7 @@ export class Session {
     const nodes: Record<string, Record<string, PortGradient>> = {};
     for (const [id, node] of validation.nodes) {
       nodes[id] = {};
-      for (const port of portsOf(node.op, node.attrs).outputs)
-        nodes[id][port] = { none: 'the target does not depend on this value' };
+      for (const port of node.op.outputs) nodes[id][port] = { none: 'the target does not depend on this value' };
     }
     for (const [slot, info] of plan.slots.entries()) {
       const grad = this.gradients.grads.get(slot);

@@ -1,6 +1,5 @@
 import type { AnyOpSignature } from '../../graph/op-signature';
 import { fileInfo } from '../../graph/attrs';
-import { portsOf } from '../../graph/ports';
 import { formatType } from '../../graph/shape';
 import type { GraphNode, TensorType } from '../../graph/types';
 import type { Validation } from '../../graph/validate';
@@ -40,7 +39,7 @@ export function inputPorts(node: GraphNode, op: AnyOpSignature, validation: Vali
   const ports: PortView[] = [];
   const resolved = validation.nodes.get(node.id);
   const wired = resolved?.inputs ?? {};
-  for (const [name, spec] of Object.entries(portsOf(op, resolved?.attrs).inputs)) {
+  for (const [name, spec] of Object.entries((resolved?.op ?? op).inputs)) {
     if (!spec.variadic) {
       ports.push({ id: name, label: name });
       continue;

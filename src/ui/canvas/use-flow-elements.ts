@@ -1,6 +1,5 @@
 import type { Edge } from '@xyflow/react';
 import { useMemo } from 'react';
-import { portsOf } from '../../graph/ports';
 import type { Graph } from '../../graph/types';
 import { registry } from '../../ops/registry';
 import type { RunReport } from '../../runtime/reports';
@@ -105,7 +104,7 @@ function buildNodeData(
       op: node.op,
       label: node.name ?? node.id,
       inputs: op ? inputPorts(node, op, validation) : [],
-      outputs: op ? outputPorts(portsOf(op, resolved?.attrs).outputs, resolved?.types, nodeReport) : [],
+      outputs: op ? outputPorts((resolved?.op ?? op).outputs, resolved?.types, nodeReport) : [],
       attrs: op ? attrSummary(node, op) : '',
       status,
       message,

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { portsOf } from '../../graph/ports';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc, useRun } from '../app-context';
 import { TensorSection } from './TensorSection';
@@ -14,7 +13,7 @@ export function GradientSection({ nodeId }: { nodeId: string | null }) {
     const validation = validationOf(graph);
     return [...validation.nodes.values()]
       .filter((n) => {
-        const outputs = portsOf(n.op, n.attrs).outputs;
+        const { outputs } = n.op;
         const type = outputs.length === 1 ? n.types?.[outputs[0]!] : undefined;
         return type?.dtype === 'float32' && type.shape?.length === 0;
       })

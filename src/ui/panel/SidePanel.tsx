@@ -1,5 +1,4 @@
 import { formatDiagnostic } from '../../graph/diagnostics';
-import { portsOf } from '../../graph/ports';
 import { registry } from '../../ops/registry';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc, useRun, useSelection } from '../app-context';
@@ -99,7 +98,7 @@ export function SidePanel() {
           </p>
         )}
         {op &&
-          portsOf(op, resolved?.attrs).outputs.map((port) => {
+          (resolved?.op ?? op).outputs.map((port) => {
             const summary = nodeReport?.outputs[port];
             return (
               <div key={port} aria-label={`Output ${port}`} role="region">
