@@ -1,33 +1,32 @@
 import type { Graph } from '../graph/types';
 import type { BackendName } from '../runtime/backend';
-import type { HeadlessRuntime } from '../runtime/host/headless-runtime';
-import type { HostRunOptions } from '../runtime/host/runtime-host';
+import type { HostRunOptions, RuntimeHost } from '../runtime/host/runtime-host';
 import type { GradientReport, RunReport } from '../runtime/reports';
-import type { CliRuntime } from './runtime-worker';
+import { onlyRun, type CliRuntime } from './runtime-worker';
 
 /**
  * The runtime on this thread, for a graph with no script to run: nothing in it can overrun a
  * deadline, and starting no worker saves a second copy of the runtime's start-up.
  */
 export class InProcessRuntime implements CliRuntime {
-  private readonly runtime: Promise<HeadlessRuntime>;
+  private readonly runtime: Promise<RuntimeHost>;
 
   constructor(backend: BackendName) {
     this.runtime = (async () => {
-      const [tf, { HeadlessRuntime }] = await Promise.all([
+      const [tf, { RuntimeHost }] = await Promise.all([
         import('@tensorflow/tfjs'),
-        import('../runtime/host/headless-runtime'),
+        import('../runtime/host/runtime-host'),
       ]);
       // Production mode drops tfjs's debug checks and its advice to install tfjs-node.
       tf.enableProdMode();
-      const runtime = new HeadlessRuntime(tf);
+      const runtime = new RuntimeHost(tf);
       await runtime.start(backend, () => {});
       return runtime;
     })();
   }
 
   async run(graph: Graph, options: HostRunOptions): Promise<RunReport> {
-    return (await this.runtime).run(graph, options);
+    return onlyRun(await (await this.runtime).run(graph, options, 0));
   }
 
   async gradients(graph: Graph, target: string, previewLimit: number): Promise<GradientReport> {

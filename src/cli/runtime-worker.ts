@@ -3,9 +3,8 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { Worker } from 'node:worker_threads';
 import type { Graph } from '../graph/types';
 import type { BackendChoice, BackendName } from '../runtime/backend';
-import type { HostEvent, HostRunOptions } from '../runtime/host/runtime-host';
+import type { HostEvent, HostRunOptions, RuntimeHost } from '../runtime/host/runtime-host';
 import { ScriptWatchdog } from '../runtime/host/script-watchdog';
-import type { HeadlessRuntime } from '../runtime/host/headless-runtime';
 import type { GradientReport, RunReport } from '../runtime/reports';
 
 /** A call cut short: the worker was terminated after this long. */
@@ -16,6 +15,11 @@ export interface Timeout {
 /** A run cut short by the script that missed its deadline. */
 export interface ScriptTimeout extends Timeout {
   readonly nodeId: string;
+}
+
+/** The CLI runs one graph at a time, so the host never answers null (superseded by a newer run). */
+export function onlyRun(report: RunReport | null): RunReport {
+  return report!;
 }
 
 /** Where the runner's graphs run: in a worker thread (RuntimeWorker), or on this one. */
@@ -37,7 +41,7 @@ export interface CliRuntime {
  */
 export class RuntimeWorker implements CliRuntime {
   private readonly worker = new Worker(new URL('../runtime/host/worker.js', import.meta.url));
-  private readonly remote = wrap<HeadlessRuntime>(nodeEndpoint(this.worker));
+  private readonly remote = wrap<RuntimeHost>(nodeEndpoint(this.worker));
   private readonly watchdog = new ScriptWatchdog((nodeId, ms) => this.expire({ nodeId, timedOutAfter: ms }));
   private expire!: (timeout: ScriptTimeout) => void;
   private readonly timedOut = new Promise<ScriptTimeout>((resolve) => {
@@ -63,7 +67,7 @@ export class RuntimeWorker implements CliRuntime {
 
   async run(graph: Graph, options: HostRunOptions): Promise<RunReport | ScriptTimeout> {
     await this.started;
-    return Promise.race([this.remote.run(graph, options), this.timedOut, this.crashed]);
+    return Promise.race([this.remote.run(graph, options, 0).then(onlyRun), this.timedOut, this.crashed]);
   }
 
   /**

@@ -26,8 +26,9 @@ interface WebGpuBackendLike {
 }
 
 /**
- * The runtime as the editor sees it through the frame: graphs in, plain reports out. Runs are
- * serialized; a run that a newer one supersedes stops between eager steps and returns null.
+ * The runtime as the editor sees it through the frame (and the CLI through its worker): graphs in,
+ * plain reports out. Runs are serialized; a run that a newer one supersedes stops between eager
+ * steps and returns null.
  */
 export class RuntimeHost {
   private session: Session | null = null;
@@ -69,8 +70,8 @@ export class RuntimeHost {
     return this.live().step();
   }
 
-  gradients(graph: Graph, target: string | PortRef): Promise<GradientReport> {
-    return this.live().computeGradients(graph, target);
+  gradients(graph: Graph, target: string | PortRef, previewLimit?: number): Promise<GradientReport> {
+    return this.live().computeGradients(graph, target, previewLimit);
   }
 
   /** A page of a kept value (or gradient), as a typed array the caller may take over. */

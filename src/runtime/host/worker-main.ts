@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parentPort } from 'node:worker_threads';
-import { HeadlessRuntime } from './headless-runtime';
+import { RuntimeHost } from './runtime-host';
 
-// Entry of the headless runner's worker thread: the only place in the CLI where tensors exist.
+// Entry of the headless runner's worker thread, where graphs with scripts run, watched from outside.
 // Production mode drops tfjs's debug checks and its advice to install tfjs-node.
 tf.enableProdMode();
-expose(new HeadlessRuntime(tf), nodeEndpoint(parentPort!));
+expose(new RuntimeHost(tf), nodeEndpoint(parentPort!));
