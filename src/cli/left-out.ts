@@ -1,6 +1,6 @@
 import type { Validation } from '../graph/validate';
 import type { ExecutionMode } from '../runtime/execution';
-import type { RunReport } from '../runtime/reports';
+import { notRunReport, type RunReport } from '../runtime/reports';
 
 export const NOT_TRUSTED = 'not run: this file is not trusted; pass --trust to run its scripts';
 
@@ -66,31 +66,10 @@ export function markLeftOut(
 
 /** The report of a run that had nothing left to compute, for `markLeftOut` to fill in. */
 export function emptyRun(mode: ExecutionMode, validation: Validation): RunReport {
-  const nodes = [...validation.nodes.values()].map((n) => ({
-    nodeId: n.node.id,
-    op: n.op.name,
-    status: 'pending' as const,
-    ms: null,
-    outputs: {},
-  }));
-  return {
-    ok: false,
-    mode,
+  return notRunReport(mode, validation, validation.diagnostics, {
     backend: null,
-    diagnostics: validation.diagnostics,
-    error: null,
-    nodes,
-    outputs: [],
-    plan: null,
-    retraced: false,
     traceCount: 0,
-    stepsRun: 0,
-    stepsTotal: 0,
-    current: null,
-    totalMs: 0,
-    peakTensors: 0,
-    peakBytes: 0,
     tensorsAlive: 0,
     bytesAlive: 0,
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../graph/diagnostics';
+import type { Validation } from '../graph/validate';
 import type { PortRef } from '../graph/types';
 import type { BackendChoice } from './backend';
 import type { ExecutionMode } from './execution';
@@ -57,4 +58,38 @@ export interface GradientReport {
   readonly nodes: Readonly<Record<string, Readonly<Record<string, PortGradient>>>>;
   /** The ids of the trainable variables the target depends on. */
   readonly variables: readonly string[];
+}
+
+/** A run that computed nothing: each node pending, or invalid where a diagnostic names it. */
+export function notRunReport(
+  mode: ExecutionMode,
+  validation: Validation,
+  diagnostics: readonly Diagnostic[],
+  runtime: Pick<RunReport, 'backend' | 'traceCount' | 'tensorsAlive' | 'bytesAlive'>,
+): RunReport {
+  const invalid = new Set(diagnostics.flatMap((d) => [d.nodeId, ...(d.cycle ?? [])]));
+  const nodes: NodeReport[] = [...validation.nodes.values()].map((n) => ({
+    nodeId: n.node.id,
+    op: n.op.name,
+    status: invalid.has(n.node.id) ? 'invalid' : 'pending',
+    ms: null,
+    outputs: {},
+  }));
+  return {
+    ok: false,
+    mode,
+    diagnostics,
+    error: null,
+    nodes,
+    outputs: [],
+    plan: null,
+    retraced: false,
+    stepsRun: 0,
+    stepsTotal: 0,
+    current: null,
+    totalMs: 0,
+    peakTensors: 0,
+    peakBytes: 0,
+    ...runtime,
+  };
 }

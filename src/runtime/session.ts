@@ -12,7 +12,14 @@ import type { Execution, ExecutionMode, Feeds } from './execution';
 import type { ScriptWatch } from './forward';
 import { computeGradients, TargetError, type Gradients } from './gradients';
 import type { Plan } from './plan';
-import type { GradientReport, NodeReport, NodeStatus, PortGradient, RunReport } from './reports';
+import {
+  notRunReport,
+  type GradientReport,
+  type NodeReport,
+  type NodeStatus,
+  type PortGradient,
+  type RunReport,
+} from './reports';
 import { runGraph } from './run-graph';
 import { summarize, type TensorSummary } from './summary';
 
@@ -271,35 +278,13 @@ export class Session {
   }
 
   private failedReport(mode: ExecutionMode, validation: Validation, diagnostics: readonly Diagnostic[]): RunReport {
-    const invalid = new Set(diagnostics.flatMap((d) => [d.nodeId, ...(d.cycle ?? [])]));
-    const nodes: NodeReport[] = [...validation.nodes.values()].map((n) => ({
-      nodeId: n.node.id,
-      op: n.op.name,
-      status: invalid.has(n.node.id) ? 'invalid' : 'pending',
-      ms: null,
-      outputs: {},
-    }));
     const memory = this.tf.memory();
-    return {
-      ok: false,
-      mode,
+    return notRunReport(mode, validation, diagnostics, {
       backend: this.backend,
-      diagnostics,
-      error: null,
-      nodes,
-      outputs: [],
-      plan: null,
-      retraced: false,
       traceCount: this.traceCount,
-      stepsRun: 0,
-      stepsTotal: 0,
-      current: null,
-      totalMs: 0,
-      peakTensors: 0,
-      peakBytes: 0,
       tensorsAlive: memory.numTensors,
       bytesAlive: memory.numBytes,
-    };
+    });
   }
 
   private gradientFailure(prepared: Prepared, message: string, targetProblem = true): GradientReport {
