@@ -59,36 +59,28 @@ export class Runner {
   private async onScriptTimeout(nodeId: string, ms: number): Promise<void> {
     const node = this.doc.getState().graph.nodes.find((n) => n.id === nodeId);
     if (!node) return;
-    this.runId++;
     this.timedOut.set(nodeId, { reason: `timed out after ${ms} ms`, attrs: JSON.stringify(node.attrs) });
-    // Until the user says otherwise, no script of this graph runs on its own again (not after a reload either).
-    this.doc.setState({ trusted: false });
-    this.run.setState({
-      running: false,
-      backend: null,
-      notice: {
-        text: `${nodeId} timed out after ${ms} ms; the runtime was restarted and the other nodes ran again`,
-        tone: 'error',
-      },
-    });
-    if (await this.startHost(this.run.getState().backendRequest)) await this.runNow();
+    await this.replaceHost(
+      `${nodeId} timed out after ${ms} ms; the runtime was restarted and the other nodes ran again`,
+    );
   }
 
   /**
    * The runtime frame navigated away: only a script can do that (the page's CSP refuses any page but
    * the runtime's, leaving an error page). Replace the host; the graph's scripts wait for trust again.
    */
-  private async onHostLost(): Promise<void> {
+  private onHostLost(): Promise<void> {
+    return this.replaceHost(
+      'a script navigated the runtime frame away; the runtime was restarted and the scripts wait for your trust',
+    );
+  }
+
+  /** A script broke the host: a fresh one runs the graph again, and no script runs until trusted again. */
+  private async replaceHost(notice: string): Promise<void> {
     this.runId++;
+    // Until the user says otherwise, no script of this graph runs on its own again (not after a reload either).
     this.doc.setState({ trusted: false });
-    this.run.setState({
-      running: false,
-      backend: null,
-      notice: {
-        text: 'a script navigated the runtime frame away; the runtime was restarted and the scripts wait for your trust',
-        tone: 'error',
-      },
-    });
+    this.run.setState({ running: false, backend: null, notice: { text: notice, tone: 'error' } });
     if (await this.startHost(this.run.getState().backendRequest)) await this.runNow();
   }
 
