@@ -1,7 +1,9 @@
 import type { OpCategory } from '../graph/op-signature';
 import { broadcastShapes, sameDtype } from '../graph/shape';
 import type { DType } from '../graph/types';
-import { defineOp, type Tensor, type TF } from './define-op';
+import { defineOp, type Tensor, type TF, type ValueCheck } from './define-op';
+import type { BackendLimit } from './backend-limits';
+import { sumToShape } from './broadcast-gradient';
 import { NUMERIC } from './dtypes';
 
 interface BinaryOptions {
@@ -12,6 +14,15 @@ interface BinaryOptions {
   differentiable?: boolean;
   /** `fn` makes temporary tensors, so the executor must run it inside `tf.tidy`. */
   composite?: boolean;
+  /**
+   * TensorFlow's gradient with respect to x and y, both of the broadcast output's shape (they are
+   * summed back to each input's shape), where tfjs's differs.
+   */
+  gradient?: (tf: TF, x: Tensor, y: Tensor, z: Tensor, dz: Tensor) => [Tensor, Tensor];
+  limits?: readonly BackendLimit[];
+  eitherZeroOnTies?: boolean;
+  /** TensorFlow's checks of the input values (see OpDef.checks). */
+  checks?: (tf: TF, x: Tensor, y: Tensor) => readonly ValueCheck[];
 }
 
 /** A broadcasting elementwise op `z = f(x, y)` over inputs of one dtype. */
@@ -29,6 +40,8 @@ export function binaryOp(
     outputs: ['z'],
     differentiable: options.differentiable ?? true,
     composite: options.composite ?? false,
+    limits: options.limits ?? [],
+    eitherZeroOnTies: options.eitherZeroOnTies ?? false,
     infer: (inputs) => {
       const dtype = sameDtype(inputs, ['x', 'y']);
       return {
@@ -36,5 +49,12 @@ export function binaryOp(
       };
     },
     forward: (tf, { x, y }) => ({ z: fn(tf, x, y) }),
+    gradient: options.gradient
+      ? (tf, { inputs: { x, y }, outputs: { z }, dy: { z: dz } }) => {
+          const [dx, dy] = options.gradient!(tf, x, y, z, dz);
+          return { x: sumToShape(tf, dx, x.shape), y: sumToShape(tf, dy, y.shape) };
+        }
+      : undefined,
+    checks: options.checks ? (tf, { x, y }) => options.checks!(tf, x, y) : undefined,
   });
 }

@@ -2,6 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { AttrSpecs, AttrValues } from '../graph/attrs';
 import type { InputSpecs, InputsOf, OpCategory, OpKind, OpSignature } from '../graph/op-signature';
 import type { TensorType } from '../graph/types';
+import type { BackendLimit } from './backend-limits';
 
 /** The tfjs namespace, passed to every op so that ops never import tfjs themselves. */
 export type TF = typeof tfjs;
@@ -13,6 +14,24 @@ export interface ForwardContext {
 }
 
 export type ForwardResult<O extends string> = Readonly<Record<O, Tensor>> | Promise<Readonly<Record<O, Tensor>>>;
+
+/** A condition on input values under which TensorFlow raises: `failed` is a bool scalar. */
+export interface ValueCheck {
+  readonly failed: Tensor;
+  readonly message: string;
+}
+
+/** What an op's own gradient sees: its inputs, its outputs, dTarget/dOutput (`dy`) and its attributes. */
+export interface GradientContext<I extends InputSpecs, O extends string, A extends AttrSpecs> {
+  readonly inputs: InputsOf<I, Tensor>;
+  readonly outputs: Readonly<Record<O, Tensor>>;
+  /** Per output; zeros for an output the target does not depend on. */
+  readonly dy: Readonly<Record<O, Tensor>>;
+  readonly attrs: AttrValues<A>;
+}
+
+/** dTarget/dInput per float input port (a list for a variadic port); a missing port gets zeros. */
+export type InputGradients<I extends InputSpecs> = Partial<InputsOf<I, Tensor>>;
 
 export interface OpDef<
   I extends InputSpecs = InputSpecs,
@@ -26,6 +45,24 @@ export interface OpDef<
   forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>, context: ForwardContext): ForwardResult<O>;
   /** The forward pass makes temporary tensors, so the executor runs it inside `tf.tidy`. */
   readonly composite: boolean;
+  /** Where a backend cannot give TensorFlow's values (int32 past 2²⁴ on WebGPU…). */
+  readonly limits: readonly BackendLimit[];
+  /**
+   * Where +0 and -0 tie for the result, either may come out: IEEE 754 leaves it open for maximum
+   * and minimum, and TensorFlow's own kernels take whichever their vector order reaches last.
+   */
+  readonly eitherZeroOnTies: boolean;
+  /**
+   * TensorFlow's gradient where tfjs's differs from it (kinks, ties, broadcasting): like a tfjs
+   * GradConfig, keyed by the op's ports, and used on the gradient tape instead of what the forward
+   * pass's tfjs ops would record.
+   */
+  gradient?(tf: TF, context: GradientContext<I, O, A>): InputGradients<I>;
+  /**
+   * TensorFlow's checks of input values (an integer division by zero), run before `forward`. The
+   * runtime reads them without stalling the device: ops that have them are never folded.
+   */
+  checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>): readonly ValueCheck[];
 }
 
 export type AnyOpDef = OpDef<InputSpecs, string, AttrSpecs>;
@@ -40,9 +77,13 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   kind?: OpKind;
   differentiable?: boolean;
   composite?: boolean;
+  limits?: readonly BackendLimit[];
+  eitherZeroOnTies?: boolean;
   ports?: OpSignature<I, O, A>['ports'];
   infer(inputs: InputsOf<I, TensorType>, attrs: AttrValues<A>): Readonly<Record<O, TensorType>>;
   forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>, context: ForwardContext): ForwardResult<O>;
+  gradient?(tf: TF, context: GradientContext<I, O, A>): InputGradients<I>;
+  checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>): readonly ValueCheck[];
 }
 
 /** Declares an op: pure data plus an inference function and a tfjs forward pass. */
@@ -55,6 +96,8 @@ export function defineOp<
     kind: 'pure',
     differentiable: true,
     composite: false,
+    limits: [],
+    eitherZeroOnTies: false,
     attrs: {} as A,
     ...def,
   });

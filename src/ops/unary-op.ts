@@ -1,5 +1,6 @@
 import type { InputSpec, OpCategory } from '../graph/op-signature';
 import type { DType, TensorType } from '../graph/types';
+import type { BackendLimit } from './backend-limits';
 import { defineOp, type Tensor, type TF } from './define-op';
 import { FLOAT } from './dtypes';
 
@@ -9,6 +10,11 @@ interface UnaryOptions<X extends string, Y extends string> {
   differentiable?: boolean;
   /** TensorFlow's input and output port names where they are not `x` → `y` (activations use `features`). */
   ports?: readonly [X, Y];
+  /** `fn` makes temporary tensors, so the executor must run it inside `tf.tidy`. */
+  composite?: boolean;
+  limits?: readonly BackendLimit[];
+  /** TensorFlow's dy/dx times `dy`, where tfjs's differs (kinks). */
+  gradient?: (tf: TF, x: Tensor, y: Tensor, dy: Tensor) => Tensor;
 }
 
 /** An elementwise op `y = f(x)` that keeps shape and dtype. */
@@ -26,8 +32,14 @@ export function unaryOp<const X extends string = 'x', const Y extends string = '
     inputs: { [input]: { dtypes: options.dtypes ?? FLOAT } } as Record<X, InputSpec>,
     outputs: [output],
     differentiable: options.differentiable ?? true,
+    composite: options.composite ?? false,
+    limits: options.limits ?? [],
     // Port names that are type parameters leave InputsOf unresolved, so TypeScript needs these casts.
     infer: (inputs) => ({ [output]: inputs[input] as TensorType }) as Record<Y, TensorType>,
     forward: (tf, inputs) => ({ [output]: fn(tf, inputs[input] as Tensor) }) as Record<Y, Tensor>,
+    gradient: options.gradient
+      ? (tf, { inputs, outputs, dy }) =>
+          ({ [input]: options.gradient!(tf, inputs[input] as Tensor, outputs[output], dy[output]) }) as never
+      : undefined,
   });
 }

@@ -7,7 +7,7 @@ import type { AttrValue, Graph, PortRef } from '../graph/types';
 import { validateGraph, type GraphIndex, type ResolvedNode, type Validation } from '../graph/validate';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import type { CompileResult, Plan, PlanStep, Slot } from './plan';
-import { runForward } from './forward';
+import { emptyOutputs, emptyTypes, runForward } from './forward';
 
 // The functions here that loop over every node of a graph create no closures (callbacks included).
 // A closure makes its function keep its variables in a heap context, and V8 compiles a long loop
@@ -309,6 +309,7 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
   for (let i = 0, step = 0; i < order.length; i++) {
     if (constant[i]) continue;
     const n = order[i]!;
+    const outputSlots = slotRange(layout.firstSlot[i]!, n.op.outputs.length);
     steps[step] = {
       index: step++,
       nodeId: n.node.id,
@@ -317,8 +318,12 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
       inputPorts: layout.inputPorts[i]!,
       inputSlots: layout.inputSlots[i]!,
       outputPorts: n.op.outputs,
-      outputSlots: slotRange(layout.firstSlot[i]!, n.op.outputs.length),
+      outputSlots,
       feed: n.op.kind === 'feed',
+      empty: emptyTypes(
+        n.op as AnyOpDef,
+        outputSlots.map((slot) => layout.slots[slot]!.type),
+      ),
     };
   }
   const freeAfter = lastUses(layout, constant, steps.length, kept);
@@ -448,7 +453,8 @@ function slotAt(prepared: Prepared, firstSlot: Int32Array, p: number, port: stri
 function folds(n: ResolvedNode, place: number, reads: Csr, ownerOf: readonly number[], constant: Uint8Array): boolean {
   if (n.op.kind === 'const') return true;
   const { start, targets } = reads;
-  if (n.op.kind !== 'pure' || start[place + 1] === start[place]) return false;
+  // Value checks are read asynchronously (on WebGPU), which compiling cannot wait for.
+  if (n.op.kind !== 'pure' || start[place + 1] === start[place] || (n.op as AnyOpDef).checks) return false;
   for (let k = start[place]!; k < start[place + 1]!; k++) if (!constant[ownerOf[targets[k]!]!]) return false;
   return true;
 }
@@ -557,8 +563,13 @@ function evaluateInOrder(
       }
     }
     let outs: Readonly<Record<string, Tensor>>;
+    const outputs = n.op.outputs;
+    const empty = emptyTypes(
+      n.op as AnyOpDef,
+      outputs.map((_, k) => layout.slots[layout.firstSlot[i]! + k]!.type),
+    );
     try {
-      outs = runForward(tf, n.op as AnyOpDef, inputs, n.attrs);
+      outs = empty ? emptyOutputs(tf, outputs, empty) : runForward(tf, n.op as AnyOpDef, inputs, n.attrs);
     } catch (e) {
       throw new ConstantError({
         kind: 'runtime-error',
@@ -566,7 +577,6 @@ function evaluateInOrder(
         message: `${n.op.name} failed: ${(e as Error).message}`,
       });
     }
-    const outputs = n.op.outputs;
     for (let k = 0; k < outputs.length; k++) {
       const slot = layout.firstSlot[i]! + k;
       values[slot] = outs[outputs[k]!]!;

@@ -2,7 +2,7 @@ import type { Tensor, TF } from '../ops/define-op';
 import type { Execution, Feeds, StepRecord } from './execution';
 import { now } from './execution';
 import { gatherInputs } from './gather-inputs';
-import { runStep, type ScriptWatch } from './forward';
+import { emptyOutputs, runStep, type ScriptWatch } from './forward';
 import type { Plan } from './plan';
 import { failedUpstream } from './run-graph';
 
@@ -84,7 +84,9 @@ export class EagerExecution implements Execution {
     }
     const start = now();
     try {
-      const outs = await runStep(this.tf, step.op, gatherInputs(step, this.values), attrs, step.nodeId, this.watch);
+      const outs = step.empty
+        ? emptyOutputs(this.tf, step.outputPorts, step.empty)
+        : await runStep(this.tf, step.op, gatherInputs(step, this.values), attrs, step.nodeId, this.watch);
       step.outputPorts.forEach((port, k) => (this.values[step.outputSlots[k]!] = outs[port]));
       await Promise.all(Object.values(outs).map((t) => t.data()));
       record.status = 'ok';

@@ -1,12 +1,14 @@
 import type { Tensor, TF } from '../ops/define-op';
 import type { Feeds } from './execution';
 import { gatherInputs } from './gather-inputs';
-import { runForward } from './forward';
+import { onHost } from '../ops/host-int32';
+import { emptyOutputs, runForward } from './forward';
 import type { PortDecl } from '../graph/types';
 import { compileBody } from '../ops/script/compile-body';
 import { scriptLabel } from '../ops/script/script-attrs';
 import { ScriptError } from '../ops/script/script-error';
 import { EagerExecution } from './eager-execution';
+import { withOpGradient } from './op-gradient';
 import type { Plan, PlanStep } from './plan';
 
 /** dTarget/dOutput for every node output upstream of a scalar target, from one backward pass. */
@@ -42,12 +44,18 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
   const inner = plan.steps.filter((s) => s.inputPorts.length > 0);
   const attrsOf = (s: PlanStep) => (s.feed ? feeds.get(s.nodeId)! : s.attrs);
 
-  // Scripts may await and the tape cannot: their values come from a plain run first.
-  const scriptValues = await runScripts(tf, plan, feeds);
+  // Scripts may await and the tape cannot: their values come from a plain run first. So do value
+  // checks away from host memory (read asynchronously there): that run makes them, the tape skips them.
+  const verified = !onHost(tf) && plan.steps.some((s) => s.op.checks);
+  const scriptValues = await runScripts(tf, plan, feeds, verified);
   const leafTensors: Tensor[] = [...scriptValues.values()].flatMap((outs) => Object.values(outs));
   try {
     for (const step of leaves) {
-      const outs = scriptValues.get(step.index) ?? runForward(tf, step.op, {}, attrsOf(step));
+      const outs =
+        scriptValues.get(step.index) ??
+        (step.empty
+          ? emptyOutputs(tf, step.outputPorts, step.empty)
+          : runForward(tf, step.op, {}, attrsOf(step), step.nodeId, verified));
       step.outputPorts.forEach((port, k) => {
         values[step.outputSlots[k]!] = outs[port];
         leafTensors.push(outs[port]!);
@@ -85,15 +93,20 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
             Object.entries(inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map(detach) : detach(v)]),
           );
         const precomputed = scriptValues.get(step.index);
-        const outs =
-          through === 'gradient-body'
+        const outs = step.empty
+          ? emptyOutputs(tf, step.outputPorts, step.empty)
+          : through === 'gradient-body'
             ? withGradientBody(tf, step, inputs as Record<string, Tensor>, precomputed!)
             : precomputed && through === 'none'
               ? Object.fromEntries(Object.entries(precomputed).map(([k, t]) => [k, detach(t)]))
-              : runForward(tf, step.op, inputs, attrsOf(step), step.nodeId);
+              : step.op.gradient
+                ? withOpGradient(tf, step.op, inputs, attrsOf(step), step.outputPorts, step.nodeId, verified)
+                : runForward(tf, step.op, inputs, attrsOf(step), step.nodeId, verified);
         for (const [k, port] of step.outputPorts.entries()) {
           const slot = step.outputSlots[k]!;
-          values[slot] = isFloat(outs[port]!) ? probe(slot)(outs[port]!, seed) : outs[port]!;
+          // An empty value carries no gradient: it stays off the tape (tfjs kernels fail on them).
+          const out = outs[port]!;
+          values[slot] = isFloat(out) && out.size > 0 ? probe(slot)(out, seed) : out;
         }
       }
       return values[target.slot]!;
@@ -181,11 +194,16 @@ function gradientPath(step: PlanStep): 'tape' | 'gradient-body' | 'none' {
   return compileBody(String(step.attrs['body']), [...names, 'tf'], scriptLabel(step.nodeId)).async ? 'none' : 'tape';
 }
 
-/** Every script step's outputs from a plain eager run, kept for the taped pass. */
-async function runScripts(tf: TF, plan: Plan, feeds: Feeds): Promise<Map<number, Record<string, Tensor>>> {
+/** Every script step's outputs from a plain eager run (made also when `always`), kept for the taped pass. */
+async function runScripts(
+  tf: TF,
+  plan: Plan,
+  feeds: Feeds,
+  always: boolean,
+): Promise<Map<number, Record<string, Tensor>>> {
   const scripts = plan.steps.filter((s) => s.op.kind === 'script');
   const values = new Map<number, Record<string, Tensor>>();
-  if (!scripts.length) return values;
+  if (!scripts.length && !always) return values;
   const run = await new EagerExecution(tf, plan, feeds).runUntil();
   try {
     if (run.error) throw new Error(`${run.error.nodeId} failed: ${run.error.message}`);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../graph/diagnostics';
-import type { AttrValue, PortRef, TensorType } from '../graph/types';
+import type { AttrValue, DType, PortRef, TensorType } from '../graph/types';
 import type { AnyOpDef, Tensor } from '../ops/define-op';
 
 /** One node to execute: its op, its attributes and where its inputs and outputs live. */
@@ -16,6 +16,17 @@ export interface PlanStep {
   readonly outputSlots: readonly number[];
   /** The node reads its `value` attribute from the graph at run time (Placeholder, VariableV2). */
   readonly feed: boolean;
+  /**
+   * The types of the outputs when every one is known at trace time to hold no elements: the step
+   * then makes them without running its op (tfjs kernels fail on empty tensors, on WebGPU above all).
+   */
+  readonly empty: readonly EmptyType[] | null;
+}
+
+/** The type of an output with no elements: its shape is fully known and has a zero in it. */
+export interface EmptyType {
+  readonly dtype: DType;
+  readonly shape: readonly number[];
 }
 
 /** A tensor value in the plan: one output port of one node. */

@@ -1,6 +1,6 @@
 import type { Tensor, TF } from '../ops/define-op';
 import { gatherInputs } from './gather-inputs';
-import { runStep, type ScriptWatch } from './forward';
+import { emptyOutputs, runStep, type ScriptWatch } from './forward';
 import type { Execution, Feeds, StepRecord } from './execution';
 import { now } from './execution';
 import type { Plan, PlanStep } from './plan';
@@ -33,14 +33,16 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
       for (const slot of outputSlots) poisoned![slot] = blocker;
     } else {
       try {
-        const result = runStep(
-          tf,
-          step.op,
-          gatherInputs(step, values),
-          step.feed ? feeds.get(step.nodeId)! : step.attrs,
-          step.nodeId,
-          watch,
-        );
+        const result = step.empty
+          ? emptyOutputs(tf, outputPorts, step.empty)
+          : runStep(
+              tf,
+              step.op,
+              gatherInputs(step, values),
+              step.feed ? feeds.get(step.nodeId)! : step.attrs,
+              step.nodeId,
+              watch,
+            );
         // Only script steps are asynchronous; the rest of the loop never waits.
         const outs = result instanceof Promise ? await result : result;
         for (let k = 0; k < outputPorts.length; k++) values[outputSlots[k]!] = outs[outputPorts[k]!];

@@ -116,7 +116,7 @@ describe('graph validation', () => {
     const g = new GraphBuilder()
       .input('x', [1, 2, 3, 4], [2, 2])
       .node('t', 'MatMul', { transpose_a: 'yes' }, { a: 'x', b: 'x' })
-      .node('oh', 'OneHot', { depth: 0 }, {})
+      .node('oh', 'OneHot', { depth: -1 }, {})
       .node('s', 'Sin', { speed: 2 }, { x: 'x' })
       .node('r', 'Sum', { axis: [5] }, { input: 'x' })
       .build();
@@ -127,7 +127,7 @@ describe('graph validation', () => {
     );
     expect(byNode['t']).toMatchObject({ kind: 'invalid-attr', attr: 'transpose_a' });
     expect(byNode['oh']).toMatchObject({ kind: 'invalid-attr', attr: 'depth' });
-    expect(byNode['oh']!.message).toContain('≥ 2');
+    expect(byNode['oh']!.message).toContain('≥ 0');
     expect(byNode['s']).toMatchObject({ kind: 'invalid-attr', attr: 'speed' });
     expect(byNode['r']).toMatchObject({ kind: 'invalid-attr', attr: 'axis' });
     expect(byNode['r']!.message).toContain('out of range');

@@ -173,19 +173,27 @@ describe('AddN', () => {
 });
 
 describe('Select', () => {
-  it('blames t when it does not fit condition, and e when it does not fit either', () => {
+  it("takes t and e of one shape, and a condition of that shape, a scalar, or one flag per row (TF1's Select)", () => {
     expectInferError(() => infer(Select, { condition: t([2], 'bool'), t: t([3]), e: t([3]) }), {
       kind: 'shape',
-      port: 't',
+      port: 'condition',
       says: ['[2]', '[3]'],
     });
-    expectInferError(() => infer(Select, { condition: t([2, 3], 'bool'), t: t([2, 3]), e: t([4]) }), {
+    expectInferError(() => infer(Select, { condition: t([2, 3], 'bool'), t: t([2, 3]), e: t([3]) }), {
       kind: 'shape',
       port: 'e',
-      says: ['[2, 3]', '[4]'],
+      says: ['[2, 3]', '[3]'],
     });
+    // A column does not broadcast in TF1's Select, though it would in SelectV2.
+    expectInferError(() => infer(Select, { condition: t([3, 1], 'bool'), t: t([3, 3]), e: t([3, 3]) }), {
+      kind: 'shape',
+      port: 'condition',
+      says: ['[3, 1]', 'rows'],
+    });
+    expect(infer(Select, { condition: t([3], 'bool'), t: t([3, 2]), e: t([3, 2]) })).toEqual({ output: t([3, 2]) });
+    expect(infer(Select, { condition: t([], 'bool'), t: t([3, 2]), e: t([3, 2]) })).toEqual({ output: t([3, 2]) });
     expect(infer(Select, { condition: t([null], 'bool'), t: t([3]), e: t([3]) })).toEqual({ output: t([3]) });
-    expect(infer(Select, { condition: t([2, 3], 'bool'), t: t([2, 3]), e: t([null]) })).toEqual({
+    expect(infer(Select, { condition: t([2, 3], 'bool'), t: t([2, 3]), e: t([null, 3]) })).toEqual({
       output: t([2, 3]),
     });
   });
@@ -590,11 +598,17 @@ describe('Tile', () => {
 });
 
 describe('OneHot', () => {
-  it('leaves depth and axis to the attribute specs, which reject depth 1 (tfjs needs 2) and any axis but -1', () => {
-    expect(checkAttr(OneHot.attrs.depth, 1)).toContain('≥ 2');
-    expect(checkAttr(OneHot.attrs.axis, 0)).toContain('≤ -1');
+  it('takes any depth ≥ 0 and puts the new axis at axis (-1: last), as TensorFlow does', () => {
+    expect(checkAttr(OneHot.attrs.depth, -1)).toContain('≥ 0');
     expect(checkAttr(OneHot.attrs.axis, -2)).toContain('≥ -1');
     expect(infer(OneHot, { indices: t([2, 3], 'int32') }, { depth: 4 })).toEqual({ output: t([2, 3, 4]) });
+    expect(infer(OneHot, { indices: t([2, 3], 'int32') }, { depth: 1, axis: 0 })).toEqual({ output: t([1, 2, 3]) });
+    expect(infer(OneHot, { indices: t([2, 3], 'int32') }, { depth: 4, axis: 1 })).toEqual({ output: t([2, 4, 3]) });
+    expectInferError(() => infer(OneHot, { indices: t([2, 3], 'int32') }, { axis: 3 }), {
+      kind: 'attr',
+      attr: 'axis',
+      says: ['between 0 and 2', '3'],
+    });
     expect(infer(OneHot, { indices: t(null, 'int32') })).toEqual({ output: t(null) });
   });
 });
@@ -697,21 +711,15 @@ describe('convolution and pooling', () => {
     });
   });
 
-  it('Conv2D rejects strides > 1 together with dilations > 1, on dilations', () => {
+  it('Conv2D takes strides and dilations together, as TensorFlow does', () => {
     const inputs = { input: t([1, 9, 9, 3]), filter: t([2, 2, 3, 8]) };
-    expectInferError(() => infer(Conv2D, inputs, { strides: [1, 2, 2, 1], dilations: [1, 2, 2, 1] }), {
-      kind: 'attr',
-      attr: 'dilations',
-      says: ['strides', 'dilations'],
+    // A dilated 2×2 filter spans 3; then every other window: ceil((9 - 3 + 1) / 2) = 4.
+    expect(infer(Conv2D, inputs, { strides: [1, 2, 2, 1], dilations: [1, 2, 2, 1] })).toEqual({
+      output: t([1, 4, 4, 8]),
     });
-    // tfjs also refuses a stride along one dimension with a dilation along the other.
-    expectInferError(() => infer(Conv2D, inputs, { strides: [1, 2, 1, 1], dilations: [1, 1, 2, 1] }), {
-      kind: 'attr',
-      attr: 'dilations',
-      says: ['strides', 'dilations'],
+    expect(infer(Conv2D, inputs, { strides: [1, 2, 1, 1], dilations: [1, 1, 2, 1] })).toEqual({
+      output: t([1, 4, 7, 8]),
     });
-    expect(() => infer(Conv2D, inputs, { strides: [1, 2, 2, 1] })).not.toThrow();
-    expect(() => infer(Conv2D, inputs, { dilations: [1, 2, 2, 1] })).not.toThrow();
   });
 
   it('Conv2D rejects strides or dilations other than 1 on the batch or channel dimension', () => {
@@ -731,12 +739,10 @@ describe('convolution and pooling', () => {
   it.each([
     ['MaxPool', MaxPool, 'input'],
     ['AvgPool', AvgPool, 'value'],
-  ] as const)('%s rejects a VALID window larger than its input, on ksize', (_, op, port) => {
+  ] as const)('%s pools a VALID input smaller than its window to nothing, as TensorFlow does', (_, op, port) => {
     const pool = op as AnyOpSignature;
-    expectInferError(() => infer(pool, { [port]: t([1, 2, 2, 1]) }, { ksize: [1, 3, 3, 1], strides: [1, 1, 1, 1] }), {
-      kind: 'attr',
-      attr: 'ksize',
-      says: ['spanning 3', 'in 2', 'VALID'],
+    expect(infer(pool, { [port]: t([1, 2, 2, 1]) }, { ksize: [1, 3, 3, 1], strides: [1, 1, 1, 1] })).toEqual({
+      output: t([1, 0, 0, 1]),
     });
     expect(infer(pool, { [port]: t([1, null, null, 1]) }, { ksize: [1, 3, 3, 1] })).toEqual({
       output: t([1, null, null, 1]),

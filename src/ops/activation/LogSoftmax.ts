@@ -1,3 +1,4 @@
+import { NON_FINITE } from '../backend-limits';
 import { InferError } from '../../graph/op-signature';
 import { defineOp } from '../define-op';
 import { FLOAT } from '../dtypes';
@@ -7,6 +8,7 @@ export const LogSoftmax = defineOp({
   category: 'activation',
   doc: 'Log of the softmax over the last axis: logits - log(sum(exp(logits))).',
   inputs: { logits: { dtypes: FLOAT } },
+  limits: [NON_FINITE],
   outputs: ['logsoftmax'],
   infer: ({ logits }) => {
     if (logits.shape?.length === 0)

@@ -8,6 +8,7 @@ import { LogicalNot } from './LogicalNot';
 import { LogicalOr } from './LogicalOr';
 import { NotEqual } from './NotEqual';
 import { Select } from './Select';
+import { SelectV2 } from './SelectV2';
 
 export const comparisonOps = [
   Equal,
@@ -20,4 +21,5 @@ export const comparisonOps = [
   LogicalOr,
   LogicalNot,
   Select,
+  SelectV2,
 ];

@@ -36,8 +36,9 @@ export function rank4(t: TensorType, port: string): [Dim, Dim, Dim, Dim] {
 export const tfjsPadding = (p: Padding) => (p === 'SAME' ? 'same' : 'valid');
 
 /**
- * TensorFlow's output length of a sliding window: SAME pads to ceil(size / stride); VALID keeps only whole
- * windows, and fails where tfjs would quietly give an empty output.
+ * TensorFlow's output length of a sliding window: SAME pads to ceil(size / stride); VALID keeps only
+ * whole windows, none when the window is larger than the input (pooling then gives an empty output;
+ * `blame` says where the error is when that is refused instead).
  */
 export function windowOutput(
   size: Dim,
@@ -45,19 +46,28 @@ export function windowOutput(
   stride: number,
   dilation: number,
   p: Padding,
-  blame: { port: string } | { attr: string },
+  blame: { port: string } | { attr: string } | null,
 ): Dim {
   if (size === null) return null;
   if (p === 'SAME') return Math.ceil(size / stride);
   if (window === null) return null;
   const span = (window - 1) * dilation + 1;
-  if (span > size)
-    throw new InferError(
-      'attr' in blame ? 'attr' : 'shape',
-      `a window spanning ${span} does not fit in ${size} under VALID padding`,
-      blame,
-    );
-  return Math.ceil((size - span + 1) / stride);
+  if (span <= size) return Math.ceil((size - span + 1) / stride);
+  if (blame === null) return 0;
+  throw new InferError(
+    'attr' in blame ? 'attr' : 'shape',
+    `a window spanning ${span} does not fit in ${size} under VALID padding`,
+    blame,
+  );
+}
+
+/** Per output position along one dimension, how many input positions its window covers (padding left out). */
+export function windowCounts(size: number, window: number, stride: number, outSize: number, p: Padding): number[] {
+  const before = p === 'SAME' ? Math.floor(Math.max((outSize - 1) * stride + window - size, 0) / 2) : 0;
+  return Array.from({ length: outSize }, (_, i) => {
+    const start = i * stride - before;
+    return Math.min(start + window, size) - Math.max(start, 0);
+  });
 }
 
 interface PoolAttrs {
@@ -66,14 +76,16 @@ interface PoolAttrs {
   readonly padding: Padding;
 }
 
-/** MaxPool and AvgPool: each channel pooled over a ksize window, so only height and width change. */
+/**
+ * MaxPool and AvgPool: each channel pooled over a ksize window, so only height and width change;
+ * a window larger than a VALID input leaves none (TensorFlow's empty output).
+ */
 export function poolOutput(input: TensorType, port: string, { ksize, strides, padding }: PoolAttrs): TensorType {
   const [n, h, w, c] = rank4(input, port);
   const [kh, kw] = spatial(ksize, 'ksize');
   const [sh, sw] = spatial(strides, 'strides');
-  const blame = { attr: 'ksize' };
   return {
     dtype: input.dtype,
-    shape: [n, windowOutput(h, kh, sh, 1, padding, blame), windowOutput(w, kw, sw, 1, padding, blame), c],
+    shape: [n, windowOutput(h, kh, sh, 1, padding, null), windowOutput(w, kw, sw, 1, padding, null), c],
   };
 }

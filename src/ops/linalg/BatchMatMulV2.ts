@@ -1,7 +1,9 @@
+import { INT32_AS_FLOAT } from '../backend-limits';
 import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { broadcastShapes, dimsAgree, formatShape, sameDtype } from '../../graph/shape';
 import { defineOp } from '../define-op';
+import { productOrZeros } from './product';
 import { NUMERIC } from '../dtypes';
 
 export const BatchMatMulV2 = defineOp({
@@ -10,6 +12,7 @@ export const BatchMatMulV2 = defineOp({
   doc: 'Batched matrix product over the last two dims of x and y, broadcasting the batch dims.',
   inputs: { x: { dtypes: NUMERIC }, y: { dtypes: NUMERIC } },
   outputs: ['output'],
+  limits: [INT32_AS_FLOAT],
   attrs: { adj_x: attr.bool(false), adj_y: attr.bool(false) },
   infer: (inputs, { adj_x, adj_y }) => {
     const dtype = sameDtype(inputs, ['x', 'y']);
@@ -30,5 +33,22 @@ export const BatchMatMulV2 = defineOp({
     const batch = broadcastShapes(x.shape.slice(0, -2), y.shape.slice(0, -2), 'y')!;
     return { output: { dtype, shape: [...batch, m, n] } };
   },
-  forward: (tf, { x, y }, { adj_x, adj_y }) => ({ output: tf.matMul(x, y, adj_x, adj_y) }),
+  composite: true,
+  forward: (tf, { x, y }, { adj_x, adj_y }) => {
+    const bx = x.shape.slice(0, -2);
+    const by = y.shape.slice(0, -2);
+    if (bx.join() === by.join()) return { output: productOrZeros(tf, x, y, adj_x, adj_y) };
+    // tfjs's matMul gets broadcast batches wrong (and its gradient fails on them): both sides are
+    // stretched to the common batch first, and the gradient of that stretch sums them back.
+    const batch = broadcastShapes(bx, by) as number[];
+    return {
+      output: productOrZeros(
+        tf,
+        tf.broadcastTo(x, [...batch, ...x.shape.slice(-2)]),
+        tf.broadcastTo(y, [...batch, ...y.shape.slice(-2)]),
+        adj_x,
+        adj_y,
+      ),
+    };
+  },
 });

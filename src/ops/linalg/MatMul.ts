@@ -1,7 +1,9 @@
+import { INT32_AS_FLOAT } from '../backend-limits';
 import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { dimsAgree, formatShape, sameDtype } from '../../graph/shape';
 import { defineOp } from '../define-op';
+import { productOrZeros } from './product';
 import { NUMERIC } from '../dtypes';
 
 /** Matrix product of `a` [m,k] and `b` [k,n] → `product` [m,n]. */
@@ -11,6 +13,7 @@ export const MatMul = defineOp({
   doc: 'Matrix product of a [m,k] and b [k,n], optionally transposing either.',
   inputs: { a: { dtypes: NUMERIC }, b: { dtypes: NUMERIC } },
   outputs: ['product'],
+  limits: [INT32_AS_FLOAT],
   attrs: { transpose_a: attr.bool(false), transpose_b: attr.bool(false) },
   infer: (inputs, { transpose_a, transpose_b }) => {
     const dtype = sameDtype(inputs, ['a', 'b']);
@@ -32,6 +35,6 @@ export const MatMul = defineOp({
     return { product: { dtype, shape: [m, n] } };
   },
   forward: (tf, { a, b }, { transpose_a, transpose_b }) => ({
-    product: tf.matMul(a, b, transpose_a, transpose_b),
+    product: productOrZeros(tf, a, b, transpose_a, transpose_b),
   }),
 });

@@ -1,3 +1,4 @@
+import { INT32_AS_FLOAT } from '../backend-limits';
 import { InferError } from '../../graph/op-signature';
 import { variadicPort } from '../../graph/ports';
 import { dimsAgree, formatShape, mergeDim, sameDtype } from '../../graph/shape';
@@ -11,6 +12,7 @@ export const AddN = defineOp({
   doc: 'Elementwise sum of any number of tensors, all of one shape and dtype.',
   inputs: { inputs: { dtypes: NUMERIC, variadic: true } },
   outputs: ['sum'],
+  limits: [INT32_AS_FLOAT],
   infer: ({ inputs }) => {
     const ports = inputs.map((_, i) => variadicPort('inputs', i));
     if (ports.length === 0)

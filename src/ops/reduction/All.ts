@@ -3,7 +3,7 @@ import { reduceOp } from './reduce-op';
 
 export const All = reduceOp(
   'All',
-  'Logical and of elements across axis.',
-  (tf, x, axis, keepDims) => tf.all(x, axis ?? undefined, keepDims),
-  { dtypes: BOOL, differentiable: false },
+  'Logical and of elements across axis (true over none).',
+  (tf, x, axes, keepDims) => tf.all(x, axes, keepDims),
+  { dtypes: BOOL, differentiable: false, empty: () => 1 },
 );

@@ -3,7 +3,7 @@ import { reduceOp } from './reduce-op';
 
 export const Any = reduceOp(
   'Any',
-  'Logical or of elements across axis.',
-  (tf, x, axis, keepDims) => tf.any(x, axis ?? undefined, keepDims),
-  { dtypes: BOOL, differentiable: false },
+  'Logical or of elements across axis (false over none).',
+  (tf, x, axes, keepDims) => tf.any(x, axes, keepDims),
+  { dtypes: BOOL, differentiable: false, empty: () => 0 },
 );

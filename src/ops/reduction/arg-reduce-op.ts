@@ -1,11 +1,16 @@
 import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
-import { normalizeAxis } from '../../graph/shape';
+import { formatShape, normalizeAxis } from '../../graph/shape';
+import { INT32_AS_FLOAT } from '../backend-limits';
 import { defineOp, type Tensor, type TF } from '../define-op';
 import { NUMERIC } from '../dtypes';
 
-/** The index of the extreme element along `axis`, which that axis loses: ArgMax and ArgMin. */
-export function argReduceOp(name: string, doc: string, fn: (tf: TF, x: Tensor, axis: number) => Tensor) {
+/**
+ * The index of the extreme element along `axis`, which that axis loses: ArgMax and ArgMin. Like
+ * TensorFlow's kernels, they pick a NaN only when nothing else is there: `nanAs` (the value least likely
+ * to win) stands in for it.
+ */
+export function argReduceOp(name: string, doc: string, fn: (tf: TF, x: Tensor, axis: number) => Tensor, nanAs: number) {
   return defineOp({
     name,
     category: 'reduction',
@@ -14,13 +19,21 @@ export function argReduceOp(name: string, doc: string, fn: (tf: TF, x: Tensor, a
     outputs: ['output'],
     attrs: { axis: attr.int(0), output_type: attr.dtype('int32', ['int32']) },
     differentiable: false,
+    composite: true,
+    limits: [INT32_AS_FLOAT],
     infer: ({ input }, { axis, output_type }) => {
       if (input.shape === null) return { output: { dtype: output_type, shape: null } };
       if (input.shape.length === 0)
         throw new InferError('shape', `${name} needs an input of rank ≥ 1, got a scalar`, { port: 'input' });
       const a = normalizeAxis(axis, input.shape.length);
+      if (input.shape[a] === 0)
+        throw new InferError('shape', `the axis ${a} to reduce is empty in ${formatShape(input.shape)}`, {
+          port: 'input',
+        });
       return { output: { dtype: output_type, shape: input.shape.filter((_, i) => i !== a) } };
     },
-    forward: (tf, { input }, { axis }) => ({ output: fn(tf, input, axis) }),
+    forward: (tf, { input }, { axis }) => ({
+      output: fn(tf, input.dtype === 'float32' ? tf.where(tf.isNaN(input), nanAs, input) : input, axis),
+    }),
   });
 }

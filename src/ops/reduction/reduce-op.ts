@@ -2,7 +2,9 @@ import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { normalizeAxis } from '../../graph/shape';
 import type { Dim, DType, TensorType } from '../../graph/types';
+import type { BackendLimit } from '../backend-limits';
 import { defineOp, type Tensor, type TF } from '../define-op';
+import { exactFill } from '../exact-fill';
 import { NUMERIC } from '../dtypes';
 
 /** The shape left after reducing `axis` (all axes when null), keeping size-1 dims when `keepDims`. */
@@ -26,13 +28,22 @@ interface ReduceOptions {
   outputDtype?: (x: DType) => DType;
   differentiable?: boolean;
   composite?: boolean;
+  /**
+   * TensorFlow's result of reducing no elements (Max gives -∞): tfjs gives others, or fails (on
+   * WebGPU), so the op makes it itself.
+   */
+  empty?: (dtype: DType) => number;
+  limits?: readonly BackendLimit[];
+  eitherZeroOnTies?: boolean;
+  /** TensorFlow's gradient with respect to the input, where tfjs's differs; `axes` are non-negative. */
+  gradient?: (tf: TF, x: Tensor, y: Tensor, dy: Tensor, axes: number[], keepDims: boolean) => Tensor;
 }
 
 /** A reduction over `axis` (every axis when null) with TensorFlow's `keep_dims`. */
 export function reduceOp(
   name: string,
   doc: string,
-  fn: (tf: TF, x: Tensor, axis: number[] | null, keepDims: boolean) => Tensor,
+  fn: (tf: TF, x: Tensor, axes: number[], keepDims: boolean) => Tensor,
   options: ReduceOptions = {},
 ) {
   return defineOp({
@@ -43,12 +54,33 @@ export function reduceOp(
     outputs: ['output'],
     differentiable: options.differentiable ?? true,
     composite: options.composite ?? false,
+    limits: options.limits ?? [],
+    eitherZeroOnTies: options.eitherZeroOnTies ?? false,
     attrs: { axis: attr.intsOrNull(null, { doc: 'axes to reduce; null: all, []: none' }), keep_dims: attr.bool(false) },
     infer: ({ input }, { axis, keep_dims }) => ({
       output: { dtype: options.outputDtype?.(input.dtype) ?? input.dtype, shape: reducedShape(input, axis, keep_dims) },
     }),
-    forward: (tf, { input }, { axis, keep_dims }) => ({
-      output: fn(tf, input, axis === null ? null : [...axis], keep_dims),
-    }),
+    forward: (tf, { input }, { axis, keep_dims }) => {
+      const axes = axesOf(input, axis);
+      if (options.empty && axes.some((a) => input.shape[a] === 0)) {
+        const shape = input.shape.flatMap((d, i) => (!axes.includes(i) ? [d] : keep_dims ? [1] : []));
+        const dtype = options.outputDtype?.(input.dtype as DType) ?? (input.dtype as DType);
+        return { output: exactFill(tf, shape, options.empty(dtype), dtype) };
+      }
+      return { output: fn(tf, input, axes, keep_dims) };
+    },
+    gradient: options.gradient
+      ? (tf, { inputs: { input }, outputs: { output }, dy: { output: dy }, attrs: { axis, keep_dims } }) => ({
+          input: options.gradient!(tf, input, output, dy, axesOf(input, axis), keep_dims),
+        })
+      : undefined,
   });
+}
+
+/**
+ * The axes to reduce, non-negative: every axis when null. tfjs's gradients of some reductions
+ * (Prod) fail on negative axes.
+ */
+function axesOf(x: Tensor, axis: readonly number[] | null): number[] {
+  return axis === null ? x.shape.map((_, i) => i) : axis.map((a) => (a < 0 ? a + x.rank : a));
 }

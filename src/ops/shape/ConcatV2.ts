@@ -9,12 +9,17 @@ import { rankedValues, valuesDtype } from './variadic';
 export const ConcatV2 = defineOp({
   name: 'ConcatV2',
   category: 'shape',
-  doc: 'Joins values along an existing axis; the other dimensions must match.',
+  doc: 'Joins two or more values along an existing axis; the other dimensions must match.',
   inputs: { values: { dtypes: ANY, variadic: true } },
   outputs: ['output'],
   attrs: { axis: attr.int(0) },
   infer: ({ values }, { axis }) => {
     const dtype = valuesDtype(values);
+    // TensorFlow's ConcatV2 takes N ≥ 2 values.
+    if (values.length < 2)
+      throw new InferError('shape', 'joins at least two values: connect another, or use Identity for one', {
+        port: 'values:1',
+      });
     const ranked = rankedValues(values);
     if (ranked.length === 0) return { output: { dtype, shape: null } };
     for (const { shape, port } of ranked)

@@ -2,6 +2,7 @@ import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import type { DType } from '../../graph/types';
 import { defineOp } from '../define-op';
+import { exactFill } from '../exact-fill';
 
 export const Fill = defineOp({
   name: 'Fill',
@@ -22,5 +23,5 @@ export const Fill = defineOp({
       throw new InferError('attr', `a bool fill needs the value 0 or 1, got ${value}`, { attr: 'value' });
     return { output: { dtype, shape: [...dims] } };
   },
-  forward: (tf, _, { dims, value, dtype }) => ({ output: tf.fill([...dims], value, dtype) }),
+  forward: (tf, _, { dims, value, dtype }) => ({ output: exactFill(tf, dims, value, dtype) }),
 });

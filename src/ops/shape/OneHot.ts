@@ -1,26 +1,40 @@
 import { attr } from '../../graph/attrs';
+import { InferError } from '../../graph/op-signature';
 import { defineOp } from '../define-op';
 
 export const OneHot = defineOp({
   name: 'OneHot',
   category: 'shape',
-  doc: 'A new last axis of length depth holding on_value at each index and off_value elsewhere.',
+  doc: 'A new axis of length depth (last by default) holding on_value at each index and off_value elsewhere.',
   inputs: { indices: { dtypes: ['int32'] } },
   outputs: ['output'],
   attrs: {
-    // TensorFlow allows depth 1; tfjs 4.22's oneHot throws below 2.
-    depth: attr.int(2, { min: 2 }),
+    depth: attr.int(2, { min: 0 }),
     on_value: attr.float(1),
     off_value: attr.float(0),
-    axis: attr.int(-1, { min: -1, max: -1, doc: 'only the last axis is supported' }),
+    axis: attr.int(-1, { min: -1, doc: 'where the new axis goes; -1: last' }),
     dtype: attr.dtype('float32', ['float32']),
   },
   differentiable: false,
-  infer: ({ indices }, { depth, dtype }) => ({
-    output: { dtype, shape: indices.shape === null ? null : [...indices.shape, depth] },
-  }),
-  // tfjs's oneHot defaults to int32, unlike TensorFlow's float32, so the dtype is always passed.
-  forward: (tf, { indices }, { depth, on_value, off_value, dtype }) => ({
-    output: tf.oneHot(indices, depth, on_value, off_value, dtype),
-  }),
+  composite: true,
+  infer: ({ indices }, { depth, axis, dtype }) => {
+    if (indices.shape === null) return { output: { dtype, shape: null } };
+    const rank = indices.shape.length;
+    if (axis > rank)
+      throw new InferError('attr', `axis must be -1 or between 0 and ${rank}, got ${axis}`, { attr: 'axis' });
+    const shape = [...indices.shape];
+    shape.splice(axis === -1 ? rank : axis, 0, depth);
+    return { output: { dtype, shape } };
+  },
+  forward: (tf, { indices }, { depth, on_value, off_value, axis, dtype }) => {
+    // tfjs's oneHot takes depth ≥ 2 and defaults to int32 (TensorFlow: float32), so the dtype is always passed.
+    const last =
+      depth >= 2
+        ? tf.oneHot(indices, depth, on_value, off_value, dtype)
+        : tf.where(tf.equal(tf.expandDims(indices, -1), tf.range(0, depth, 1, 'int32')), on_value, off_value);
+    if (axis === -1 || axis === indices.rank) return { output: last };
+    const perm = [...indices.shape.keys()];
+    perm.splice(axis, 0, indices.rank);
+    return { output: tf.transpose(last, perm) };
+  },
 });

@@ -10,19 +10,29 @@ export const Transpose = defineOp({
   doc: 'Permutes the dimensions of x: y.shape[i] = x.shape[perm[i]].',
   inputs: { x: { dtypes: ANY } },
   outputs: ['y'],
-  attrs: { perm: attr.ints([], { min: 0, doc: 'a permutation of the axes; reverses them when empty' }) },
+  attrs: {
+    perm: attr.ints([], {
+      doc: 'a permutation of the axes (negative ones count from the end); reverses them when empty',
+    }),
+  },
   infer: ({ x }, { perm }) => {
     if (perm.length === 0) return { y: { dtype: x.dtype, shape: x.shape === null ? null : [...x.shape].reverse() } };
     if (x.shape !== null && perm.length !== x.shape.length)
       throw new InferError('attr', `perm [${perm.join(', ')}] does not fit x ${formatShape(x.shape)}`, {
         attr: 'perm',
       });
-    if (new Set(perm).size !== perm.length || perm.some((p) => p >= perm.length))
+    const axes = normalizedPerm(perm);
+    if (new Set(axes).size !== perm.length || perm.some((p) => p >= perm.length || p < -perm.length))
       throw new InferError('attr', `perm [${perm.join(', ')}] is not a permutation of 0…${perm.length - 1}`, {
         attr: 'perm',
       });
     const shape = x.shape;
-    return { y: { dtype: x.dtype, shape: perm.map((p) => (shape === null ? null : shape[p]!)) } };
+    return { y: { dtype: x.dtype, shape: axes.map((p) => (shape === null ? null : shape[p]!)) } };
   },
-  forward: (tf, { x }, { perm }) => ({ y: tf.transpose(x, perm.length === 0 ? undefined : [...perm]) }),
+  forward: (tf, { x }, { perm }) => ({ y: tf.transpose(x, perm.length === 0 ? undefined : normalizedPerm(perm)) }),
 });
+
+/** TensorFlow counts a negative entry from the end (-1 is the last axis); tfjs refuses it. */
+function normalizedPerm(perm: readonly number[]): number[] {
+  return perm.map((p) => (p < 0 ? p + perm.length : p));
+}

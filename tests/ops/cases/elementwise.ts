@@ -193,7 +193,7 @@ const comparisons: OpCase[] = [
 
 const select: OpCase[] = [
   {
-    op: 'Select',
+    op: 'SelectV2',
     title: 'broadcast all three',
     inputs: { condition: bool([3, 1]), t: f([1, 2]), e: f([2]) },
     reference: tidy((tf, c, t, e) => tf.where(c, t, e), 'output', ['condition', 't', 'e']),
@@ -223,6 +223,16 @@ const select: OpCase[] = [
   },
   {
     op: 'Select',
+    title: 'a vector condition picks whole rows, by hand',
+    inputs: {
+      condition: { shape: [2], dtype: 'bool', values: [0, 1] },
+      t: { shape: [2, 2], values: [1, 2, 3, 4] },
+      e: { shape: [2, 2], values: [10, 20, 30, 40] },
+    },
+    expected: { output: [10, 20, 3, 4] },
+  },
+  {
+    op: 'SelectV2',
     title: 'bool values, by hand',
     inputs: {
       condition: { shape: [2], dtype: 'bool', values: [1, 0] },

@@ -29,7 +29,16 @@ export const cases: OpCase[] = [
     op: 'BatchMatMulV2',
     title: 'batch dims broadcast',
     inputs: { x: { shape: [2, 1, 2, 3] }, y: { shape: [3, 3, 4] } },
-    reference: (tf, { x, y }) => ({ output: tf.matMul(x as T, y as T) }),
+    // tfjs's matMul gets broadcast batches wrong: the reference stretches both sides first.
+    reference: (tf, { x, y }) => ({
+      output: tf.matMul(tf.broadcastTo(x as T, [2, 3, 2, 3]), tf.broadcastTo(y as T, [2, 3, 3, 4])),
+    }),
+  },
+  {
+    op: 'BatchMatMulV2',
+    title: 'batch [2, 1] against [3], by hand (TensorFlow: 1, 10, 100, 2, 20, 200)',
+    inputs: { x: { shape: [2, 1, 1, 1], values: [1, 2] }, y: { shape: [3, 1, 1], values: [1, 10, 100] } },
+    expected: { output: [1, 10, 100, 2, 20, 200] },
   },
   {
     op: 'BatchMatMulV2',

@@ -1,0 +1,69 @@
+import type { AttrValue } from '../graph/types';
+import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
+import { runForward } from './forward';
+
+type Inputs = Readonly<Record<string, Tensor | readonly Tensor[]>>;
+
+/** tfjs's way to put one node with its own backward pass on the tape (customGrad allows one output). */
+interface KernelFuncEngine {
+  runKernelFunc(params: {
+    forwardFunc: () => Tensor[];
+    /** tfjs passes a single-output node its one dy alone, and zeros for an output nothing reads. */
+    backwardsFunc: (dys: Tensor | Tensor[]) => Record<number, () => Tensor>;
+    inputs: Record<number, Tensor>;
+  }): Tensor[];
+}
+
+/** One float input tensor on the tape: its port and, for a variadic port, its position. */
+interface TapedInput {
+  readonly port: string;
+  readonly index: number | null;
+  readonly tensor: Tensor;
+}
+
+/**
+ * Runs a step on the gradient tape as a single node whose backward pass is the op's own
+ * `gradient` (TensorFlow's), instead of the gradients tfjs would record for the ops inside it.
+ */
+export function withOpGradient(
+  tf: TF,
+  op: AnyOpDef,
+  inputs: Inputs,
+  attrs: Readonly<Record<string, AttrValue>>,
+  outputPorts: readonly string[],
+  nodeId: string,
+  verified: boolean,
+): Record<string, Tensor> {
+  const taped: TapedInput[] = Object.entries(inputs)
+    .flatMap(([port, v]): TapedInput[] =>
+      Array.isArray(v)
+        ? v.map((tensor: Tensor, index) => ({ port, index, tensor }))
+        : [{ port, index: null, tensor: v as Tensor }],
+    )
+    // An empty input has nothing to receive (and tfjs kernels fail on empty tensors): it stays off the tape.
+    .filter((t) => t.tensor.dtype === 'float32' && t.tensor.size > 0);
+  let outputs: Readonly<Record<string, Tensor>> = {};
+  const results = (tf.engine() as unknown as KernelFuncEngine).runKernelFunc({
+    forwardFunc: () => {
+      outputs = runForward(tf, op, inputs, attrs, nodeId, verified);
+      return outputPorts.map((p) => outputs[p]!);
+    },
+    backwardsFunc: (dys) => {
+      const list = Array.isArray(dys) ? dys : [dys];
+      const dy = Object.fromEntries(outputPorts.map((p, k) => [p, list[k]!]));
+      const grads = op.gradient!(tf, { inputs: inputs as never, outputs, dy, attrs: attrs as never }) as Record<
+        string,
+        Tensor | readonly Tensor[] | undefined
+      >;
+      return Object.fromEntries(
+        taped.map((t, i) => {
+          const g = grads[t.port];
+          const grad = t.index === null ? (g as Tensor | undefined) : (g as readonly Tensor[] | undefined)?.[t.index];
+          return [i, () => grad ?? tf.zerosLike(t.tensor)];
+        }),
+      );
+    },
+    inputs: Object.fromEntries(taped.map((t, i) => [i, t.tensor])),
+  });
+  return Object.fromEntries(outputPorts.map((p, k) => [p, results[k]!]));
+}
