@@ -78,6 +78,7 @@ function tensorloomGraph(): { nodes: OpFlowNode[]; edges: Edge[] } {
       attrs: '',
       status: 'ok',
       message: null,
+      warning: null,
       ms: 0.12,
       current: false,
     };

@@ -4,6 +4,7 @@ import type { TensorSummary } from '../runtime/summary';
 
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);
+  if (Object.is(v, -0)) return '-0';
   return String(Number(v.toPrecision(7)));
 }
 

@@ -1,6 +1,7 @@
 import type { Graph } from '../graph/types';
 import type { GradientReport, RunReport } from '../runtime/reports';
 import { formatDiagnostics, formatLeftOut, formatReport, formatSummary } from './format';
+import { reportJson } from './report-json';
 import type { ScriptTimeout } from './runtime-worker';
 
 export interface PrintedRun {
@@ -21,7 +22,7 @@ export function printRun(run: PrintedRun, { json, plan }: { json: boolean; plan:
   const { file, graph, report, gradients } = run;
   if (json) {
     const { migratedFrom } = run;
-    console.log(JSON.stringify({ file, name: graph.name ?? null, migratedFrom, run: report, gradients }, null, 2));
+    console.log(reportJson({ file, name: graph.name ?? null, migratedFrom, run: report, gradients }));
   } else {
     const leftOut = new Set(Object.keys(run.excluded));
     if (report.diagnostics.length) console.error(formatDiagnostics(report.diagnostics));

@@ -1,6 +1,6 @@
 import type { DType } from '../graph/types';
 
-/** What is known of an input's values: its dtype, and (after an eager run) how large and whether finite. */
+/** What is known of a value a node reads or makes: its dtype, and (after an eager run) how large, whether finite. */
 export interface ValueRange {
   readonly dtype: DType;
   /** The largest magnitude among its finite values; null when not known. */
@@ -19,22 +19,22 @@ export interface BackendLimit {
   readonly backend: 'webgpu';
   /** What differs and why, in a sentence. */
   readonly note: string;
-  /** Whether inputs like these could meet it. */
-  meets(inputs: readonly ValueRange[]): boolean;
+  /** Whether a node reading and making values like these (inputs, then outputs) could meet it. */
+  meets(values: readonly ValueRange[]): boolean;
 }
 
 /** tfjs's WebGPU kernels compute these ops' int32 values in float32, which holds integers exactly only to 2²⁴. */
 export const INT32_AS_FLOAT: BackendLimit = {
   backend: 'webgpu',
   note: 'On WebGPU, int32 values beyond ±2²⁴ (16,777,216) are rounded: its kernels compute int32 in float32.',
-  meets: (inputs) => inputs.some((i) => i.dtype === 'int32' && (i.absMax === null || i.absMax > 2 ** 24)),
+  meets: (values) => values.some((v) => v.dtype === 'int32' && (v.absMax === null || v.absMax > 2 ** 24)),
 };
 
 /** The WGSL spec lets an implementation assume that no NaN or infinity occurs at run time. */
 export const NON_FINITE: BackendLimit = {
   backend: 'webgpu',
   note: 'On WebGPU, NaN and ±∞ inputs may give other values than in TensorFlow: WGSL lets GPUs assume they never occur.',
-  meets: (inputs) => inputs.some((i) => i.nonFinite === true),
+  meets: (values) => values.some((v) => v.nonFinite === true),
 };
 
 /**
@@ -44,12 +44,12 @@ export const NON_FINITE: BackendLimit = {
 export const LARGE_ANGLES: BackendLimit = {
   backend: 'webgpu',
   note: 'On WebGPU, angles beyond ±10⁴ lose accuracy (0.3 at 10⁷): WGSL bounds the error of sin and cos only near 0.',
-  meets: (inputs) => inputs.some((i) => i.nonFinite === true || (i.absMax !== null && i.absMax > 1e4)),
+  meets: (values) => values.some((v) => v.nonFinite === true || (v.absMax !== null && v.absMax > 1e4)),
 };
 
 /** tfjs's WebGPU kernel for MaxPool's gradient takes the last of tied maxima, TensorFlow's the first. */
 export const MAX_POOL_TIES: BackendLimit = {
   backend: 'webgpu',
   note: "On WebGPU, where inputs tie for a window's maximum, its gradient goes to another of them than in TensorFlow.",
-  meets: (inputs) => inputs.some((i) => i.ties !== false),
+  meets: (values) => values.some((v) => v.ties !== false),
 };

@@ -19,6 +19,8 @@ export interface NodeReport {
   readonly error?: string;
   /** Eager mode: taken over from the previous run, since nothing it depends on changed. */
   readonly reused?: boolean;
+  /** Why this node may not give TensorFlow's values on this backend (its op's limits its inputs meet). */
+  readonly warnings?: readonly string[];
   /** Summaries of the output values the run kept, by port. */
   readonly outputs: Readonly<Record<string, TensorSummary>>;
 }

@@ -20,6 +20,7 @@ import {
   type PortGradient,
   type RunReport,
 } from './reports';
+import { limitWarnings } from './limit-warnings';
 import { runGraph } from './run-graph';
 import { summarize, type TensorSummary } from './summary';
 
@@ -242,12 +243,21 @@ export class Session {
       byPort[info.port] = await summarize(tensor, previewLimit);
     }
 
+    const bySlot = (slot: number) => summaries.get(plan.slots[slot]!.node)?.[plan.slots[slot]!.port];
+    const warnings = this.backend ? limitWarnings(plan, this.backend.name, bySlot) : new Map<string, string[]>();
     const nodeReports: NodeReport[] = [];
     for (const id of validation.order) {
       const n = validation.nodes.get(id);
       const r = nodes.get(id);
       if (!n || !r) continue;
-      nodeReports.push({ nodeId: id, op: n.op.name, ...r, outputs: summaries.get(id) ?? {} });
+      const warned = warnings.get(id);
+      nodeReports.push({
+        nodeId: id,
+        op: n.op.name,
+        ...r,
+        outputs: summaries.get(id) ?? {},
+        ...(warned && { warnings: warned }),
+      });
     }
     const outputs = plan.outputs
       .filter((o) => summaries.get(o.node)?.[o.port])

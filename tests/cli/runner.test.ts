@@ -45,6 +45,31 @@ describe('tensorloom run', () => {
     expect(report.run.nodes.every((n: { ms: number | null }) => typeof n.ms === 'number')).toBe(true);
   });
 
+  it('keeps NaN, ±Infinity and -0 in --json and in text, spelled as the graph format spells them', async () => {
+    const file = tempFile(
+      JSON.stringify({
+        format: 'tensorloom.graph',
+        version: 1,
+        nodes: [
+          {
+            id: 'x',
+            op: 'Placeholder',
+            attrs: { value: { dtype: 'float32', shape: [4], values: ['NaN', 'Infinity', 0, 2] } },
+          },
+          { id: 'neg', op: 'Neg', attrs: {} },
+        ],
+        edges: [{ id: 'e', source: 'x', sourcePort: 'output', target: 'neg', targetPort: 'x' }],
+      }),
+    );
+    const { code, stdout } = await tensorloom('run', file, '--json');
+    expect(code).toBe(0);
+    // -(NaN, ∞, 0, 2) = (NaN, -∞, -0, -2): JSON.stringify would have written null, null, 0.
+    expect(stdout).toContain('"values": ["NaN", "-Infinity", -0, -2]');
+    const values = JSON.parse(stdout).run.outputs[0].summary.values;
+    expect(Object.is(values[2], -0)).toBe(true);
+    expect((await tensorloom('run', file)).stdout).toContain('[NaN, -Infinity, -0, -2]');
+  });
+
   it('computes a chosen output and gradients', async () => {
     const { code, stdout } = await tensorloom(
       'run',

@@ -2,7 +2,7 @@
  * The differential suite on WebGPU, the backend users get by default: every TensorFlow fixture
  * (tests/tf/fixtures) replayed through Tensorloom's runtime in Chromium on a real (SwiftShader)
  * WebGPU adapter. A case may differ from TensorFlow only where its op states a WebGPU limit that
- * the case's inputs meet; those are listed at the end of the run.
+ * the values the case reads and makes meet; those are listed at the end of the run.
  */
 import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../src/ops/registry';
 import type { Fixture } from '../tf/fixture';
-import { inputRanges } from '../tf/input-ranges';
+import { caseRanges } from '../tf/case-ranges';
 import type { CaseResult } from '../tf/webgpu-entry';
 import { launchBrowser } from './support/browser';
 
@@ -67,7 +67,7 @@ describe.each(fixtures.map((f) => [f.op, f] as const))('%s on WebGPU', (op, fixt
     results.forEach((r, i) => {
       expect(r.leaked, `${r.title}: tensors left alive`).toBe(0);
       if (r.problems.length === 0) return;
-      const met = limits.filter((l) => l.meets(inputRanges(fixture.cases[i]!.inputs)));
+      const met = limits.filter((l) => l.meets(caseRanges(fixture.cases[i]!)));
       if (met.length) stated.push(`${op} | ${r.title}: ${r.problems[0]} (${met.map((l) => l.note).join(' ')})`);
       else unexplained.push(`${r.title}: ${r.problems.join('; ')}`);
     });

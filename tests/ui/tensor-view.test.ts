@@ -36,7 +36,11 @@ describe('formatNumber', () => {
     expect(formatNumber(1234567)).toBe('1234567');
     expect(formatNumber(-2147483647)).toBe(`${MINUS}2147483647`);
     expect(formatNumber(2 ** 31)).toBe('2.14748e9');
-    expect(formatNumber(-0)).toBe('0');
+  });
+
+  it('keeps the sign of a negative zero, which TensorFlow gives for Neg(0) and round(-0.4)', () => {
+    expect(formatNumber(-0)).toBe(`${MINUS}0`);
+    expect(formatNumber(0)).toBe('0');
   });
 
   it('names the non-finite values', () => {

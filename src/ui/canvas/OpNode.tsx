@@ -32,6 +32,16 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
       <header className="op-node-header">
         <span className="op-node-op">{data.op}</span>
         {data.label !== data.op && <span className="op-node-label">{data.label}</span>}
+        {data.warning && (
+          <span
+            className="op-node-warning"
+            role="img"
+            aria-label={`May differ from TensorFlow: ${data.warning}`}
+            title={data.warning}
+          >
+            ⚠
+          </span>
+        )}
         <span className={`op-node-status status-${data.status}`} title={data.message ?? STATUS_TEXT[data.status]}>
           {STATUS_TEXT[data.status]}
         </span>

@@ -30,6 +30,8 @@ export interface OpNodeData extends Record<string, unknown> {
   readonly attrs: string;
   readonly status: NodeStatusView;
   readonly message: string | null;
+  /** Why its values may differ from TensorFlow's on this backend (limits its inputs meet). */
+  readonly warning: string | null;
   readonly ms: number | null;
   /** The node eager step-through ran last. */
   readonly current: boolean;

@@ -2,6 +2,7 @@ import type { TensorSummary } from '../../runtime/summary';
 
 export function formatNumber(v: number, digits = 4): string {
   if (!Number.isFinite(v)) return String(v);
+  if (Object.is(v, -0)) return '-0';
   if (v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) return v.toExponential(2);
   return String(Number(v.toPrecision(digits)));
 }

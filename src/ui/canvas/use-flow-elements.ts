@@ -108,6 +108,7 @@ function buildNodeData(
       attrs: op ? attrSummary(node, op) : '',
       status,
       message,
+      warning: nodeReport?.warnings?.join(' ') ?? null,
       ms: nodeReport?.ms ?? null,
       current: report?.current === node.id && report.stepsRun < report.stepsTotal,
     };

@@ -40,8 +40,8 @@ export function Palette() {
                     type="button"
                     className="palette-item"
                     draggable
-                    title={op.doc}
-                    aria-label={`${op.name}: ${op.doc}`}
+                    title={[op.doc, ...op.limits.map((l) => l.note)].join('\n')}
+                    aria-label={`${op.name}: ${[op.doc, ...op.limits.map((l) => l.note)].join(' ')}`}
                     onDragStart={(e: DragEvent) => {
                       e.dataTransfer.setData(OP_DRAG_TYPE, op.name);
                       e.dataTransfer.effectAllowed = 'move';
@@ -49,6 +49,12 @@ export function Palette() {
                     onClick={() => addAtCenter(op.name)}
                   >
                     {op.name}
+                    {op.limits.length > 0 && (
+                      <span className="palette-limit" aria-hidden="true">
+                        {' '}
+                        ⚠
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}

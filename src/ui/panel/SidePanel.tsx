@@ -41,6 +41,13 @@ export function SidePanel() {
           {node.op} <span className="muted">{node.id}</span>
         </h2>
         {op && <p className="muted">{op.doc}</p>}
+        {op && op.limits.length > 0 && (
+          <ul className="muted op-limits" aria-label="Where this op differs from TensorFlow">
+            {op.limits.map((l) => (
+              <li key={l.note}>{l.note}</li>
+            ))}
+          </ul>
+        )}
         <label className="attr">
           name
           <input
@@ -52,6 +59,19 @@ export function SidePanel() {
           />
         </label>
       </header>
+
+      {nodeReport?.warnings && (
+        <section aria-label="Differs from TensorFlow" className="panel-section warnings">
+          <h3>May differ from TensorFlow here</h3>
+          <ul>
+            {nodeReport.warnings.map((w) => (
+              <li key={w} role="note">
+                {w}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {diagnostics.length > 0 && (
         <section aria-label="Problems" className="panel-section problems">

@@ -11,6 +11,8 @@ const counts = new Intl.NumberFormat('en-US');
 export function formatNumber(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '\u221e' : `${MINUS}\u221e`;
+  // String(-0) is "0": a negative zero (TensorFlow's Neg(0), round(-0.4)) would read as positive.
+  if (Object.is(v, -0)) return `${MINUS}0`;
   const text = Number.isInteger(v) && Math.abs(v) < 2 ** 31 ? String(v) : trimPrecision(v.toPrecision(6));
   return text.replaceAll('-', MINUS);
 }

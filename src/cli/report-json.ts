@@ -1,0 +1,18 @@
+import { prettyJson, type Json } from '../io/json-text';
+
+/**
+ * A report as JSON that keeps every value: NaN and ±Infinity as the strings "NaN", "Infinity" and
+ * "-Infinity" (JSON.stringify would write null) and -0 as -0, as the graph format spells them.
+ */
+export function reportJson(value: unknown): string {
+  return prettyJson(spelled(value));
+}
+
+function spelled(value: unknown): Json {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (Array.isArray(value)) return value.map(spelled);
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, spelled);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === undefined ? undefined : spelled(v)]));
+  return value as Json;
+}
