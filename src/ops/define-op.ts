@@ -2,7 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { AttrSpecs, AttrValues } from '../graph/attrs';
 import type { InputSpecs, InputsOf, OpCategory, OpKind, OpSignature } from '../graph/op-signature';
 import type { TensorType } from '../graph/types';
-import type { BackendLimit } from './backend-limits';
+import { INT32_AS_FLOAT, type BackendLimit } from './backend-limits';
 
 /** The tfjs namespace, passed to every op so that ops never import tfjs themselves. */
 export type TF = typeof tfjs;
@@ -86,19 +86,24 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>): readonly ValueCheck[];
 }
 
-/** Declares an op: pure data plus an inference function and a tfjs forward pass. */
+/**
+ * Declares an op: pure data plus an inference function and a tfjs forward pass. An op that reads
+ * int32 values is subject to tfjs's WebGPU kernels computing them in float32 (the suite finds it
+ * even in those that only move values: Concat, Slice, Tile).
+ */
 export function defineOp<
   const I extends InputSpecs,
   const O extends string,
   const A extends AttrSpecs = Record<never, never>,
 >(def: OpDefinition<I, O, A>): OpDef<I, O, A> {
+  const readsInt32 = Object.values(def.inputs).some((spec) => spec.dtypes.includes('int32'));
   return Object.freeze({
     kind: 'pure',
     differentiable: true,
     composite: false,
-    limits: [],
     eitherZeroOnTies: false,
     attrs: {} as A,
     ...def,
+    limits: [...(readsInt32 ? [INT32_AS_FLOAT] : []), ...(def.limits ?? [])],
   });
 }

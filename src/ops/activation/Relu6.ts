@@ -1,5 +1,5 @@
 import { NON_FINITE } from '../backend-limits';
-import { boolToFloat } from '../bool-to-float';
+import { toFloat32 } from '../to-float32';
 import { NUMERIC } from '../dtypes';
 import { unaryOp } from '../unary-op';
 
@@ -13,6 +13,6 @@ export const Relu6 = unaryOp(
     limits: [NON_FINITE],
     category: 'activation',
     // TensorFlow passes the gradient only strictly inside (0, 6); tfjs also at 6.
-    gradient: (tf, x, _y, dy) => tf.mul(dy, boolToFloat(tf, tf.logicalAnd(tf.greater(x, 0), tf.less(x, 6)))),
+    gradient: (tf, x, _y, dy) => tf.mul(dy, toFloat32(tf, tf.logicalAnd(tf.greater(x, 0), tf.less(x, 6)))),
   },
 );

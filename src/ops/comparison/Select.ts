@@ -1,4 +1,3 @@
-import { INT32_AS_FLOAT } from '../backend-limits';
 import { InferError } from '../../graph/op-signature';
 import { dimsAgree, formatShape, mergeDim, sameDtype } from '../../graph/shape';
 import type { Shape } from '../../graph/types';
@@ -16,7 +15,6 @@ export const Select = defineOp({
   doc: 't where condition is true, else e; a vector condition picks whole rows (SelectV2 broadcasts).',
   inputs: { condition: { dtypes: BOOL }, t: { dtypes: ANY }, e: { dtypes: ANY } },
   outputs: ['output'],
-  limits: [INT32_AS_FLOAT],
   composite: true,
   infer: (inputs) => {
     const dtype = sameDtype(inputs, ['t', 'e']);

@@ -1,4 +1,3 @@
-import { INT32_AS_FLOAT } from '../backend-limits';
 import { broadcastShapes, sameDtype } from '../../graph/shape';
 import { sumToShape } from '../broadcast-gradient';
 import { defineOp } from '../define-op';
@@ -10,7 +9,6 @@ export const SelectV2 = defineOp({
   doc: 'Elementwise t where condition is true, else e, broadcasting all three.',
   inputs: { condition: { dtypes: BOOL }, t: { dtypes: ANY }, e: { dtypes: ANY } },
   outputs: ['output'],
-  limits: [INT32_AS_FLOAT],
   infer: (inputs) => {
     const dtype = sameDtype(inputs, ['t', 'e']);
     const { condition, t, e } = inputs;

@@ -1,4 +1,4 @@
-import { INT32_AS_FLOAT, MAX_POOL_TIES } from '../backend-limits';
+import { MAX_POOL_TIES } from '../backend-limits';
 import type { Tensor4D } from '@tensorflow/tfjs';
 import { defineOp } from '../define-op';
 import { NUMERIC } from '../dtypes';
@@ -10,7 +10,7 @@ export const MaxPool = defineOp({
   doc: 'The maximum of each ksize window of an NHWC input, per channel.',
   inputs: { input: { dtypes: NUMERIC } },
   outputs: ['output'],
-  limits: [INT32_AS_FLOAT, MAX_POOL_TIES],
+  limits: [MAX_POOL_TIES],
   attrs: poolAttrs,
   infer: ({ input }, attrs) => ({ output: poolOutput(input, 'input', attrs) }),
   forward: (tf, { input }, { ksize, strides, padding }) => ({

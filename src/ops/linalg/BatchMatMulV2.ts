@@ -1,4 +1,3 @@
-import { INT32_AS_FLOAT } from '../backend-limits';
 import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { broadcastShapes, dimsAgree, formatShape, sameDtype } from '../../graph/shape';
@@ -12,7 +11,6 @@ export const BatchMatMulV2 = defineOp({
   doc: 'Batched matrix product over the last two dims of x and y, broadcasting the batch dims.',
   inputs: { x: { dtypes: NUMERIC }, y: { dtypes: NUMERIC } },
   outputs: ['output'],
-  limits: [INT32_AS_FLOAT],
   attrs: { adj_x: attr.bool(false), adj_y: attr.bool(false) },
   infer: (inputs, { adj_x, adj_y }) => {
     const dtype = sameDtype(inputs, ['x', 'y']);

@@ -1,4 +1,3 @@
-import { INT32_AS_FLOAT } from '../backend-limits';
 import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { dimsAgree, formatShape, sameDtype } from '../../graph/shape';
@@ -13,7 +12,6 @@ export const MatMul = defineOp({
   doc: 'Matrix product of a [m,k] and b [k,n], optionally transposing either.',
   inputs: { a: { dtypes: NUMERIC }, b: { dtypes: NUMERIC } },
   outputs: ['product'],
-  limits: [INT32_AS_FLOAT],
   attrs: { transpose_a: attr.bool(false), transpose_b: attr.bool(false) },
   infer: (inputs, { transpose_a, transpose_b }) => {
     const dtype = sameDtype(inputs, ['a', 'b']);

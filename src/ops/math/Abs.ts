@@ -1,7 +1,6 @@
 import { NUMERIC } from '../dtypes';
 import { int32Unary, onHost } from '../host-int32';
 import { unaryOp } from '../unary-op';
-import { INT32_AS_FLOAT } from '../backend-limits';
 
 export const Abs = unaryOp(
   'Abs',
@@ -9,5 +8,5 @@ export const Abs = unaryOp(
   // tfjs's CPU kernel returns int32 values through float32, rounding those past 2²⁴.
   (tf, x) => (x.dtype === 'int32' && onHost(tf) ? int32Unary(tf, x, (a) => (a < 0 ? -a | 0 : a)) : tf.abs(x)),
   // TensorFlow's d|x|/dx is sign(x): 0 at 0, where tfjs gives -1.
-  { dtypes: NUMERIC, limits: [INT32_AS_FLOAT], gradient: (tf, x, _y, dy) => tf.mul(dy, tf.sign(x)) },
+  { dtypes: NUMERIC, gradient: (tf, x, _y, dy) => tf.mul(dy, tf.sign(x)) },
 );

@@ -1,4 +1,3 @@
-import { INT32_AS_FLOAT } from '../backend-limits';
 import { InferError } from '../../graph/op-signature';
 import { variadicPort } from '../../graph/ports';
 import { dimsAgree, formatShape, mergeDim, sameDtype } from '../../graph/shape';
@@ -12,7 +11,6 @@ export const AddN = defineOp({
   doc: 'Elementwise sum of any number of tensors, all of one shape and dtype.',
   inputs: { inputs: { dtypes: NUMERIC, variadic: true } },
   outputs: ['sum'],
-  limits: [INT32_AS_FLOAT],
   infer: ({ inputs }) => {
     const ports = inputs.map((_, i) => variadicPort('inputs', i));
     if (ports.length === 0)

@@ -1,3 +1,6 @@
+import { NON_FINITE } from '../backend-limits';
 import { unaryOp } from '../unary-op';
 
-export const Exp = unaryOp('Exp', 'Elementwise natural exponential eˣ.', (tf, x) => tf.exp(x));
+export const Exp = unaryOp('Exp', 'Elementwise natural exponential eˣ.', (tf, x) => tf.exp(x), {
+  limits: [NON_FINITE],
+});

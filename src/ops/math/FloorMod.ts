@@ -1,4 +1,3 @@
-import { INT32_AS_FLOAT } from '../backend-limits';
 import { binaryOp } from '../binary-op';
 import type { Tensor, TF } from '../define-op';
 import { integerDivisionByZero } from '../integer-division';
@@ -13,7 +12,6 @@ export const FloorMod = binaryOp(
   },
   {
     composite: true,
-    limits: [INT32_AS_FLOAT],
     checks: integerDivisionByZero,
     // TensorFlow's: dz for x and -floor(x / y) · dz for y.
     gradient: (tf, x, y, _z, dz) => [dz, tf.mul(dz, tf.neg(tf.floor(tf.div(x, y))))],

@@ -1,4 +1,3 @@
-import { INT32_AS_FLOAT } from '../backend-limits';
 import { binaryOp } from '../binary-op';
 import { int32Binary, onHost, wrappingMul } from '../host-int32';
 
@@ -7,5 +6,5 @@ export const Mul = binaryOp(
   'Elementwise product x * y, broadcasting; int32 products wrap past 2³¹ as in TensorFlow.',
   // tfjs multiplies int32 values as doubles, which lose the low bits of products past 2⁵³.
   (tf, x, y) => (x.dtype === 'int32' && onHost(tf) ? int32Binary(tf, x, y, wrappingMul) : tf.mul(x, y)),
-  { limits: [INT32_AS_FLOAT] },
+  {},
 );

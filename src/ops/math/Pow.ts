@@ -1,4 +1,4 @@
-import { INT32_AS_FLOAT, NON_FINITE } from '../backend-limits';
+import { NON_FINITE } from '../backend-limits';
 import { binaryOp } from '../binary-op';
 import type { Tensor, TF } from '../define-op';
 import { int32Binary, onHost, wrappingPow } from '../host-int32';
@@ -9,7 +9,7 @@ export const Pow = binaryOp(
   (tf, x, y) => (x.dtype === 'int32' ? intPow(tf, x, y) : floatPow(tf, x, y)),
   {
     composite: true,
-    limits: [INT32_AS_FLOAT, NON_FINITE],
+    limits: [NON_FINITE],
     checks: (tf, x, y) =>
       x.dtype === 'int32'
         ? [{ failed: tf.any(tf.less(y, 0)), message: 'Integers to negative integer powers are not allowed' }]

@@ -1,12 +1,11 @@
 import { NUMERIC } from '../dtypes';
 import { int32Unary, onHost, wrappingMul } from '../host-int32';
 import { unaryOp } from '../unary-op';
-import { INT32_AS_FLOAT } from '../backend-limits';
 
 export const Square = unaryOp(
   'Square',
   'Elementwise square x²; int32 results wrap past 2³¹ as in TensorFlow.',
   // tfjs's CPU kernel returns int32 squares through float32, rounding those past 2²⁴.
   (tf, x) => (x.dtype === 'int32' && onHost(tf) ? int32Unary(tf, x, (a) => wrappingMul(a, a)) : tf.square(x)),
-  { dtypes: NUMERIC, limits: [INT32_AS_FLOAT] },
+  { dtypes: NUMERIC },
 );

@@ -1,4 +1,3 @@
-import { INT32_AS_FLOAT } from '../backend-limits';
 import { binaryOp } from '../binary-op';
 import { int32Binary, onHost, wrappingMul } from '../host-int32';
 
@@ -10,7 +9,6 @@ export const SquaredDifference = binaryOp(
       ? int32Binary(tf, x, y, (a, b) => wrappingMul((a - b) | 0, (a - b) | 0))
       : tf.squaredDifference(x, y),
   {
-    limits: [INT32_AS_FLOAT],
     // tfjs's own gradient does not sum a broadcast input's gradient back to its shape.
     gradient: (tf, x, y, _z, dz) => {
       const d = tf.mul(tf.mul(tf.sub(x, y), 2), dz);

@@ -1,4 +1,3 @@
-import { INT32_AS_FLOAT } from '../backend-limits';
 import type { Tensor, TF } from '../define-op';
 import { onHost } from '../host-int32';
 import { reduceOp } from './reduce-op';
@@ -28,5 +27,5 @@ export const Mean = reduceOp(
   'Mean',
   'Mean of elements across axis (NaN over none); an integer mean truncates toward zero (0 over none).',
   (tf, x, axes, keepDims) => (x.dtype === 'int32' ? integerMean(tf, x, axes, keepDims) : tf.mean(x, axes, keepDims)),
-  { composite: true, empty: (dtype) => (dtype === 'int32' ? 0 : NaN), limits: [INT32_AS_FLOAT] },
+  { empty: (dtype) => (dtype === 'int32' ? 0 : NaN) },
 );

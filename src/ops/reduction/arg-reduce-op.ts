@@ -1,8 +1,9 @@
 import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { formatShape, normalizeAxis } from '../../graph/shape';
-import { INT32_AS_FLOAT } from '../backend-limits';
 import { defineOp, type Tensor, type TF } from '../define-op';
+import { transposesIntsOnGpu } from '../gpu-transpose';
+import { toFloat32 } from '../to-float32';
 import { NUMERIC } from '../dtypes';
 
 /**
@@ -20,7 +21,6 @@ export function argReduceOp(name: string, doc: string, fn: (tf: TF, x: Tensor, a
     attrs: { axis: attr.int(0), output_type: attr.dtype('int32', ['int32']) },
     differentiable: false,
     composite: true,
-    limits: [INT32_AS_FLOAT],
     infer: ({ input }, { axis, output_type }) => {
       if (input.shape === null) return { output: { dtype: output_type, shape: null } };
       if (input.shape.length === 0)
@@ -32,8 +32,10 @@ export function argReduceOp(name: string, doc: string, fn: (tf: TF, x: Tensor, a
         });
       return { output: { dtype: output_type, shape: input.shape.filter((_, i) => i !== a) } };
     },
-    forward: (tf, { input }, { axis }) => ({
-      output: fn(tf, input.dtype === 'float32' ? tf.where(tf.isNaN(input), nanAs, input) : input, axis),
-    }),
+    forward: (tf, { input }, { axis }) => {
+      if (input.dtype === 'float32') return { output: fn(tf, tf.where(tf.isNaN(input), nanAs, input), axis) };
+      const a = axis < 0 ? axis + input.rank : axis;
+      return { output: fn(tf, transposesIntsOnGpu(tf, input, [a]) ? toFloat32(tf, input) : input, a) };
+    },
   });
 }

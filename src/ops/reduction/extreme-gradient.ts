@@ -1,4 +1,4 @@
-import { boolToFloat } from '../bool-to-float';
+import { toFloat32 } from '../to-float32';
 import type { Tensor, TF } from '../define-op';
 
 /**
@@ -14,7 +14,7 @@ export function extremeGradient(tf: TF, x: Tensor, y: Tensor, dy: Tensor, axes: 
         x.shape.map((d, i) => (axes.includes(i) ? 1 : d)),
       );
   const dyKept = kept ? dy : tf.reshape(dy, yKept.shape);
-  const hits = boolToFloat(tf, tf.equal(x, yKept));
+  const hits = toFloat32(tf, tf.equal(x, yKept));
   const count = tf.sum(hits, axes, true);
   return tf.mul(tf.div(hits, count), dyKept);
 }

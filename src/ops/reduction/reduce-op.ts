@@ -5,6 +5,8 @@ import type { Dim, DType, TensorType } from '../../graph/types';
 import type { BackendLimit } from '../backend-limits';
 import { defineOp, type Tensor, type TF } from '../define-op';
 import { exactFill } from '../exact-fill';
+import { transposesIntsOnGpu } from '../gpu-transpose';
+import { toFloat32 } from '../to-float32';
 import { NUMERIC } from '../dtypes';
 
 /** The shape left after reducing `axis` (all axes when null), keeping size-1 dims when `keepDims`. */
@@ -27,7 +29,6 @@ interface ReduceOptions {
   dtypes?: readonly DType[];
   outputDtype?: (x: DType) => DType;
   differentiable?: boolean;
-  composite?: boolean;
   /**
    * TensorFlow's result of reducing no elements (Max gives -∞): tfjs gives others, or fails (on
    * WebGPU), so the op makes it itself.
@@ -53,7 +54,8 @@ export function reduceOp(
     inputs: { input: { dtypes: options.dtypes ?? NUMERIC } },
     outputs: ['output'],
     differentiable: options.differentiable ?? true,
-    composite: options.composite ?? false,
+    // Empty reductions and int32 or bool ones on WebGPU make temporaries.
+    composite: true,
     limits: options.limits ?? [],
     eitherZeroOnTies: options.eitherZeroOnTies ?? false,
     attrs: { axis: attr.intsOrNull(null, { doc: 'axes to reduce; null: all, []: none' }), keep_dims: attr.bool(false) },
@@ -67,7 +69,8 @@ export function reduceOp(
         const dtype = options.outputDtype?.(input.dtype as DType) ?? (input.dtype as DType);
         return { output: exactFill(tf, shape, options.empty(dtype), dtype) };
       }
-      return { output: fn(tf, input, axes, keep_dims) };
+      if (!transposesIntsOnGpu(tf, input, axes)) return { output: fn(tf, input, axes, keep_dims) };
+      return { output: tf.cast(fn(tf, toFloat32(tf, input), axes, keep_dims), input.dtype) };
     },
     gradient: options.gradient
       ? (tf, { inputs: { input }, outputs: { output }, dy: { output: dy }, attrs: { axis, keep_dims } }) => ({

@@ -1,7 +1,7 @@
 import { attr } from '../../graph/attrs';
 import type { DType } from '../../graph/types';
 import { defineOp, type Tensor, type TF } from '../define-op';
-import { boolToFloat } from '../bool-to-float';
+import { toFloat32 } from '../to-float32';
 import { ANY } from '../dtypes';
 
 const INT32_MIN = -(2 ** 31);
@@ -19,8 +19,8 @@ export const Cast = defineOp({
     y:
       x.dtype === 'float32' && DstT === 'int32'
         ? floatToInt(tf, x)
-        : x.dtype === 'bool' && DstT === 'float32'
-          ? boolToFloat(tf, x)
+        : x.dtype !== 'float32' && DstT === 'float32'
+          ? toFloat32(tf, x)
           : tf.cast(x, DstT),
   }),
 });

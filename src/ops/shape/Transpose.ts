@@ -3,6 +3,8 @@ import { InferError } from '../../graph/op-signature';
 import { formatShape } from '../../graph/shape';
 import { defineOp } from '../define-op';
 import { ANY } from '../dtypes';
+import { transposesIntsOnGpu } from '../gpu-transpose';
+import { toFloat32 } from '../to-float32';
 
 export const Transpose = defineOp({
   name: 'Transpose',
@@ -29,7 +31,14 @@ export const Transpose = defineOp({
     const shape = x.shape;
     return { y: { dtype: x.dtype, shape: axes.map((p) => (shape === null ? null : shape[p]!)) } };
   },
-  forward: (tf, { x }, { perm }) => ({ y: tf.transpose(x, perm.length === 0 ? undefined : normalizedPerm(perm)) }),
+  composite: true,
+  forward: (tf, { x }, { perm }) => {
+    const axes = perm.length === 0 ? [...x.shape.keys()].reverse() : normalizedPerm(perm);
+    // tfjs's WebGPU transpose fails for int32 and bool beyond a 2-D swap; float32 carries them.
+    const swap = x.rank === 2 && axes[0] === 1;
+    if (swap || !transposesIntsOnGpu(tf, x, [0])) return { y: tf.transpose(x, axes) };
+    return { y: tf.cast(tf.transpose(toFloat32(tf, x), axes), x.dtype) };
+  },
 });
 
 /** TensorFlow counts a negative entry from the end (-1 is the last axis); tfjs refuses it. */

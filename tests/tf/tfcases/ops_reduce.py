@@ -25,6 +25,7 @@ def reduction(name, fn, dtypes=('float32', 'int32'), extra=()):
     cases.append(Case('scalar', {'input': np.array(1.5, F32)}, {'axis': None}))
     if 'int32' in dtypes:
         cases.append(Case('int32 axis [1]', {'input': ints(rng, [3, 4])}, {'axis': [1]}))
+        cases.append(Case('int32 rank 3 over a leading axis', {'input': ints(rng, [2, 3, 2])}, {'axis': [0]}))
         cases.append(Case('int32 large values', {'input': np.array([[2**31 - 1, 1], [16777217, 2], [-2**31, -1]], I32)},
                           {'axis': [1]}))
     empty = uniform(rng, [0, 3])
@@ -67,6 +68,7 @@ def logical_reduction(name, fn):
              {'axis': [-1]}),
         Case('over an empty axis', {'input': np.zeros([0, 3], bool)}, {'axis': [0]}),
         Case('axis []', {'input': bools(rng, [2, 2])}, {'axis': []}),
+        Case('rank 3 over a leading axis', {'input': bools(rng, [2, 3, 2])}, {'axis': [0]}),
     ]
     return OpSpec(name, lambda i, a: {'output': fn(input=i['input'], axis=tf_axis(i['input'], a.get('axis')),
                                                    keep_dims=a.get('keep_dims', False))}, cases, differentiable=False)
@@ -78,6 +80,7 @@ def arg_reduction(name, fn):
         Case('float32 axis 0', {'input': uniform(rng, [3, 4])}, {'axis': 0}),
         Case('float32 axis -1', {'input': uniform(rng, [2, 3, 4])}, {'axis': -1}),
         Case('int32 axis 1', {'input': ints(rng, [3, 5])}, {'axis': 1}),
+        Case('int32 rank 3 along a leading axis', {'input': ints(rng, [2, 3, 2])}, {'axis': 0}),
         Case('int32 past 2^24', {'input': np.array([[16777217, 16777216], [-16777216, -16777217]], I32)}, {'axis': 1}),
         Case('ties give the first index', {'input': np.array([[1, 3, 3], [2, 2, 2], [0, -1, -1]], F32)}, {'axis': 1}),
         Case('NaN', {'input': np.array([[1, np.nan, 3], [np.nan, 0, 1], [-np.inf, np.inf, 0]], F32)}, {'axis': 1}),

@@ -41,6 +41,7 @@ def transpose_cases():
         Case('empty perm reverses the axes', {'x': x}, {'perm': []}),
         Case('negative entries count from the end', {'x': x}, {'perm': [-1, 0, 1]}),
         Case('bool', {'x': bools(rng, [2, 3])}, {'perm': [1, 0]}),
+        Case('bool of rank 3', {'x': bools(rng, [2, 3, 2])}, {'perm': [2, 0, 1]}),
         Case('int32 of rank 4', {'x': ints(rng, [2, 1, 3, 2])}, {'perm': [3, 1, 0, 2]}),
         Case('an axis listed twice', {'x': x}, {'perm': [0, 0, 1]}),
         Case('perm of the wrong length', {'x': x}, {'perm': [1, 0]}),
