@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState, type DragEvent } from 'react';
+import { INT32_AS_FLOAT } from '../../ops/backend-limits';
 import { useApp } from '../app-context';
 import { CATEGORY_LABELS, groupByCategory, searchOps } from './op-search';
 
@@ -49,7 +50,8 @@ export function Palette() {
                     onClick={() => addAtCenter(op.name)}
                   >
                     {op.name}
-                    {op.limits.length > 0 && (
+                    {/* Every op that reads int32 has that limit: only the others are marked, all are in the title. */}
+                    {op.limits.some((l) => l !== INT32_AS_FLOAT) && (
                       <span className="palette-limit" aria-hidden="true">
                         {' '}
                         ⚠
