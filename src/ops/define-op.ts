@@ -28,7 +28,14 @@ export interface GradientContext<I extends InputSpecs, O extends string, A exten
   /** Per output; zeros for an output the target does not depend on. */
   readonly dy: Readonly<Record<O, Tensor>>;
   readonly attrs: AttrValues<A>;
+  readonly nodeId: string;
 }
+
+/**
+ * How a gradient passes a node: through the tfjs ops its forward pass records on the tape, through
+ * the op's own `gradient`, or not at all.
+ */
+export type GradientPath = 'tape' | 'own' | 'none';
 
 /** dTarget/dInput per float input port (a list for a variadic port); a missing port gets zeros. */
 export type InputGradients<I extends InputSpecs> = Partial<InputsOf<I, Tensor>>;
@@ -63,6 +70,8 @@ export interface OpDef<
    * runtime reads them without stalling the device: ops that have them are never folded.
    */
   checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>): readonly ValueCheck[];
+  /** Where that depends on the attributes (a script's gradient body): otherwise `gradientPathOf`'s rule. */
+  gradientPath?(attrs: AttrValues<A>, nodeId: string): GradientPath;
 }
 
 export type AnyOpDef = OpDef<InputSpecs, string, AttrSpecs>;
@@ -84,6 +93,14 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>, context: ForwardContext): ForwardResult<O>;
   gradient?(tf: TF, context: GradientContext<I, O, A>): InputGradients<I>;
   checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>): readonly ValueCheck[];
+  gradientPath?(attrs: AttrValues<A>, nodeId: string): GradientPath;
+}
+
+/** How a gradient passes a node of `op`: none through a non-differentiable op, else its own or the tape's. */
+export function gradientPathOf(op: AnyOpDef, attrs: Readonly<Record<string, unknown>>, nodeId: string): GradientPath {
+  if (op.gradientPath) return op.gradientPath(attrs as never, nodeId);
+  if (!op.differentiable) return 'none';
+  return op.gradient ? 'own' : 'tape';
 }
 
 /**

@@ -1,12 +1,8 @@
-import type { Tensor, TF } from '../ops/define-op';
+import { gradientPathOf, type Tensor, type TF } from '../ops/define-op';
 import type { Feeds } from './execution';
 import { gatherInputs } from './gather-inputs';
 import { onHost } from '../ops/host-int32';
 import { emptyOutputs, runForward } from './forward';
-import type { PortDecl } from '../graph/types';
-import { compileBody } from '../ops/script/compile-body';
-import { scriptLabel } from '../ops/script/script-attrs';
-import { ScriptError } from '../ops/script/script-error';
 import { EagerExecution } from './eager-execution';
 import { withOpGradient } from './op-gradient';
 import type { Plan, PlanStep } from './plan';
@@ -95,13 +91,11 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
         const precomputed = scriptValues.get(step.index);
         const outs = step.empty
           ? emptyOutputs(tf, step.outputPorts, step.empty)
-          : through === 'gradient-body'
-            ? withGradientBody(tf, step, inputs as Record<string, Tensor>, precomputed!)
+          : through === 'own'
+            ? withOpGradient(tf, step.op, inputs, attrsOf(step), step.outputPorts, step.nodeId, verified, precomputed)
             : precomputed && through === 'none'
               ? Object.fromEntries(Object.entries(precomputed).map(([k, t]) => [k, detach(t)]))
-              : step.op.gradient
-                ? withOpGradient(tf, step.op, inputs, attrsOf(step), step.outputPorts, step.nodeId, verified)
-                : runForward(tf, step.op, inputs, attrsOf(step), step.nodeId, verified);
+              : runForward(tf, step.op, inputs, attrsOf(step), step.nodeId, verified);
         for (const [k, port] of step.outputPorts.entries()) {
           const slot = step.outputSlots[k]!;
           // An empty value carries no gradient: it stays off the tape (tfjs kernels fail on them).
@@ -182,17 +176,7 @@ function whyBlocked(plan: Plan, slot: number): string {
     : 'no differentiable path leads from here to the target';
 }
 
-/**
- * How a gradient passes a step: through its ops as recorded on the tape, through the gradient body
- * a script declares, or not at all (non-differentiable ops, array scripts, scripts that await).
- */
-function gradientPath(step: PlanStep): 'tape' | 'gradient-body' | 'none' {
-  if (step.op.kind !== 'script') return step.op.differentiable ? 'tape' : 'none';
-  if (String(step.attrs['gradient'] ?? '').trim()) return 'gradient-body';
-  if (!step.op.differentiable) return 'none';
-  const names = (step.attrs['inputs'] as readonly PortDecl[]).map((p) => p.name);
-  return compileBody(String(step.attrs['body']), [...names, 'tf'], scriptLabel(step.nodeId)).async ? 'none' : 'tape';
-}
+const gradientPath = (step: PlanStep) => gradientPathOf(step.op, step.attrs, step.nodeId);
 
 /** Every script step's outputs from a plain eager run (made also when `always`), kept for the taped pass. */
 async function runScripts(
@@ -216,78 +200,4 @@ async function runScripts(
   } finally {
     run.dispose();
   }
-}
-
-/** A script's value with its declared gradient: the seeds' `@tf.custom_gradient`. */
-function withGradientBody(
-  tf: TF,
-  step: PlanStep,
-  inputs: Record<string, Tensor>,
-  precomputed: Record<string, Tensor>,
-): Record<string, Tensor> {
-  const decls = step.attrs['inputs'] as readonly PortDecl[];
-  const names = decls.map((p) => p.name);
-  if (step.outputPorts.length !== 1)
-    throw new ScriptError('result', `${step.nodeId}: a gradient body needs exactly one output`);
-  const port = step.outputPorts[0]!;
-  const body = ofNode(step.nodeId, () =>
-    compileBody(String(step.attrs['gradient']), ['dy', ...names, 'output', 'tf'], scriptLabel(step.nodeId, 'gradient')),
-  );
-  if (body.async) throw new ScriptError('syntax', `${step.nodeId}: a gradient body cannot await`);
-  const value = precomputed[port]!;
-  const f = tf.customGrad((...args) => {
-    const ins = args.slice(0, names.length) as Tensor[];
-    return {
-      value: value.clone(),
-      gradFunc: (dy: Tensor) =>
-        gradientsByInput(
-          ofNode(step.nodeId, () => body.run(dy, ...ins, value, tf)),
-          decls,
-          ins,
-          step.nodeId,
-        ),
-    };
-  });
-  return { [port]: f(...names.map((n) => inputs[n]!)) };
-}
-
-/** Runs `work`, naming the node in a script error: a gradient report has one error for the whole graph. */
-function ofNode<T>(nodeId: string, work: () => T): T {
-  try {
-    return work();
-  } catch (e) {
-    throw e instanceof ScriptError ? new ScriptError(e.kind, `${nodeId}: ${e.reason}`, e.line, e.column) : e;
-  }
-}
-
-/** What a gradient body returned, one tensor per input in declaration order, each of its input's shape. */
-function gradientsByInput(
-  returned: unknown,
-  decls: readonly PortDecl[],
-  inputs: readonly Tensor[],
-  nodeId: string,
-): Tensor[] {
-  const names = decls.map((p) => p.name);
-  const list = Array.isArray(returned)
-    ? returned
-    : names.length === 1 &&
-        !(returned && typeof returned === 'object' && names[0]! in returned && !('dtype' in returned))
-      ? [returned]
-      : names.map((n) => (returned as Record<string, unknown>)?.[n]);
-  if (list.length !== names.length)
-    throw new ScriptError(
-      'result',
-      `${nodeId}: the gradient body returned ${list.length} gradients for ${names.length} inputs`,
-    );
-  return list.map((g, i) => {
-    if (!g || typeof g !== 'object' || !('shape' in g))
-      throw new ScriptError('result', `${nodeId}: the gradient for input "${names[i]}" is not a tensor`);
-    const t = g as Tensor;
-    if (t.shape.join() !== inputs[i]!.shape.join())
-      throw new ScriptError(
-        'result',
-        `${nodeId}: the gradient for "${names[i]}" has shape [${t.shape.join(', ')}], the input [${inputs[i]!.shape.join(', ')}]`,
-      );
-    return t;
-  });
 }

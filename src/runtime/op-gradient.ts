@@ -23,7 +23,8 @@ interface TapedInput {
 
 /**
  * Runs a step on the gradient tape as a single node whose backward pass is the op's own
- * `gradient` (TensorFlow's), instead of the gradients tfjs would record for the ops inside it.
+ * `gradient` (TensorFlow's, or a script's gradient body), instead of the gradients tfjs would
+ * record for the ops inside it. A script's outputs, which may take awaiting, come `precomputed`.
  */
 export function withOpGradient(
   tf: TF,
@@ -33,6 +34,7 @@ export function withOpGradient(
   outputPorts: readonly string[],
   nodeId: string,
   verified: boolean,
+  precomputed?: Readonly<Record<string, Tensor>>,
 ): Record<string, Tensor> {
   const taped: TapedInput[] = Object.entries(inputs)
     .flatMap(([port, v]): TapedInput[] =>
@@ -45,13 +47,15 @@ export function withOpGradient(
   let outputs: Readonly<Record<string, Tensor>> = {};
   const results = (tf.engine() as unknown as KernelFuncEngine).runKernelFunc({
     forwardFunc: () => {
-      outputs = runForward(tf, op, inputs, attrs, nodeId, verified);
+      outputs = precomputed
+        ? Object.fromEntries(outputPorts.map((p) => [p, precomputed[p]!.clone()]))
+        : runForward(tf, op, inputs, attrs, nodeId, verified);
       return outputPorts.map((p) => outputs[p]!);
     },
     backwardsFunc: (dys) => {
       const list = Array.isArray(dys) ? dys : [dys];
       const dy = Object.fromEntries(outputPorts.map((p, k) => [p, list[k]!]));
-      const grads = op.gradient!(tf, { inputs: inputs as never, outputs, dy, attrs: attrs as never }) as Record<
+      const grads = op.gradient!(tf, { inputs: inputs as never, outputs, dy, attrs: attrs as never, nodeId }) as Record<
         string,
         Tensor | readonly Tensor[] | undefined
       >;

@@ -4,7 +4,7 @@ import type { AttrValue, Graph, PortRef } from '../graph/types';
 import { validateGraph, type Validation } from '../graph/validate';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import { registry as defaultRegistry } from '../ops/registry';
-import { loadTranspiler } from '../ops/script/compile-body';
+import { loadTranspiler } from '../ops/script';
 import type { BackendChoice } from './backend';
 import { prepare, trace, type CompileOptions, type Prepared } from './compile';
 import { EagerExecution, type SignatureTable } from './eager-execution';

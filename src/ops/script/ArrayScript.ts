@@ -5,6 +5,7 @@ import { FLOAT, typedValues } from '../dtypes';
 import { checkArrayResults } from './check-results';
 import { compileBody } from './compile-body';
 import { withDeadline } from './deadline';
+import { hasGradientBody, runGradientBody } from './gradient-body';
 import { declaredTypes, scriptAttrs, scriptLabel, scriptPorts } from './script-attrs';
 
 /** A plain typed array that also says its shape and dtype, as an array script's input. */
@@ -29,6 +30,9 @@ export const ArrayScript = defineOp({
   differentiable: false,
   ports: scriptPorts,
   infer: (_, attrs) => declaredTypes(attrs.outputs),
+  // Read-back arrays leave the tape: only a gradient body gives it a gradient.
+  gradientPath: (attrs) => (hasGradientBody(attrs) ? 'own' : 'none'),
+  gradient: runGradientBody,
   forward: async (tf, inputs, attrs, { nodeId }) => {
     const args = await Promise.all(attrs.inputs.map((p) => readBack((inputs as Record<string, Tensor>)[p.name]!, p)));
     const body = compileBody(

@@ -4,6 +4,7 @@ import { FLOAT } from '../dtypes';
 import { checkTensorResults } from './check-results';
 import { compileBody } from './compile-body';
 import { withDeadline } from './deadline';
+import { hasGradientBody, runGradientBody } from './gradient-body';
 import { declaredTypes, scriptAttrs, scriptLabel, scriptPorts } from './script-attrs';
 
 /**
@@ -20,6 +21,14 @@ export const TensorScript = defineOp({
   kind: 'script',
   ports: scriptPorts,
   infer: (_, attrs) => declaredTypes(attrs.outputs),
+  // Its ops on the tape, unless a gradient body declares the gradient; a body that awaits cannot be taped.
+  gradientPath: (attrs, nodeId) =>
+    hasGradientBody(attrs)
+      ? 'own'
+      : compileBody(attrs.body, attrs.inputs.map((p) => p.name).concat('tf'), scriptLabel(nodeId)).async
+        ? 'none'
+        : 'tape',
+  gradient: runGradientBody,
   // Synchronous when the body does not await, so that a gradient tape can record its ops.
   forward: (tf, inputs, attrs, { nodeId }) => {
     const names = attrs.inputs.map((p) => p.name);

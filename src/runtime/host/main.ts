@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { expose } from 'comlink';
-import { loadTranspiler } from '../../ops/script/compile-body';
+import { loadTranspiler } from '../../ops/script';
 import { frameEndpoint, HOST_READY } from './frame-endpoint';
 import { refuseScriptLoads } from './lockdown';
 import { RuntimeHost } from './runtime-host';

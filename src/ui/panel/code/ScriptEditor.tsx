@@ -13,8 +13,7 @@ import {
   placeholder,
 } from '@codemirror/view';
 import { useEffect, useRef, useState } from 'react';
-import { loadTranspiler, transpile } from '../../../ops/script/compile-body';
-import { ScriptError, scriptErrorLocation } from '../../../ops/script/script-error';
+import { loadTranspiler, ScriptError, scriptErrorLocation, transpile } from '../../../ops/script';
 import { problemRange, type ScriptProblem } from './problem-range';
 import { scopeCompletions, type ScriptScope } from './script-scope';
 

@@ -1,5 +1,5 @@
 import type { AttrValue, PortDecl } from '../../../graph/types';
-import { scriptErrorLocation } from '../../../ops/script/script-error';
+import { scriptErrorLocation } from '../../../ops/script';
 import type { CodeContext } from './CodeAttr';
 import type { ScriptProblem } from './problem-range';
 
