@@ -87,6 +87,18 @@ describe.each(fixtures.map((f) => [f.op, f] as const))('%s on WebGPU', (op, fixt
   });
 });
 
+/** A graph's output values on WebGPU, once the page's console messages so far have arrived. */
+async function outputOnGpu(graph: Graph, node: string, port: string): Promise<number[]> {
+  type Entry = { outputValues(g: Graph, n: string, p: string): Promise<number[]> };
+  const values = await page.evaluate(([g, n, p]) => (globalThis as unknown as Entry).outputValues(g, n, p), [
+    graph,
+    node,
+    port,
+  ] as const);
+  await page.evaluate(() => undefined);
+  return values;
+}
+
 describe('kernels that fail only in combination, on WebGPU', () => {
   it('a bool cast to float32 is real float32 data for the kernels after it', async () => {
     // tfjs's WebGPU cast from bool relabels the int buffer; a sum over the first axis, which
@@ -100,19 +112,9 @@ describe('kernels that fail only in combination, on WebGPU', () => {
       .node('f', 'Cast', { DstT: 'float32' }, { x: 'eq' })
       .node('count', 'Sum', { axis: [0], keep_dims: true }, { input: 'f' })
       .build();
-    const values = await page.evaluate(
-      (g) =>
-        (globalThis as unknown as { outputValues(g: Graph, n: string, p: string): Promise<number[]> }).outputValues(
-          g,
-          'count',
-          'output',
-        ),
-      graph,
-    );
+    const values = await outputOnGpu(graph, 'count', 'output');
     // x[0] equals y everywhere; x[1] = (1200 + k) mod 7 equals k mod 7 nowhere, since 7 does not divide 1200.
-    const expected = Array(1200).fill(1);
-    await page.evaluate(() => undefined);
-    expect(values).toEqual(expected);
+    expect(values).toEqual(Array(1200).fill(1));
     expect(gpuErrors.splice(0), 'WebGPU errors on the console').toEqual([]);
   });
 
@@ -123,16 +125,7 @@ describe('kernels that fail only in combination, on WebGPU', () => {
       .node('f', 'Cast', { DstT: 'float32' }, { x: 'x' })
       .node('total', 'Sum', { axis: [0] }, { input: 'f' })
       .build();
-    const values = await page.evaluate(
-      (g) =>
-        (globalThis as unknown as { outputValues(g: Graph, n: string, p: string): Promise<number[]> }).outputValues(
-          g,
-          'total',
-          'output',
-        ),
-      graph,
-    );
-    await page.evaluate(() => undefined);
+    const values = await outputOnGpu(graph, 'total', 'output');
     expect(values).toEqual(x.slice(0, 1200).map((v, k) => v + x[1200 + k]!));
     expect(gpuErrors.splice(0), 'WebGPU errors on the console').toEqual([]);
   });

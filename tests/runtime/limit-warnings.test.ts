@@ -1,29 +1,17 @@
-import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/types';
 import type { BackendName } from '../../src/runtime/backend';
-import { Session } from '../../src/runtime/session';
 import { GraphBuilder } from '../support/graph-builder';
-import { cpu, live } from '../support/tf';
+import { sessions } from '../support/session';
 
 /**
  * Warnings name the WebGPU limits a node meets. The values are computed on the CPU backend; the
  * session is only told which backend it reports for, since the warnings depend on that alone.
  */
-let session: Session | null = null;
-let baseline = 0;
-beforeAll(async () => {
-  await cpu();
-});
-afterEach(() => {
-  session?.dispose();
-  expect(live()).toBe(baseline);
-});
+const newSession = sessions();
 
 async function warnings(graph: Graph, backend: BackendName, mode: 'eager' | 'graph', node = 'op') {
-  baseline = live();
-  session = new Session(tf, { name: backend, reason: 'test' });
-  const report = await session.run(graph, { mode });
+  const report = await newSession({ name: backend, reason: 'test' }).run(graph, { mode });
   expect(report.ok).toBe(true);
   return report.nodes.find((n) => n.nodeId === node)?.warnings ?? [];
 }
@@ -41,9 +29,7 @@ describe('warnings of backend limits', () => {
     expect(await warnings(intProduct(5000, 5000), 'webgpu', 'eager')).toEqual([
       expect.stringContaining('int32 values beyond ±2²⁴'),
     ]);
-    session!.dispose();
     expect(await warnings(intProduct(3, 4), 'webgpu', 'eager')).toEqual([]);
-    session!.dispose();
     expect(await warnings(intProduct(5000, 5000), 'cpu', 'eager')).toEqual([]);
   });
 
@@ -60,9 +46,7 @@ describe('warnings of backend limits', () => {
   it('warns of NaN and infinity only where a value holds one, and of large angles', async () => {
     const sigmoid = (v: number) => new GraphBuilder().input('x', [v, 1]).node('op', 'Sigmoid', {}, { x: 'x' }).build();
     expect(await warnings(sigmoid(NaN), 'webgpu', 'eager')).toEqual([expect.stringContaining('NaN and ±∞')]);
-    session!.dispose();
     expect(await warnings(sigmoid(2), 'webgpu', 'eager')).toEqual([]);
-    session!.dispose();
     const sin = new GraphBuilder().input('x', [1e5]).node('op', 'Sin', {}, { x: 'x' }).build();
     expect(await warnings(sin, 'webgpu', 'eager')).toEqual([expect.stringContaining('angles beyond ±10⁴')]);
   });

@@ -1,13 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, expect } from 'vitest';
+import type { BackendChoice } from '../../src/runtime/backend';
 import { Session } from '../../src/runtime/session';
 import { cpu, live } from './tf';
 
 /**
  * For a test file: a function that opens a Session on the CPU backend, which is disposed after
- * each test with a check that every tensor the test made is gone.
+ * each test with a check that every tensor the test made is gone. `reportsAs`: the backend the
+ * session says it runs on (what its reports depend on), though it computes on the CPU.
  */
-export function sessions(): () => Session {
+export function sessions(): (reportsAs?: BackendChoice) => Session {
   let session: Session | null = null;
   let baseline = 0;
   beforeAll(async () => {
@@ -18,9 +20,10 @@ export function sessions(): () => Session {
     session = null;
     expect(live(), 'tensors alive after the session is disposed').toBe(baseline);
   });
-  return () => {
+  return (reportsAs) => {
+    session?.dispose();
     baseline = live();
-    session = new Session(tf);
+    session = new Session(tf, reportsAs ?? null);
     return session;
   };
 }
