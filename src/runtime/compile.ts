@@ -3,7 +3,7 @@ import type { AnyOpSignature } from '../graph/op-signature';
 import type { OpRegistry } from '../graph/registry';
 import { formatType } from '../graph/shape';
 import type { Csr } from '../graph/topo';
-import type { AttrValue, Graph, PortRef } from '../graph/types';
+import type { AttrValue, Graph, PortRef, TensorType } from '../graph/types';
 import { validateGraph, type GraphIndex, type ResolvedNode, type Validation } from '../graph/validate';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import type { CompileResult, Plan, PlanStep, Slot } from './plan';
@@ -320,10 +320,7 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
       outputPorts: n.op.outputs,
       outputSlots,
       feed: n.op.kind === 'feed',
-      empty: emptyTypes(
-        n.op as AnyOpDef,
-        outputSlots.map((slot) => layout.slots[slot]!.type),
-      ),
+      empty: emptyTypes(n.op as AnyOpDef, slotTypes(layout.slots, layout.firstSlot[i]!, outputSlots.length)),
     };
   }
   const freeAfter = lastUses(layout, constant, steps.length, kept);
@@ -489,6 +486,13 @@ function countFlagged(flags: Uint8Array): number {
   return count;
 }
 
+/** The types of `count` slots from `first`: a node's outputs. */
+function slotTypes(slots: readonly Slot[], first: number, count: number): TensorType[] {
+  const types = new Array<TensorType>(count);
+  for (let k = 0; k < count; k++) types[k] = slots[first + k]!.type;
+  return types;
+}
+
 function slotRange(first: number, count: number): number[] {
   const range = new Array<number>(count);
   for (let k = 0; k < count; k++) range[k] = first + k;
@@ -564,10 +568,7 @@ function evaluateInOrder(
     }
     let outs: Readonly<Record<string, Tensor>>;
     const outputs = n.op.outputs;
-    const empty = emptyTypes(
-      n.op as AnyOpDef,
-      outputs.map((_, k) => layout.slots[layout.firstSlot[i]! + k]!.type),
-    );
+    const empty = emptyTypes(n.op as AnyOpDef, slotTypes(layout.slots, layout.firstSlot[i]!, outputs.length));
     try {
       outs = empty ? emptyOutputs(tf, outputs, empty) : runForward(tf, n.op as AnyOpDef, inputs, n.attrs);
     } catch (e) {
