@@ -2,6 +2,11 @@ import { DTYPES, elementCount, type AttrValue, type DType, type PortDecl, type T
 
 interface AttrBase {
   readonly doc?: string;
+  /**
+   * The input by which TensorFlow takes this value as a tensor (Reshape's `shape`): when that input
+   * is connected, its value replaces the attribute's. See `fromInput`.
+   */
+  readonly port?: string;
 }
 export interface IntAttr extends AttrBase {
   readonly kind: 'int';
@@ -84,7 +89,45 @@ export type AttrValueOf<S extends AttrSpec> = S extends IntAttr | FloatAttr
                 ? readonly PortDecl[]
                 : never;
 
-export type AttrValues<A extends AttrSpecs> = { readonly [K in keyof A]: AttrValueOf<A[K]> };
+/**
+ * Attribute values as inference sees them: one that an input supplies is undefined when that
+ * input's value is not known before running (it comes from a Const when it is).
+ */
+export type AttrValues<A extends AttrSpecs> = {
+  readonly [K in keyof A]: A[K] extends { readonly port: string } ? AttrValueOf<A[K]> | undefined : AttrValueOf<A[K]>;
+};
+
+/** Attribute values as an op runs with them: by then every input that supplies one has its value. */
+export type RunAttrValues<A extends AttrSpecs> = { readonly [K in keyof A]: AttrValueOf<A[K]> };
+
+/** `spec`, which input `port` supplies when it is connected, as TensorFlow takes it. */
+export function fromInput<S extends AttrSpec>(spec: S, port: string): S & { readonly port: string } {
+  return { ...spec, port };
+}
+
+/**
+ * The attribute value the tensor supplying it holds (its values, row-major, and shape), or the
+ * problem: a list comes from a vector (or a scalar), a number from a single value.
+ */
+export function attrFromTensor(
+  spec: AttrSpec,
+  values: ArrayLike<number>,
+  shape: readonly number[],
+): { ok: true; value: AttrValue } | { ok: false; problem: string } {
+  const list = Array.from(values);
+  let value: AttrValue;
+  if (spec.kind === 'ints') {
+    if (shape.length > 1)
+      return { ok: false, problem: `expected a vector, got a tensor of shape [${shape.join(', ')}]` };
+    value = list;
+  } else if (spec.kind === 'int' || spec.kind === 'float' || spec.kind === 'bool') {
+    if (list.length !== 1)
+      return { ok: false, problem: `expected a single value, got ${list.length} (shape [${shape.join(', ')}])` };
+    value = spec.kind === 'bool' ? list[0] !== 0 : list[0]!;
+  } else return { ok: false, problem: `${spec.kind} attributes cannot come from a tensor` };
+  const problem = checkAttr(spec, value);
+  return problem ? { ok: false, problem } : { ok: true, value };
+}
 
 type Bounds = { min?: number; max?: number; doc?: string };
 

@@ -20,13 +20,23 @@ export interface InputSpec {
   readonly dtypes: readonly DType[];
   /** Takes any number (≥ 1) of values, connected as `name:0`, `name:1`, … */
   readonly variadic?: boolean;
+  /**
+   * The attribute this input supplies (TensorFlow takes the value as a tensor): optional, since
+   * the attribute serves when it is not connected. The attribute's spec names it as its `port`.
+   */
+  readonly attr?: string;
   readonly doc?: string;
 }
 export type InputSpecs = Readonly<Record<string, InputSpec>>;
 
 /** Per input port: one value, or a list for a variadic port. */
 export type InputsOf<I extends InputSpecs, T> = {
-  readonly [K in keyof I]: I[K] extends { variadic: true } ? readonly T[] : T;
+  readonly [K in keyof I as I[K] extends { attr: string } ? never : K]: I[K] extends { variadic: true }
+    ? readonly T[]
+    : T;
+} & {
+  /** An input that supplies an attribute may be left unconnected. */
+  readonly [K in keyof I as I[K] extends { attr: string } ? K : never]?: T;
 };
 
 /**

@@ -75,3 +75,8 @@ export function dimsAgree(a: Dim, b: Dim): boolean {
 export function mergeDim(a: Dim, b: Dim): Dim {
   return a === null ? b : a;
 }
+
+/** The length of a vector of this type, when known: how many entries a supplied list will have. */
+export function vectorLength(t: TensorType | undefined): number | null {
+  return t?.shape?.length === 1 ? t.shape[0]! : null;
+}

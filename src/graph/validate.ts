@@ -1,4 +1,4 @@
-import { checkAttr, type AttrSpecs } from './attrs';
+import { attrFromTensor, checkAttr, isTensorLiteral, type AttrSpecs } from './attrs';
 import type { Diagnostic, DiagnosticKind } from './diagnostics';
 import { InferError, type AnyOpSignature, type InferErrorKind } from './op-signature';
 import { checkInputPort, parseInputPort, portsOf } from './ports';
@@ -279,7 +279,8 @@ function resolveNode(p: number, r: Resolution): ResolvedNode {
   }
   const inputTypes: Record<string, TensorType | TensorType[]> | null = upstreamTyped && attrs ? {} : null;
   const inputs = collectInputs(p, node, op, r, inputTypes);
-  const types = inputs && inputTypes ? inferNode(node, op, inputs, inputTypes, attrs!, r.diagnostics) : undefined;
+  const inferAttrs = inputs && inputTypes ? suppliedAttrs(p, node, op, attrs!, r) : null;
+  const types = inferAttrs ? inferNode(node, op, inputs!, inputTypes!, inferAttrs, r.diagnostics) : undefined;
   // Sized up front: arrays grown by push keep spare room, which large graphs pay for many times over.
   const inputRefs: PortRef[] = new Array(inputs ? inputCount : 0);
   for (let e = wiring.firstIn[p]!, k = 0; k < inputRefs.length; e = wiring.nextIn[e]!, k++)
@@ -467,7 +468,7 @@ function collectInputs(
       }
       inputs[name] = refs;
       if (types) types[name] = listTypes!;
-    } else if (!inputs[name]) {
+    } else if (!inputs[name] && !spec.attr) {
       ok = false;
       r.diagnostics.push({
         kind: 'missing-input',
@@ -478,6 +479,46 @@ function collectInputs(
     }
   }
   return ok ? inputs : null;
+}
+
+/**
+ * The attributes as inference sees them: each that a connected input supplies (Reshape's `shape`)
+ * takes that input's value when a Const holds it, and is undefined (known only when running)
+ * otherwise. Null, reported, when a Const holds a value the attribute cannot take.
+ */
+function suppliedAttrs(
+  p: number,
+  node: GraphNode,
+  op: AnyOpSignature,
+  attrs: Readonly<Record<string, AttrValue>>,
+  r: Resolution,
+): Readonly<Record<string, AttrValue | undefined>> | null {
+  let out: Record<string, AttrValue | undefined> | null = null;
+  for (let e = r.wiring.firstIn[p]!; e >= 0; e = r.wiring.nextIn[e]!) {
+    const port = r.wiring.edges[e]!.targetPort;
+    const name = op.inputs[port]?.attr;
+    if (!name) continue;
+    out ??= { ...attrs };
+    const source = r.wiring.sources[e]!;
+    const literal = r.table.ops[source]?.kind === 'const' ? r.table.attrs[source]?.['value'] : undefined;
+    if (!literal || !isTensorLiteral(literal)) {
+      out[name] = undefined;
+      continue;
+    }
+    const supplied = attrFromTensor(op.attrs[name]!, literal.values, literal.shape);
+    if (!supplied.ok) {
+      r.diagnostics.push({
+        kind: 'invalid-attr',
+        nodeId: node.id,
+        port,
+        attr: name,
+        message: `${port}: ${supplied.problem}`,
+      });
+      return null;
+    }
+    out[name] = supplied.value;
+  }
+  return out ?? attrs;
 }
 
 /** The type of the value edge `e` carries; its producer has types. */
@@ -496,7 +537,7 @@ function inferNode(
   op: AnyOpSignature,
   inputs: Record<string, PortRef | PortRef[]>,
   inputTypes: Record<string, TensorType | TensorType[]>,
-  attrs: Readonly<Record<string, AttrValue>>,
+  attrs: Readonly<Record<string, AttrValue | undefined>>,
   diagnostics: Diagnostic[],
 ): Record<string, TensorType> | undefined {
   const mismatch = dtypeMismatch(node, op, inputs, inputTypes);

@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { AttrSpecs, AttrValues } from '../graph/attrs';
+import type { AttrSpecs, AttrValues, RunAttrValues } from '../graph/attrs';
 import type { InputSpecs, InputsOf, OpCategory, OpKind, OpSignature } from '../graph/op-signature';
 import type { TensorType } from '../graph/types';
 import { INT32_AS_FLOAT, type BackendLimit } from './backend-limits';
@@ -27,7 +27,7 @@ export interface GradientContext<I extends InputSpecs, O extends string, A exten
   readonly outputs: Readonly<Record<O, Tensor>>;
   /** Per output; zeros for an output the target does not depend on. */
   readonly dy: Readonly<Record<O, Tensor>>;
-  readonly attrs: AttrValues<A>;
+  readonly attrs: RunAttrValues<A>;
   readonly nodeId: string;
 }
 
@@ -49,7 +49,7 @@ export interface OpDef<
    * Computes the outputs; creates no tensor other than those it returns unless `composite`. Only
    * script ops are asynchronous.
    */
-  forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>, context: ForwardContext): ForwardResult<O>;
+  forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: RunAttrValues<A>, context: ForwardContext): ForwardResult<O>;
   /** The forward pass makes temporary tensors, so the executor runs it inside `tf.tidy`. */
   readonly composite: boolean;
   /** Where a backend cannot give TensorFlow's values (int32 past 2²⁴ on WebGPU…). */
@@ -69,9 +69,9 @@ export interface OpDef<
    * TensorFlow's checks of input values (an integer division by zero), run before `forward`. The
    * runtime reads them without stalling the device: ops that have them are never folded.
    */
-  checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>): readonly ValueCheck[];
+  checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: RunAttrValues<A>): readonly ValueCheck[];
   /** Where that depends on the attributes (a script's gradient body): otherwise `gradientPathOf`'s rule. */
-  gradientPath?(attrs: AttrValues<A>, nodeId: string): GradientPath;
+  gradientPath?(attrs: RunAttrValues<A>, nodeId: string): GradientPath;
 }
 
 export type AnyOpDef = OpDef<InputSpecs, string, AttrSpecs>;
@@ -90,10 +90,10 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   eitherZeroOnTies?: boolean;
   ports?: OpSignature<I, O, A>['ports'];
   infer(inputs: InputsOf<I, TensorType>, attrs: AttrValues<A>): Readonly<Record<O, TensorType>>;
-  forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>, context: ForwardContext): ForwardResult<O>;
+  forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: RunAttrValues<A>, context: ForwardContext): ForwardResult<O>;
   gradient?(tf: TF, context: GradientContext<I, O, A>): InputGradients<I>;
-  checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: AttrValues<A>): readonly ValueCheck[];
-  gradientPath?(attrs: AttrValues<A>, nodeId: string): GradientPath;
+  checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: RunAttrValues<A>): readonly ValueCheck[];
+  gradientPath?(attrs: RunAttrValues<A>, nodeId: string): GradientPath;
 }
 
 /** How a gradient passes a node of `op`: none through a non-differentiable op, else its own or the tape's. */

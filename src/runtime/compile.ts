@@ -450,8 +450,10 @@ function slotAt(prepared: Prepared, firstSlot: Int32Array, p: number, port: stri
 function folds(n: ResolvedNode, place: number, reads: Csr, ownerOf: readonly number[], constant: Uint8Array): boolean {
   if (n.op.kind === 'const') return true;
   const { start, targets } = reads;
-  // Value checks are read asynchronously (on WebGPU), which compiling cannot wait for.
+  // Value checks, and inputs that supply attributes, are read asynchronously (on WebGPU), which
+  // compiling cannot wait for.
   if (n.op.kind !== 'pure' || start[place + 1] === start[place] || (n.op as AnyOpDef).checks) return false;
+  for (const port in n.inputs) if (n.op.inputs[port]?.attr) return false;
   for (let k = start[place]!; k < start[place + 1]!; k++) if (!constant[ownerOf[targets[k]!]!]) return false;
   return true;
 }

@@ -1,3 +1,5 @@
+import { attrFromTensor } from '../graph/attrs';
+import { InferError } from '../graph/op-signature';
 import type { AttrValue, TensorType } from '../graph/types';
 import type { AnyOpDef, ForwardResult, Tensor, TF } from '../ops/define-op';
 import { onHost } from '../ops/host-int32';
@@ -17,8 +19,9 @@ export interface ScriptWatch {
 
 /**
  * Runs one step, which a script op does asynchronously; others inside `tf.tidy` when they make
- * temporaries. An op's value checks come first: read at once where values live in host memory,
- * awaited elsewhere (a synchronous read would stall the GPU). `verified`: already checked.
+ * temporaries. First the inputs that supply attributes (Reshape's `shape`) are read into them, and
+ * the op's value checks are made: at once where values live in host memory (or when `syncReads`),
+ * awaited elsewhere, since a synchronous read would stall the GPU. `verified`: already checked.
  */
 export function runStep(
   tf: TF,
@@ -28,6 +31,82 @@ export function runStep(
   nodeId: string,
   watch?: ScriptWatch,
   verified = false,
+  syncReads = false,
+): ForwardResult<string> {
+  const supplied = suppliedInputs(op, inputs);
+  if (!supplied.length) return checkedStep(tf, op, inputs, attrs, nodeId, watch, verified);
+  if (syncReads || onHost(tf)) {
+    const read = withSupplied(op, inputs, attrs, supplied, (t) => t.dataSync());
+    return checkedStep(tf, op, read.inputs, read.attrs, nodeId, watch, verified);
+  }
+  return Promise.all(supplied.map((s) => s.tensor.data())).then((values) => {
+    const read = withSupplied(op, inputs, attrs, supplied, (_, i) => values[i]!);
+    return checkedStep(tf, op, read.inputs, read.attrs, nodeId, watch, verified);
+  });
+}
+
+interface Supplied {
+  readonly port: string;
+  readonly attr: string;
+  readonly tensor: Tensor;
+}
+
+/** The connected inputs that supply an attribute, with the attribute each supplies. */
+function suppliedInputs(op: AnyOpDef, inputs: Inputs): Supplied[] {
+  const supplied: Supplied[] = [];
+  for (const port in inputs) {
+    const attr = op.inputs[port]?.attr;
+    if (attr) supplied.push({ port, attr, tensor: inputs[port] as Tensor });
+  }
+  return supplied;
+}
+
+/** The attributes with the values the inputs supplying them hold, and the inputs without those. */
+function withSupplied(
+  op: AnyOpDef,
+  inputs: Inputs,
+  attrs: Attrs,
+  supplied: readonly Supplied[],
+  valuesOf: (t: Tensor, i: number) => ArrayLike<number>,
+): { inputs: Inputs; attrs: Attrs } {
+  const rest = { ...inputs };
+  const merged: Record<string, AttrValue> = { ...attrs };
+  supplied.forEach((s, i) => {
+    delete rest[s.port];
+    const read = attrFromTensor(op.attrs[s.attr]!, valuesOf(s.tensor, i), s.tensor.shape);
+    if (!read.ok) throw new Error(`${s.port}: ${read.problem}`);
+    merged[s.attr] = read.value;
+  });
+  // Validation could not check values it did not know: the op's own inference does it now.
+  const types = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, typeOf(v)]));
+  try {
+    op.infer(types as never, merged as never);
+  } catch (e) {
+    if (e instanceof InferError) throw new Error(`${op.name}: ${e.message}`);
+    throw e;
+  }
+  return { inputs: rest, attrs: merged };
+}
+
+function typeOf(v: Tensor | readonly Tensor[]): TensorType | TensorType[] {
+  const one = (t: Tensor): TensorType => ({ dtype: t.dtype as TensorType['dtype'], shape: [...t.shape] });
+  return Array.isArray(v) ? v.map(one) : one(v as Tensor);
+}
+
+/** What an op's own gradient sees: the attributes its inputs supply, read at once (the tape waits for nothing). */
+export function suppliedNow(op: AnyOpDef, inputs: Inputs, attrs: Attrs): { inputs: Inputs; attrs: Attrs } {
+  const supplied = suppliedInputs(op, inputs);
+  return supplied.length ? withSupplied(op, inputs, attrs, supplied, (t) => t.dataSync()) : { inputs, attrs };
+}
+
+function checkedStep(
+  tf: TF,
+  op: AnyOpDef,
+  inputs: Inputs,
+  attrs: Attrs,
+  nodeId: string,
+  watch: ScriptWatch | undefined,
+  verified: boolean,
 ): ForwardResult<string> {
   if (!op.checks || verified) return forward(tf, op, inputs, attrs, nodeId, watch);
   let messages: string[] = [];
@@ -85,7 +164,7 @@ export function runForward(
   nodeId: string = op.name,
   verified = false,
 ): Readonly<Record<string, Tensor>> {
-  const result = runStep(tf, op, inputs, attrs, nodeId, undefined, verified);
+  const result = runStep(tf, op, inputs, attrs, nodeId, undefined, verified, true);
   if (result instanceof Promise) throw new Error(`${op.name} runs asynchronously and cannot run here`);
   return result;
 }

@@ -1,6 +1,6 @@
 import type { AttrValue } from '../graph/types';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
-import { runForward } from './forward';
+import { runForward, suppliedNow } from './forward';
 
 type Inputs = Readonly<Record<string, Tensor | readonly Tensor[]>>;
 
@@ -55,10 +55,14 @@ export function withOpGradient(
     backwardsFunc: (dys) => {
       const list = Array.isArray(dys) ? dys : [dys];
       const dy = Object.fromEntries(outputPorts.map((p, k) => [p, list[k]!]));
-      const grads = op.gradient!(tf, { inputs: inputs as never, outputs, dy, attrs: attrs as never, nodeId }) as Record<
-        string,
-        Tensor | readonly Tensor[] | undefined
-      >;
+      const own = suppliedNow(op, inputs, attrs);
+      const grads = op.gradient!(tf, {
+        inputs: own.inputs as never,
+        outputs,
+        dy,
+        attrs: own.attrs as never,
+        nodeId,
+      }) as Record<string, Tensor | readonly Tensor[] | undefined>;
       return Object.fromEntries(
         taped.map((t, i) => {
           const g = grads[t.port];

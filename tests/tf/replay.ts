@@ -3,7 +3,7 @@
  * mode, and its gradients), returning every disagreement as text. Shared by the Node suite and the
  * WebGPU suite in Chromium, so it asserts nothing itself.
  */
-import type { Graph, GraphEdge, GraphNode } from '../../src/graph/types';
+import type { AttrValue, DType, Graph, GraphEdge, GraphNode, TensorLiteral } from '../../src/graph/types';
 import type { TF } from '../../src/ops/define-op';
 import { registry } from '../../src/ops/registry';
 import { Session } from '../../src/runtime/session';
@@ -19,27 +19,58 @@ interface Built {
   feeds: Map<string, string | string[]>;
 }
 
+/**
+ * How the case's attributes reach the op: as attributes, or (for those TensorFlow takes as input
+ * tensors, like Reshape's `shape`) from a Const known to validation or a Placeholder known only
+ * when running.
+ */
+export type Supply = 'attrs' | 'Const' | 'Placeholder';
+
 /** Placeholders holding the case's inputs, wired into one node of the op. */
-export function caseGraph(op: string, c: TfCase): Built {
+export function caseGraph(op: string, c: TfCase, supply: Supply = 'attrs'): Built {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const feeds = new Map<string, string | string[]>();
-  const feed = (id: string, t: TensorJson, targetPort: string) => {
-    nodes.push({ id, op: 'Placeholder', attrs: { value: literal(t) } });
+  const feed = (id: string, value: TensorLiteral, targetPort: string, kind = 'Placeholder') => {
+    nodes.push({ id, op: kind, attrs: { value } });
     edges.push({ id: `e_${id}`, source: id, sourcePort: 'output', target: OP, targetPort });
   };
   for (const [port, value] of Object.entries(c.inputs)) {
     if (Array.isArray(value)) {
       const ids = value.map((_, k) => `in_${port}_${k}`);
-      value.forEach((t: TensorJson, k) => feed(ids[k]!, t, `${port}:${k}`));
+      value.forEach((t: TensorJson, k) => feed(ids[k]!, literal(t), `${port}:${k}`));
       feeds.set(port, ids);
     } else {
-      feed(`in_${port}`, value as TensorJson, port);
+      feed(`in_${port}`, literal(value as TensorJson), port);
       feeds.set(port, `in_${port}`);
     }
   }
-  nodes.push({ id: OP, op, attrs: caseAttrs(c) });
+  const attrs = caseAttrs(c);
+  if (supply !== 'attrs')
+    for (const [port, { attr, value }] of suppliedTensors(op, attrs)) {
+      feed(`at_${port}`, value, port, supply);
+      delete attrs[attr];
+    }
+  nodes.push({ id: OP, op, attrs });
   return { graph: { nodes, edges }, feeds };
+}
+
+/** The case's attributes that an input of the op can supply, as the tensors TensorFlow would pass. */
+export function suppliedTensors(
+  op: string,
+  attrs: Readonly<Record<string, AttrValue>>,
+): Map<string, { attr: string; value: TensorLiteral }> {
+  const out = new Map<string, { attr: string; value: TensorLiteral }>();
+  for (const [name, spec] of Object.entries(registry.get(op)!.attrs)) {
+    const value = attrs[name];
+    if (!spec.port || value === undefined || value === null) continue;
+    // A value tensor has the dtype the op takes it in: Fill's `dtype`, Range's `Tidx`.
+    const dtype =
+      spec.kind === 'ints' || spec.kind === 'int' ? 'int32' : ((attrs['dtype'] ?? attrs['Tidx'] ?? 'float32') as DType);
+    const values = Array.isArray(value) ? [...(value as number[])] : [Number(value)];
+    out.set(spec.port, { attr: name, value: { dtype, shape: Array.isArray(value) ? [values.length] : [], values } });
+  }
+  return out;
 }
 
 /** The case's graph with `loss = Σ_port Σ weights_port · output_port`, TensorFlow's gradient target. */
@@ -169,11 +200,21 @@ export async function replayCase(tf: TF, op: string, c: TfCase, options: ReplayO
   // An op that leaves the sign of tied zeros open says so; its zeros compare by value.
   const tol = registry.get(op)!.eitherZeroOnTies ? { ...given, signedZeros: false } : given;
   const built = caseGraph(op, c);
+  const runs: { label: string; mode: 'eager' | 'graph'; graph: Graph }[] = (options.modes ?? ['eager', 'graph']).map(
+    (mode) => ({ label: mode, mode, graph: built.graph }),
+  );
+  // Attributes TensorFlow takes as tensors also come through the op's inputs: from a Const in
+  // eager mode, from a Placeholder (known only when running) in graph mode.
+  if (suppliedTensors(op, caseAttrs(c)).size)
+    runs.push(
+      { label: 'eager, attributes from a Const', mode: 'eager', graph: caseGraph(op, c, 'Const').graph },
+      { label: 'graph, attributes from a Placeholder', mode: 'graph', graph: caseGraph(op, c, 'Placeholder').graph },
+    );
   const problems: string[] = [];
   const session = new Session(tf);
   try {
-    for (const mode of options.modes ?? ['eager', 'graph']) {
-      const report = await session.run(built.graph, { mode, previewLimit: 0 });
+    for (const { label: mode, mode: runMode, graph } of runs) {
+      const report = await session.run(graph, { mode: runMode, previewLimit: 0 });
       const error = nodeError(report);
       if (c.error !== undefined) {
         if (error === null) problems.push(`${mode}: no error, TensorFlow raises "${c.error}"`);

@@ -1,4 +1,4 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { formatShape, normalizeAxis } from '../../graph/shape';
 import { defineOp, type Tensor, type TF } from '../define-op';
@@ -16,15 +16,16 @@ export function argReduceOp(name: string, doc: string, fn: (tf: TF, x: Tensor, a
     name,
     category: 'reduction',
     doc,
-    inputs: { input: { dtypes: NUMERIC } },
+    inputs: { input: { dtypes: NUMERIC }, dimension: { dtypes: ['int32'], attr: 'axis' } },
     outputs: ['output'],
-    attrs: { axis: attr.int(0), output_type: attr.dtype('int32', ['int32']) },
+    attrs: { axis: fromInput(attr.int(0), 'dimension'), output_type: attr.dtype('int32', ['int32']) },
     differentiable: false,
     composite: true,
     infer: ({ input }, { axis, output_type }) => {
       if (input.shape === null) return { output: { dtype: output_type, shape: null } };
       if (input.shape.length === 0)
         throw new InferError('shape', `${name} needs an input of rank ≥ 1, got a scalar`, { port: 'input' });
+      if (axis === undefined) return { output: { dtype: output_type, shape: input.shape.slice(1).map(() => null) } };
       const a = normalizeAxis(axis, input.shape.length);
       if (input.shape[a] === 0)
         throw new InferError('shape', `the axis ${a} to reduce is empty in ${formatShape(input.shape)}`, {

@@ -1,6 +1,6 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
-import { normalizeAxis } from '../../graph/shape';
+import { normalizeAxis, vectorLength } from '../../graph/shape';
 import type { Dim, DType, TensorType } from '../../graph/types';
 import type { BackendLimit } from '../backend-limits';
 import { defineOp, type Tensor, type TF } from '../define-op';
@@ -9,8 +9,22 @@ import { transposesIntsOnGpu } from '../gpu-transpose';
 import { toFloat32 } from '../to-float32';
 import { NUMERIC } from '../dtypes';
 
-/** The shape left after reducing `axis` (all axes when null), keeping size-1 dims when `keepDims`. */
-export function reducedShape(x: TensorType, axis: readonly number[] | null, keepDims: boolean): TensorType['shape'] {
+/**
+ * The shape left after reducing `axis` (all axes when null), keeping size-1 dims when `keepDims`.
+ * An axis list known only when running (undefined) leaves the sizes open, and the rank too unless
+ * the dims are kept or the list's length is known (`count`).
+ */
+export function reducedShape(
+  x: TensorType,
+  axis: readonly number[] | null | undefined,
+  keepDims: boolean,
+  count: number | null = null,
+): TensorType['shape'] {
+  if (axis === undefined) {
+    if (x.shape === null) return null;
+    if (keepDims) return x.shape.map(() => null);
+    return count === null ? null : Array<null>(x.shape.length - count).fill(null);
+  }
   // Reducing every axis gives a scalar whatever the rank.
   if (x.shape === null) return axis === null && !keepDims ? [] : null;
   const rank = x.shape.length;
@@ -51,16 +65,25 @@ export function reduceOp(
     name,
     category: 'reduction',
     doc,
-    inputs: { input: { dtypes: options.dtypes ?? NUMERIC } },
+    inputs: {
+      input: { dtypes: options.dtypes ?? NUMERIC },
+      reduction_indices: { dtypes: ['int32'], attr: 'axis' },
+    },
     outputs: ['output'],
     differentiable: options.differentiable ?? true,
     // Empty reductions and int32 or bool ones on WebGPU make temporaries.
     composite: true,
     limits: options.limits ?? [],
     eitherZeroOnTies: options.eitherZeroOnTies ?? false,
-    attrs: { axis: attr.intsOrNull(null, { doc: 'axes to reduce; null: all, []: none' }), keep_dims: attr.bool(false) },
-    infer: ({ input }, { axis, keep_dims }) => ({
-      output: { dtype: options.outputDtype?.(input.dtype) ?? input.dtype, shape: reducedShape(input, axis, keep_dims) },
+    attrs: {
+      axis: fromInput(attr.intsOrNull(null, { doc: 'axes to reduce; null: all, []: none' }), 'reduction_indices'),
+      keep_dims: attr.bool(false),
+    },
+    infer: ({ input, reduction_indices }, { axis, keep_dims }) => ({
+      output: {
+        dtype: options.outputDtype?.(input.dtype) ?? input.dtype,
+        shape: reducedShape(input, axis, keep_dims, vectorLength(reduction_indices)),
+      },
     }),
     forward: (tf, { input }, { axis, keep_dims }) => {
       const axes = axesOf(input, axis);

@@ -1,4 +1,4 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { dimsAgree, formatShape, mergeDim, normalizeAxis } from '../../graph/shape';
 import type { Dim } from '../../graph/types';
@@ -10,9 +10,9 @@ export const ConcatV2 = defineOp({
   name: 'ConcatV2',
   category: 'shape',
   doc: 'Joins two or more values along an existing axis; the other dimensions must match.',
-  inputs: { values: { dtypes: ANY, variadic: true } },
+  inputs: { values: { dtypes: ANY, variadic: true }, axis: { dtypes: ['int32'], attr: 'axis' } },
   outputs: ['output'],
-  attrs: { axis: attr.int(0) },
+  attrs: { axis: fromInput(attr.int(0), 'axis') },
   infer: ({ values }, { axis }) => {
     const dtype = valuesDtype(values);
     // TensorFlow's ConcatV2 takes N ≥ 2 values.
@@ -25,6 +25,8 @@ export const ConcatV2 = defineOp({
     for (const { shape, port } of ranked)
       if (shape.length === 0) throw new InferError('shape', 'cannot concatenate scalars; Pack stacks them', { port });
     const out: Dim[] = [...ranked[0]!.shape];
+    // An axis known only when running: every dimension may be the one that grows.
+    if (axis === undefined) return { output: { dtype, shape: out.map(() => null) } };
     const a = normalizeAxis(axis, out.length);
     for (const { shape, port } of ranked.slice(1)) {
       if (shape.length !== out.length || shape.some((d, j) => j !== a && !dimsAgree(d, out[j]!)))

@@ -1,22 +1,32 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import type { DType } from '../../graph/types';
+import { vectorLength } from '../../graph/shape';
 import { defineOp } from '../define-op';
+import { ANY } from '../dtypes';
 import { exactFill } from '../exact-fill';
 
 export const Fill = defineOp({
   name: 'Fill',
   category: 'shape',
   doc: 'A tensor of shape dims with every element equal to value.',
-  inputs: {},
+  inputs: { dims: { dtypes: ['int32'], attr: 'dims' }, value: { dtypes: ANY, attr: 'value' } },
   outputs: ['output'],
   attrs: {
-    dims: attr.ints([2, 2], { min: 0, doc: 'the shape of the result' }),
-    value: attr.float(0),
+    dims: fromInput(attr.ints([2, 2], { min: 0, doc: 'the shape of the result' }), 'dims'),
+    value: fromInput(attr.float(0), 'value'),
     dtype: attr.dtype<DType>('float32'),
   },
   differentiable: false,
-  infer: (_, { dims, value, dtype }) => {
+  infer: (inputs, { dims, value, dtype }) => {
+    // TensorFlow's Fill takes its dtype from the value tensor: the attribute must say the same.
+    if (inputs.value && inputs.value.dtype !== dtype)
+      throw new InferError('attr', `the value is ${inputs.value.dtype} but dtype is ${dtype}`, { attr: 'dtype' });
+    if (dims === undefined) {
+      const rank = vectorLength(inputs.dims);
+      return { output: { dtype, shape: rank === null ? null : Array<null>(rank).fill(null) } };
+    }
+    if (value === undefined) return { output: { dtype, shape: [...dims] } };
     if (dtype === 'int32' && !Number.isInteger(value))
       throw new InferError('attr', `an int32 fill needs an integer value, got ${value}`, { attr: 'value' });
     if (dtype === 'bool' && value !== 0 && value !== 1)

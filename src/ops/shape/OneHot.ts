@@ -1,4 +1,4 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { defineOp } from '../define-op';
 
@@ -6,12 +6,17 @@ export const OneHot = defineOp({
   name: 'OneHot',
   category: 'shape',
   doc: 'A new axis of length depth (last by default) holding on_value at each index and off_value elsewhere.',
-  inputs: { indices: { dtypes: ['int32'] } },
+  inputs: {
+    indices: { dtypes: ['int32'] },
+    depth: { dtypes: ['int32'], attr: 'depth' },
+    on_value: { dtypes: ['float32'], attr: 'on_value' },
+    off_value: { dtypes: ['float32'], attr: 'off_value' },
+  },
   outputs: ['output'],
   attrs: {
-    depth: attr.int(2, { min: 0 }),
-    on_value: attr.float(1),
-    off_value: attr.float(0),
+    depth: fromInput(attr.int(2, { min: 0 }), 'depth'),
+    on_value: fromInput(attr.float(1), 'on_value'),
+    off_value: fromInput(attr.float(0), 'off_value'),
     axis: attr.int(-1, { min: -1, doc: 'where the new axis goes; -1: last' }),
     dtype: attr.dtype('float32', ['float32']),
   },
@@ -23,7 +28,7 @@ export const OneHot = defineOp({
     if (axis > rank)
       throw new InferError('attr', `axis must be -1 or between 0 and ${rank}, got ${axis}`, { attr: 'axis' });
     const shape = [...indices.shape];
-    shape.splice(axis === -1 ? rank : axis, 0, depth);
+    shape.splice(axis === -1 ? rank : axis, 0, depth ?? null);
     return { output: { dtype, shape } };
   },
   forward: (tf, { indices }, { depth, on_value, off_value, axis, dtype }) => {

@@ -1,6 +1,6 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
-import { formatShape, sizeOf } from '../../graph/shape';
+import { formatShape, sizeOf, vectorLength } from '../../graph/shape';
 import { defineOp } from '../define-op';
 import { ANY } from '../dtypes';
 
@@ -8,10 +8,15 @@ export const Reshape = defineOp({
   name: 'Reshape',
   category: 'shape',
   doc: 'The same elements in a new shape; one dimension may be -1, inferred from the rest.',
-  inputs: { tensor: { dtypes: ANY } },
+  inputs: { tensor: { dtypes: ANY }, shape: { dtypes: ['int32'], attr: 'shape' } },
   outputs: ['output'],
-  attrs: { shape: attr.ints([-1], { min: -1, doc: 'the new shape; at most one -1' }) },
-  infer: ({ tensor }, { shape }) => {
+  attrs: { shape: fromInput(attr.ints([-1], { min: -1, doc: 'the new shape; at most one -1' }), 'shape') },
+  infer: ({ tensor, shape: supplied }, { shape }) => {
+    // Known only when running (computed from other shapes): as many dims as the shape vector holds.
+    if (shape === undefined) {
+      const rank = vectorLength(supplied);
+      return { output: { dtype: tensor.dtype, shape: rank === null ? null : Array<null>(rank).fill(null) } };
+    }
     const target = `[${shape.join(', ')}]`;
     const wildcards = shape.filter((d) => d === -1).length;
     if (wildcards > 1) throw new InferError('attr', `shape ${target} has more than one -1`, { attr: 'shape' });

@@ -1,4 +1,4 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { formatShape } from '../../graph/shape';
 import { defineOp } from '../define-op';
@@ -8,13 +8,20 @@ export const Slice = defineOp({
   name: 'Slice',
   category: 'shape',
   doc: 'The block of input starting at begin with extent size (-1: to the end of that dimension).',
-  inputs: { input: { dtypes: ANY } },
+  inputs: {
+    input: { dtypes: ANY },
+    begin: { dtypes: ['int32'], attr: 'begin' },
+    size: { dtypes: ['int32'], attr: 'size' },
+  },
   outputs: ['output'],
   attrs: {
-    begin: attr.ints([0], { min: 0, doc: 'the first index along each dimension' }),
-    size: attr.ints([-1], { min: -1, doc: 'the extent along each dimension; -1 runs to the end' }),
+    begin: fromInput(attr.ints([0], { min: 0, doc: 'the first index along each dimension' }), 'begin'),
+    size: fromInput(attr.ints([-1], { min: -1, doc: 'the extent along each dimension; -1 runs to the end' }), 'size'),
   },
   infer: ({ input }, { begin, size }) => {
+    // Known only when running: the rank stays, the sizes are open.
+    if (begin === undefined || size === undefined)
+      return { output: { dtype: input.dtype, shape: input.shape === null ? null : input.shape.map(() => null) } };
     if (size.length !== begin.length)
       throw new InferError('attr', `size has ${size.length} entries but begin has ${begin.length}`, { attr: 'size' });
     if (input.shape !== null && begin.length !== input.shape.length)

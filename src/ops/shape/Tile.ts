@@ -1,4 +1,4 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { formatShape } from '../../graph/shape';
 import { defineOp } from '../define-op';
@@ -8,11 +8,13 @@ export const Tile = defineOp({
   name: 'Tile',
   category: 'shape',
   doc: 'Repeats input multiples[i] times along each dimension i.',
-  inputs: { input: { dtypes: ANY } },
+  inputs: { input: { dtypes: ANY }, multiples: { dtypes: ['int32'], attr: 'multiples' } },
   outputs: ['output'],
-  attrs: { multiples: attr.ints([2], { min: 0, doc: 'repetitions per dimension' }) },
+  attrs: { multiples: fromInput(attr.ints([2], { min: 0, doc: 'repetitions per dimension' }), 'multiples') },
   infer: ({ input }, { multiples }) => {
     const { shape } = input;
+    if (multiples === undefined)
+      return { output: { dtype: input.dtype, shape: shape === null ? null : shape.map(() => null) } };
     if (shape !== null && multiples.length !== shape.length)
       throw new InferError('attr', `multiples has ${multiples.length} entries but input is ${formatShape(shape)}`, {
         attr: 'multiples',

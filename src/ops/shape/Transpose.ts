@@ -1,4 +1,4 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { formatShape } from '../../graph/shape';
 import { defineOp } from '../define-op';
@@ -10,14 +10,16 @@ export const Transpose = defineOp({
   name: 'Transpose',
   category: 'shape',
   doc: 'Permutes the dimensions of x: y.shape[i] = x.shape[perm[i]].',
-  inputs: { x: { dtypes: ANY } },
+  inputs: { x: { dtypes: ANY }, perm: { dtypes: ['int32'], attr: 'perm' } },
   outputs: ['y'],
   attrs: {
-    perm: attr.ints([], {
-      doc: 'a permutation of the axes (negative ones count from the end); reverses them when empty',
-    }),
+    perm: fromInput(
+      attr.ints([], { doc: 'a permutation of the axes (negative ones count from the end); reverses them when empty' }),
+      'perm',
+    ),
   },
   infer: ({ x }, { perm }) => {
+    if (perm === undefined) return { y: { dtype: x.dtype, shape: x.shape === null ? null : x.shape.map(() => null) } };
     if (perm.length === 0) return { y: { dtype: x.dtype, shape: x.shape === null ? null : [...x.shape].reverse() } };
     if (x.shape !== null && perm.length !== x.shape.length)
       throw new InferError('attr', `perm [${perm.join(', ')}] does not fit x ${formatShape(x.shape)}`, {

@@ -89,24 +89,37 @@ export function SidePanel() {
       {op && Object.keys(op.attrs).length > 0 && (
         <section aria-label="Attributes" className="panel-section">
           <h3>Attributes</h3>
-          {Object.entries(op.attrs).map(([name, spec]) => (
-            <AttrEditor
-              key={name}
-              nodeId={node.id}
-              name={name}
-              spec={spec}
-              value={name in node.attrs ? node.attrs[name]! : spec.default}
-              onChange={(value) => app.doc.getState().setAttrs(node.id, { [name]: value })}
-              code={codeContextOf(name, {
-                nodeId: node.id,
-                op: node.op,
-                attrs: resolved?.attrs,
-                runError: stale ? undefined : nodeReport?.error,
-                gradientError: stale ? undefined : gradientError,
-                tfFunctions: tfFunctionsOf(app.client),
-              })}
-            />
-          ))}
+          {Object.entries(op.attrs).map(([name, spec]) => {
+            // An attribute TensorFlow takes as a tensor is set by its input when that is connected.
+            const supplier = spec.port ? resolved?.inputs[spec.port] : undefined;
+            if (supplier && 'node' in supplier)
+              return (
+                <p key={name} className="attr" role="note" aria-label={`${name} comes from input ${spec.port}`}>
+                  <span className="attr-label">{name}</span>
+                  <span className="muted">
+                    from input {spec.port} ({supplier.node})
+                  </span>
+                </p>
+              );
+            return (
+              <AttrEditor
+                key={name}
+                nodeId={node.id}
+                name={name}
+                spec={spec}
+                value={name in node.attrs ? node.attrs[name]! : spec.default}
+                onChange={(value) => app.doc.getState().setAttrs(node.id, { [name]: value })}
+                code={codeContextOf(name, {
+                  nodeId: node.id,
+                  op: node.op,
+                  attrs: resolved?.attrs,
+                  runError: stale ? undefined : nodeReport?.error,
+                  gradientError: stale ? undefined : gradientError,
+                  tfFunctions: tfFunctionsOf(app.client),
+                })}
+              />
+            );
+          })}
         </section>
       )}
 
