@@ -82,7 +82,7 @@ function withSupplied(
   try {
     op.infer(types as never, merged as never);
   } catch (e) {
-    if (e instanceof InferError) throw new Error(`${op.name}: ${e.message}`);
+    if (e instanceof InferError) throw new Error(`${op.name}: ${e.message}`, { cause: e });
     throw e;
   }
   return { inputs: rest, attrs: merged };
