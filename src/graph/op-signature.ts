@@ -11,6 +11,7 @@ export const OP_CATEGORIES = [
   'shape',
   'random',
   'conv',
+  'image',
   'script',
 ] as const;
 export type OpCategory = (typeof OP_CATEGORIES)[number];

@@ -2,6 +2,7 @@ import { createRegistry } from '../graph/registry';
 import { activationOps } from './activation';
 import { comparisonOps } from './comparison';
 import { convOps } from './conv';
+import { imageOps } from './image';
 import type { AnyOpDef } from './define-op';
 import { inputOps } from './inputs';
 import { linalgOps } from './linalg';
@@ -22,6 +23,7 @@ export const OPS: readonly AnyOpDef[] = [
   ...shapeOps,
   ...randomOps,
   ...convOps,
+  ...imageOps,
   ...scriptOps,
 ] as readonly AnyOpDef[];
 

@@ -12,6 +12,7 @@ export const CATEGORY_LABELS: Record<OpCategory, string> = {
   shape: 'Shape',
   random: 'Random',
   conv: 'Convolution & pooling',
+  image: 'Images',
   script: 'Scripts',
 };
 

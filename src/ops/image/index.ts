@@ -1,0 +1,3 @@
+import type { AnyOpDef } from '../define-op';
+
+export const imageOps: AnyOpDef[] = [];

@@ -1,0 +1,3 @@
+import type { OpCase } from '../op-case';
+
+export const cases: OpCase[] = [];

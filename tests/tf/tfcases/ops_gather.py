@@ -1,0 +1,2 @@
+"""Gathering, slicing, padding, splitting and scanning ops."""
+SPECS = []
