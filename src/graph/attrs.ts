@@ -42,6 +42,18 @@ export interface IntsAttr<N extends boolean = boolean> extends AttrBase {
   readonly min?: number;
   readonly minLength?: number;
   readonly maxLength?: number;
+  /**
+   * The list is a matrix of this many columns, row after row (Pad's paddings: [rank, 2]): its
+   * length is a multiple of it, and a tensor supplying it has that shape.
+   */
+  readonly columns?: number;
+}
+/** A short string: an equation, a name. */
+export interface TextAttr extends AttrBase {
+  readonly kind: 'text';
+  readonly default: string;
+  /** A pattern the text must match, with what it means for the error message. */
+  readonly pattern?: { readonly regex: RegExp; readonly means: string };
 }
 export interface TensorAttr extends AttrBase {
   readonly kind: 'tensor';
@@ -66,7 +78,17 @@ export interface PortsAttr extends AttrBase {
 }
 
 export type AttrSpec =
-  IntAttr | FloatAttr | BoolAttr | EnumAttr | DTypeAttr | IntsAttr | TensorAttr | CodeAttr | FileAttr | PortsAttr;
+  | IntAttr
+  | FloatAttr
+  | BoolAttr
+  | EnumAttr
+  | DTypeAttr
+  | IntsAttr
+  | TextAttr
+  | TensorAttr
+  | CodeAttr
+  | FileAttr
+  | PortsAttr;
 export type AttrSpecs = Readonly<Record<string, AttrSpec>>;
 
 export type AttrValueOf<S extends AttrSpec> = S extends IntAttr | FloatAttr
@@ -83,7 +105,7 @@ export type AttrValueOf<S extends AttrSpec> = S extends IntAttr | FloatAttr
             : readonly number[]
           : S extends TensorAttr
             ? TensorLiteral
-            : S extends CodeAttr | FileAttr
+            : S extends CodeAttr | FileAttr | TextAttr
               ? string
               : S extends PortsAttr
                 ? readonly PortDecl[]
@@ -117,8 +139,12 @@ export function attrFromTensor(
   const list = Array.from(values);
   let value: AttrValue;
   if (spec.kind === 'ints') {
-    if (shape.length > 1)
-      return { ok: false, problem: `expected a vector, got a tensor of shape [${shape.join(', ')}]` };
+    const matrix = spec.columns !== undefined;
+    if (matrix ? shape.length !== 2 || shape[1] !== spec.columns : shape.length > 1)
+      return {
+        ok: false,
+        problem: `expected ${matrix ? `a [n, ${spec.columns}] matrix` : 'a vector'}, got a tensor of shape [${shape.join(', ')}]`,
+      };
     value = list;
   } else if (spec.kind === 'int' || spec.kind === 'float' || spec.kind === 'bool') {
     if (list.length !== 1)
@@ -154,8 +180,13 @@ export const attr = {
   }),
   ints: (
     def: readonly number[],
-    o: { min?: number; minLength?: number; maxLength?: number; doc?: string } = {},
+    o: { min?: number; minLength?: number; maxLength?: number; columns?: number; doc?: string } = {},
   ): IntsAttr<false> => ({ kind: 'ints', default: def, nullable: false, ...o }),
+  text: (def: string, o: { pattern?: TextAttr['pattern']; doc?: string } = {}): TextAttr => ({
+    kind: 'text',
+    default: def,
+    ...o,
+  }),
   /** A list of integers where `null` means "all" (e.g. reduce over every axis). */
   intsOrNull: (
     def: readonly number[] | null,
@@ -201,8 +232,13 @@ export function checkAttr(spec: AttrSpec, value: AttrValue): string | null {
         return `takes at most ${spec.maxLength} entries, got ${list.length}`;
       const low = spec.min;
       if (low !== undefined && list.some((v) => v < low)) return `entries must be ≥ ${low}, got [${list.join(', ')}]`;
+      if (spec.columns !== undefined && list.length % spec.columns !== 0)
+        return `needs ${spec.columns} entries a row, got ${list.length} in all`;
       return null;
     }
+    case 'text':
+      if (typeof value !== 'string') return `expected text, got ${describe(value)}`;
+      return spec.pattern && !spec.pattern.regex.test(value) ? `"${value}" is not ${spec.pattern.means}` : null;
     case 'tensor':
       return checkTensorLiteral(value);
     case 'code':

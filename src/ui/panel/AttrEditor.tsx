@@ -84,6 +84,17 @@ export function AttrEditor({ nodeId, name, spec, value, onChange, code = NO_CODE
           onCommit={onChange}
         />
       );
+    case 'text':
+      return (
+        <TextAttr
+          key={String(value)}
+          id={id}
+          label={label}
+          text={String(value)}
+          parse={(t) => ({ value: t.trim() })}
+          onCommit={onChange}
+        />
+      );
     case 'ports':
       return (
         <PortsEditor
