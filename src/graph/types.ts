@@ -14,11 +14,17 @@ export interface TensorType {
   readonly shape: Shape;
 }
 
-/** A concrete tensor value as plain data (attribute values, JSON, summaries). Values are flat, row-major. */
+/**
+ * A tensor's values, flat, row-major: plain numbers, or (for the large ones files carry in binary,
+ * a model's weights) the typed array its dtype is stored in.
+ */
+export type TensorValues = readonly number[] | Float32Array | Int32Array | Uint8Array;
+
+/** A concrete tensor value as plain data (attribute values, JSON, summaries). */
 export interface TensorLiteral {
   readonly dtype: DType;
   readonly shape: readonly number[];
-  readonly values: readonly number[];
+  readonly values: TensorValues;
 }
 
 /** A script node's declared input or output: the seeds' `Tout`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { expected } from './issues';
-import { attrValue, GRAPH_FORMAT, type GraphFileV1 } from './schema';
+import { GRAPH_FORMAT } from './schema';
+import { attrValueV1, type GraphFileV1 } from './version-1';
 
 /**
  * Version 0, the pre-release draft: nodes carry `type`, `label`, `params` and a flat `x`, `y`;
@@ -16,7 +17,7 @@ export const draftV0 = z.strictObject({
         id: z.string(expected('a string')),
         type: z.string(expected('an op name')),
         label: z.string(expected('a string')).optional(),
-        params: z.record(z.string(), attrValue, expected('an object of attribute values')),
+        params: z.record(z.string(), attrValueV1, expected('an object of attribute values')),
         x: z.number(expected('a number')),
         y: z.number(expected('a number')),
       },

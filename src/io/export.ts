@@ -1,16 +1,20 @@
 import { isTensorLiteral } from '../graph/attrs';
-import type { PortDecl, AttrValue, Graph, GraphNode } from '../graph/types';
+import type { PortDecl, AttrValue, Graph, GraphNode, TensorLiteral } from '../graph/types';
 import { formatPath } from './issues';
 import { prettyJson } from './json-text';
-import { CURRENT_VERSION, GRAPH_FORMAT, type AttrValueJson, type GraphFileV1 } from './schema';
+import { CURRENT_VERSION, GRAPH_FORMAT, type AttrValueJson, type GraphFile } from './schema';
+import { tensorToBase64, toTyped } from './tensor-bytes';
 import { encodeTensorValue } from './tensor-values';
+
+/** Tensors with more values than this are written as base64. */
+export const BASE64_ABOVE = 64;
 
 /**
  * The graph as a current-version file document. Throws a RangeError naming the field when a number
  * outside a tensor literal is NaN or ±Infinity: JSON cannot hold it, and only tensor values have a
  * spelling for it.
  */
-export function toGraphFile(graph: Graph): GraphFileV1 {
+export function toGraphFile(graph: Graph): GraphFile {
   return {
     format: GRAPH_FORMAT,
     version: CURRENT_VERSION,
@@ -32,7 +36,7 @@ export function serializeGraph(graph: Graph): string {
   return `${prettyJson(toGraphFile(graph))}\n`;
 }
 
-function encodeNode(node: GraphNode, index: number): GraphFileV1['nodes'][number] {
+function encodeNode(node: GraphNode, index: number): GraphFile['nodes'][number] {
   const path = ['nodes', index];
   return {
     id: node.id,
@@ -53,18 +57,24 @@ function encodeNode(node: GraphNode, index: number): GraphFileV1['nodes'][number
 function encodeAttr(value: AttrValue, path: PropertyKey[]): AttrValueJson {
   if (typeof value === 'number') return finite(value, path);
   if (value === null || typeof value !== 'object') return value;
-  if (isTensorLiteral(value))
-    return {
-      dtype: value.dtype,
-      shape: [...value.shape],
-      values: value.values.map((v) => encodeTensorValue(v, value.dtype)),
-    };
+  if (isTensorLiteral(value)) return encodeTensor(value);
   if (value.every((v): v is number => typeof v === 'number')) return value.map((v, i) => finite(v, [...path, i]));
   return (value as readonly PortDecl[]).map(({ name, dtype, shape }) => ({
     name,
     dtype,
     ...(shape && { shape: [...shape] }),
   }));
+}
+
+/**
+ * Large tensors (a model's weights) go in binary, which is a third of the size of their JSON numbers
+ * and parses without building a number per value; small ones stay readable. A value the dtype
+ * cannot hold stays a JSON number, for validation to report rather than the writer to round off.
+ */
+function encodeTensor({ dtype, shape, values }: TensorLiteral): AttrValueJson {
+  const binary = values.length > BASE64_ABOVE && toTyped(values, dtype);
+  if (binary) return { dtype, shape: [...shape], base64: tensorToBase64(binary, dtype) };
+  return { dtype, shape: [...shape], values: Array.from(values, (v) => encodeTensorValue(v, dtype)) };
 }
 
 function finite(value: number, path: PropertyKey[]): number {

@@ -6,4 +6,4 @@ export { serializeGraph, toGraphFile } from './export';
 export { importGraphFile, parseGraphFile, type GraphImport, type ImportError, type ImportErrorKind } from './import';
 export type { FileIssue } from './issues';
 export { MIGRATIONS } from './migrations';
-export { CURRENT_VERSION, GRAPH_FORMAT, type GraphFileV1 } from './schema';
+export { CURRENT_VERSION, GRAPH_FORMAT, type GraphFile } from './schema';

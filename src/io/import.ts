@@ -1,8 +1,9 @@
-import type { AttrValue, Graph, GraphNode } from '../graph/types';
+import { elementCount, type AttrValue, type Graph, type GraphNode } from '../graph/types';
 import { check, describe, type FileIssue } from './issues';
 import { jsonErrorPosition } from './json-position';
 import { migrate } from './migrations';
-import { CURRENT_VERSION, GRAPH_FORMAT, graphFileV1, type AttrValueJson, type GraphFileV1 } from './schema';
+import { CURRENT_VERSION, GRAPH_FORMAT, graphFile, type AttrValueJson, type GraphFile } from './schema';
+import { base64ToTensor } from './tensor-bytes';
 import { decodeTensorValue } from './tensor-values';
 
 export type ImportErrorKind = 'json' | 'not-a-graph' | 'too-new' | 'schema';
@@ -47,7 +48,7 @@ export function importGraphFile(data: unknown): GraphImport {
   const header = readVersion(data);
   if (typeof header !== 'number') return header;
   const migrated = migrate(data, header);
-  const file = migrated.ok ? check(graphFileV1, migrated.value) : migrated;
+  const file = migrated.ok ? check(graphFile, migrated.value) : migrated;
   if (!file.ok) return failure('schema', file.issues);
   return { ok: true, graph: decodeGraph(file.value), migratedFrom: header === CURRENT_VERSION ? null : header };
 }
@@ -97,7 +98,7 @@ function failure(kind: ImportErrorKind, issues: FileIssue[]): Failure {
   return { ok: false, error: { kind, message: summary + more, issues } };
 }
 
-function decodeGraph({ name, description, nodes, edges }: GraphFileV1): Graph {
+function decodeGraph({ name, description, nodes, edges }: GraphFile): Graph {
   return {
     ...(name !== undefined && { name }),
     ...(description !== undefined && { description }),
@@ -106,11 +107,16 @@ function decodeGraph({ name, description, nodes, edges }: GraphFileV1): Graph {
   };
 }
 
-function decodeNode({ attrs, ...node }: GraphFileV1['nodes'][number]): GraphNode {
+function decodeNode({ attrs, ...node }: GraphFile['nodes'][number]): GraphNode {
   return { ...node, attrs: Object.fromEntries(Object.entries(attrs).map(([key, value]) => [key, decodeAttr(value)])) };
 }
 
 function decodeAttr(value: AttrValueJson): AttrValue {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return { dtype: value.dtype, shape: value.shape, values: value.values.map(decodeTensorValue) };
+  const { dtype, shape } = value;
+  if (value.values) return { dtype, shape, values: value.values.map(decodeTensorValue) };
+  const values = base64ToTensor(value.base64!, dtype, elementCount(shape));
+  // The schema has checked the text and its length, so it decodes.
+  if (typeof values === 'string') throw new Error(`graph file tensor: ${values}`);
+  return { dtype, shape, values };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { draftV0, upgradeDraftV0 } from './draft-v0';
 import { check, type Checked } from './issues';
 import { CURRENT_VERSION } from './schema';
+import { graphFileV1, upgradeV1 } from './version-1';
 
 /** Checks a document of one version against that version's schema and rewrites it as the next version. */
 export type Migration = (doc: unknown) => Checked<unknown>;
@@ -18,7 +19,7 @@ function migration<S extends z.ZodType>(schema: S, upgrade: (doc: z.output<S>) =
  * Each step validates before rewriting, so problems in an old file are reported at the paths of
  * that file, as its author wrote them.
  */
-export const MIGRATIONS: readonly Migration[] = [migration(draftV0, upgradeDraftV0)];
+export const MIGRATIONS: readonly Migration[] = [migration(draftV0, upgradeDraftV0), migration(graphFileV1, upgradeV1)];
 
 /** Brings a document of version `from` up to CURRENT_VERSION, one version at a time. */
 export function migrate(doc: unknown, from: number): Checked<unknown> {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { DTYPES, elementCount } from '../graph/types';
+import { DTYPES, elementCount, type DType } from '../graph/types';
 import { expected, oneOf } from './issues';
+import { BYTES_PER_VALUE } from './tensor-bytes';
 import { NON_FINITE } from './tensor-values';
 
 export const GRAPH_FORMAT = 'tensorloom.graph';
 
 /** The format version this build writes; every older version is read through MIGRATIONS. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 const tensorValue = z.union(
   [z.number(), z.enum(NON_FINITE), z.boolean()],
@@ -16,32 +17,72 @@ const tensorValue = z.union(
 // Aborting keeps the value-count check below from running on a shape that is already wrong.
 const dim = z.int(expected('a non-negative integer')).min(0, { ...expected('a non-negative integer'), abort: true });
 
+const dtype = z.enum(DTYPES, expected(oneOf(DTYPES)));
+const shape = z.array(dim, expected('an array of non-negative integers'));
+const values = z.array(tensorValue, expected('an array of tensor values'));
+
+/** A tensor literal's fields when its values are written as JSON numbers, the only way before version 2. */
+export const tensorWithValues = { dtype, shape, values };
+
+/**
+ * Since version 2, a tensor's values are either JSON numbers or, for large ones, `base64`: the
+ * base64 of their little-endian bytes (float32, int32; bool one byte each).
+ */
 const tensorLiteral = z
-  .strictObject({
-    dtype: z.enum(DTYPES, expected(oneOf(DTYPES))),
-    shape: z.array(dim, expected('an array of non-negative integers')),
-    values: z.array(tensorValue, expected('an array of tensor values')),
-  })
-  .superRefine(({ dtype, shape, values }, ctx) => {
-    const count = elementCount(shape);
-    if (values.length !== count)
+  .strictObject({ dtype, shape, values: values.optional(), base64: z.string(expected('base64 text')).optional() })
+  .superRefine(({ dtype, shape, values, base64 }, ctx) => {
+    if ((values === undefined) === (base64 === undefined))
       ctx.addIssue({
         code: 'custom',
-        path: ['values'],
-        message: `shape [${shape.join(', ')}] holds ${count} value${count === 1 ? '' : 's'}, got ${values.length}`,
-        input: values,
+        path: [],
+        message: 'a tensor holds either "values" or "base64", not both or neither',
+        input: { values, base64 },
       });
-    if (dtype !== 'bool')
-      values.forEach((v, i) => {
-        if (typeof v === 'boolean')
-          ctx.addIssue({
-            code: 'custom',
-            path: ['values', i],
-            message: `true and false belong in bool tensors; this one is ${dtype}, so write 1 or 0`,
-            input: v,
-          });
-      });
+    else if (values) checkTensorValues({ dtype, shape, values }, ctx);
+    else checkBase64({ dtype, shape, base64: base64! }, ctx);
   });
+
+// One character class rather than groups of four: the text can be megabytes long.
+const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Base64 spells 3 bytes in 4 characters, padded with '=': its length says how many bytes it holds. */
+function checkBase64(
+  { dtype, shape, base64 }: { dtype: DType; shape: number[]; base64: string },
+  ctx: z.RefinementCtx,
+) {
+  const bytes = elementCount(shape) * BYTES_PER_VALUE[dtype];
+  const length = Math.ceil(bytes / 3) * 4;
+  const padding = (3 - (bytes % 3)) % 3;
+  const problem = !BASE64_TEXT.test(base64)
+    ? 'not base64 text: expected letters, digits, + and /, then = padding'
+    : base64.length !== length || !base64.endsWith('='.repeat(padding)) || base64.at(-padding - 1) === '='
+      ? `shape [${shape.join(', ')}] of ${dtype} takes ${bytes} bytes, which is ${length} base64 characters ending in ${padding} '='; got ${base64.length} characters`
+      : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['base64'], message: problem, input: base64 });
+}
+
+type LiteralValues = { dtype: DType; shape: number[]; values: z.infer<typeof values> };
+
+export function checkTensorValues({ dtype, shape, values }: LiteralValues, ctx: z.RefinementCtx): void {
+  const count = elementCount(shape);
+  if (values.length !== count)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['values'],
+      message: `shape [${shape.join(', ')}] holds ${count} value${count === 1 ? '' : 's'}, got ${values.length}`,
+      input: values,
+    });
+  if (dtype !== 'bool')
+    values.forEach((v, i) => {
+      if (typeof v === 'boolean')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', i],
+          message: `true and false belong in bool tensors; this one is ${dtype}, so write 1 or 0`,
+          input: v,
+        });
+    });
+}
 
 /** A script node's declared input or output. */
 const portDecl = z.strictObject({
@@ -50,36 +91,39 @@ const portDecl = z.strictObject({
   shape: z.array(z.union([dim, z.null()]), expected('an array of sizes, null where a size varies')).optional(),
 });
 
-export const attrValue = z.union(
-  [
-    z.number(),
-    z.boolean(),
-    z.string(),
-    z.null(),
-    z.array(z.number(expected('a number')), expected('an array of numbers')),
-    z.array(portDecl, expected('an array of port declarations {name, dtype, shape?}')),
-    tensorLiteral,
-  ],
-  expected(
-    'a number, true or false, a string, an array of numbers, port declarations, null or a tensor {dtype, shape, values}',
-  ),
-);
+export const attrValueWith = <L extends z.ZodType>(literal: L) =>
+  z.union(
+    [
+      z.number(),
+      z.boolean(),
+      z.string(),
+      z.null(),
+      z.array(z.number(expected('a number')), expected('an array of numbers')),
+      z.array(portDecl, expected('an array of port declarations {name, dtype, shape?}')),
+      literal,
+    ],
+    expected(
+      'a number, true or false, a string, an array of numbers, port declarations, null or a tensor {dtype, shape, values}',
+    ),
+  );
+export const attrValue = attrValueWith(tensorLiteral);
 
 const position = z.strictObject(
   { x: z.number(expected('a number')), y: z.number(expected('a number')) },
   expected('a position {x, y}'),
 );
 
-const node = z.strictObject(
-  {
-    id: z.string(expected('a string')),
-    op: z.string(expected('an op name')),
-    name: z.string(expected('a string')).optional(),
-    attrs: z.record(z.string(), attrValue, expected('an object of attribute values')),
-    position: position.optional(),
-  },
-  expected('a node {id, op, attrs}'),
-);
+const nodeWith = <A extends z.ZodType>(attr: A) =>
+  z.strictObject(
+    {
+      id: z.string(expected('a string')),
+      op: z.string(expected('an op name')),
+      name: z.string(expected('a string')).optional(),
+      attrs: z.record(z.string(), attr, expected('an object of attribute values')),
+      position: position.optional(),
+    },
+    expected('a node {id, op, attrs}'),
+  );
 
 const edge = z.strictObject(
   {
@@ -92,22 +136,26 @@ const edge = z.strictObject(
   expected('an edge {id, source, sourcePort, target, targetPort}'),
 );
 
-export const graphFileV1 = z
-  .strictObject({
-    format: z.literal(GRAPH_FORMAT),
-    version: z.literal(CURRENT_VERSION),
-    name: z.string(expected('a string')).optional(),
-    description: z.string(expected('a string')).optional(),
-    nodes: z.array(node, expected('an array of nodes')),
-    edges: z.array(edge, expected('an array of edges')),
-  })
-  .superRefine(({ nodes, edges }, ctx) => {
-    reportDuplicateIds(nodes, 'nodes', ctx);
-    reportDuplicateIds(edges, 'edges', ctx);
-  });
+/** A graph file of one version whose attribute values take the form `attr`; versions 1 and 2 differ only there. */
+export const graphFileWith = <V extends number, A extends z.ZodType>(version: V, attr: A) =>
+  z
+    .strictObject({
+      format: z.literal(GRAPH_FORMAT),
+      version: z.literal(version),
+      name: z.string(expected('a string')).optional(),
+      description: z.string(expected('a string')).optional(),
+      nodes: z.array(nodeWith(attr), expected('an array of nodes')),
+      edges: z.array(edge, expected('an array of edges')),
+    })
+    .superRefine(({ nodes, edges }, ctx) => {
+      reportDuplicateIds(nodes, 'nodes', ctx);
+      reportDuplicateIds(edges, 'edges', ctx);
+    });
+
+export const graphFile = graphFileWith(CURRENT_VERSION, attrValue);
 
 /** A graph file as stored: what `JSON.parse` gives back for a valid, current file. */
-export type GraphFileV1 = z.infer<typeof graphFileV1>;
+export type GraphFile = z.infer<typeof graphFile>;
 export type AttrValueJson = z.infer<typeof attrValue>;
 
 function reportDuplicateIds(items: { id: string }[], list: 'nodes' | 'edges', ctx: z.RefinementCtx): void {

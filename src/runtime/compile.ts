@@ -1,9 +1,10 @@
+import { attrValueKey } from '../graph/attr-key';
 import type { Diagnostic } from '../graph/diagnostics';
 import type { AnyOpSignature } from '../graph/op-signature';
 import type { OpRegistry } from '../graph/registry';
 import { formatType } from '../graph/shape';
 import type { Csr } from '../graph/topo';
-import type { AttrValue, Graph, PortRef, TensorType } from '../graph/types';
+import type { Graph, PortRef, TensorType } from '../graph/types';
 import { validateGraph, type GraphIndex, type ResolvedNode, type Validation } from '../graph/validate';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import type { CompileResult, Plan, PlanStep, Slot } from './plan';
@@ -181,7 +182,7 @@ function traceKey(order: readonly ResolvedNode[], outputs: readonly PortRef[], f
   for (const n of order) {
     key.char('\n').add(n.node.id).char('=').add(n.op.name).char('(');
     const feed = n.op.kind === 'feed';
-    for (const name in n.attrs) if (!(feed && name === 'value')) key.add(attrKey(n.attrs[name]!)).char(',');
+    for (const name in n.attrs) if (!(feed && name === 'value')) key.add(attrValueKey(n.attrs[name]!)).char(',');
     if (feed) for (const port in n.types) key.add(port).char(':').add(formatType(n.types[port]!)).char(',');
     key.char(')');
     for (const port in n.inputs) {
@@ -196,17 +197,6 @@ function traceKey(order: readonly ResolvedNode[], outputs: readonly PortRef[], f
     }
   }
   return key.toString();
-}
-
-/** An attribute value as key text; distinct values give distinct text. */
-function attrKey(value: AttrValue): string {
-  switch (typeof value) {
-    case 'number':
-    case 'boolean':
-      return String(value);
-    default:
-      return JSON.stringify(value);
-  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { attrsKey } from '../graph/attr-key';
 import type { Tensor, TF } from '../ops/define-op';
 import type { Execution, Feeds, StepRecord } from './execution';
 import { now } from './execution';
@@ -106,16 +107,14 @@ export class EagerExecution implements Execution {
   }
 
   /** Signs the step's outputs; takes over the previous run's values when it made the same ones. */
-  private takeOver(step: Plan['steps'][number], attrs: Readonly<Record<string, unknown>>): boolean {
+  private takeOver(step: Plan['steps'][number], attrs: Plan['steps'][number]['attrs']): boolean {
     const { table, previous } = this.reuse!;
     const inputs = step.inputSlots.map((s) =>
       typeof s === 'number' ? this.signatures[s] : s.map((x) => this.signatures[x]).join('+'),
     );
     // A script may read the clock or Math.random: it runs every time, and so does what it feeds.
     const key =
-      step.op.kind === 'script'
-        ? `script#${table.size}`
-        : `${step.op.name}${JSON.stringify(attrs)}(${inputs.join(',')})`;
+      step.op.kind === 'script' ? `script#${table.size}` : `${step.op.name}{${attrsKey(attrs)}}(${inputs.join(',')})`;
     const slots = step.outputSlots;
     const signatures = slots.map((_, k) => intern(table, `${key}#${k}`));
     slots.forEach((slot, k) => {

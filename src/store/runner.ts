@@ -1,3 +1,4 @@
+import { attrsKey } from '../graph/attr-key';
 import type { Graph } from '../graph/types';
 import type { BackendRequest } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
@@ -59,7 +60,7 @@ export class Runner {
   private async onScriptTimeout(nodeId: string, ms: number): Promise<void> {
     const node = this.doc.getState().graph.nodes.find((n) => n.id === nodeId);
     if (!node) return;
-    this.timedOut.set(nodeId, { reason: `timed out after ${ms} ms`, attrs: JSON.stringify(node.attrs) });
+    this.timedOut.set(nodeId, { reason: `timed out after ${ms} ms`, attrs: attrsKey(node.attrs) });
     await this.replaceHost(
       `${nodeId} timed out after ${ms} ms; the runtime was restarted and the other nodes ran again`,
     );
@@ -181,7 +182,7 @@ export class Runner {
       for (const node of scriptNodes(graph)) reasons[node.id] = 'not run: this graph is not trusted yet';
     for (const [id, failure] of this.timedOut) {
       const node = graph.nodes.find((n) => n.id === id);
-      if (!node || JSON.stringify(node.attrs) !== failure.attrs) this.timedOut.delete(id);
+      if (!node || attrsKey(node.attrs) !== failure.attrs) this.timedOut.delete(id);
       else reasons[id] = failure.reason;
     }
     return withDependentsSkipped(validationOf(graph), reasons);

@@ -62,7 +62,7 @@ describe('versions', () => {
   it('refuses a file from a newer Tensorloom', () => {
     const error = failed(importGraphFile({ ...validDoc(), version: 3 }));
     expect(error.kind).toBe('too-new');
-    expect(error.message).toBe('made by a newer version of Tensorloom: format version 3, this build reads up to 1');
+    expect(error.message).toBe('made by a newer version of Tensorloom: format version 3, this build reads up to 2');
     expect(error.issues).toEqual([{ path: 'version', message: error.message }]);
   });
 
@@ -113,6 +113,37 @@ describe('malformed files', () => {
     expect(issuesAfter((doc) => (doc.nodes[0].attrs.value.shape = [2, 2]))).toEqual([
       { path: 'nodes[0].attrs.value.values', message: 'shape [2, 2] holds 4 values, got 3' },
     ]);
+  });
+
+  it('names base64 tensor values that are not base64, or not as many bytes as the shape takes', () => {
+    const binary = (base64: string) => (doc: ReturnType<typeof validDoc>) => {
+      delete doc.nodes[0].attrs.value.values;
+      doc.nodes[0].attrs.value.base64 = base64;
+    };
+    // Three float32 values: 12 bytes, 16 characters without padding.
+    expect(issuesAfter(binary('AAAAAAAAAAAAAAA*'))).toEqual([
+      {
+        path: 'nodes[0].attrs.value.base64',
+        message: 'not base64 text: expected letters, digits, + and /, then = padding',
+      },
+    ]);
+    const wrongLength = {
+      path: 'nodes[0].attrs.value.base64',
+      message: "shape [3] of float32 takes 12 bytes, which is 16 base64 characters ending in 0 '='; got 12 characters",
+    };
+    expect(issuesAfter(binary('AAAAAAAAAAAA'))).toEqual([wrongLength]);
+    expect(issuesAfter(binary('AAAAAAAAAAAAAA=='))).toEqual([
+      { ...wrongLength, message: wrongLength.message.replace('got 12', 'got 16') },
+    ]);
+  });
+
+  it('names a tensor with both values and base64, or neither', () => {
+    const both = {
+      path: 'nodes[0].attrs.value',
+      message: 'a tensor holds either "values" or "base64", not both or neither',
+    };
+    expect(issuesAfter((doc) => (doc.nodes[0].attrs.value.base64 = 'AAAAAAAAAAAAAAAA'))).toEqual([both]);
+    expect(issuesAfter((doc) => delete doc.nodes[0].attrs.value.values)).toEqual([both]);
   });
 
   it('names a duplicate node id and where it was first used', () => {

@@ -100,6 +100,23 @@ describe('execution', () => {
     );
   });
 
+  it('tells apart constants that JSON would write alike: NaN, Infinity, -0, and equal-sized weights', async () => {
+    const graph = new GraphBuilder()
+      .input('x', [6], [])
+      .constant('k', [1])
+      .node('div', 'RealDiv', {}, { x: 'x', y: 'k' })
+      .build();
+    const weights = (v: number) => ({ dtype: 'float32' as const, shape: [100], values: new Float32Array(100).fill(v) });
+    for (const mode of ['eager', 'graph'] as const) {
+      const s = newSession();
+      for (const k of [tensor([NaN]), tensor([Infinity]), tensor([-0]), tensor([0]), weights(2), weights(4)]) {
+        const report = await s.run(withAttrs(graph, 'k', { value: k }), { mode });
+        expect(report.outputs[0]!.summary.values[0], `${mode}, 6 / ${k.values[0]}`).toBe(6 / k.values[0]!);
+      }
+      s.dispose();
+    }
+  });
+
   it('retraces when structure, attributes or shapes change, never when fed values do', async () => {
     const s = newSession();
     const g = sinTimesTwo();

@@ -1,6 +1,9 @@
 import { useState } from 'react';
+import { attrValueKey } from '../../graph/attr-key';
 import type { AttrSpec } from '../../graph/attrs';
 import type { AttrValue, DType, PortDecl, TensorLiteral } from '../../graph/types';
+import { formatBytes } from '../format-bytes';
+import { formatCount } from '../tensor-view/format';
 import { CodeAttr, type CodeContext } from './code/CodeAttr';
 import { FileAttr } from './FileAttr';
 import { PortsEditor } from './PortsEditor';
@@ -17,6 +20,9 @@ interface Props {
 }
 
 const NO_CODE_CONTEXT: CodeContext = { problems: [], scope: { variables: [], tfFunctions: null } };
+
+/** Above this many values a tensor attribute is shown rather than offered as text to edit. */
+const TYPEABLE_VALUES = 1024;
 
 /** An input fit to one attribute's kind; a value that does not parse is shown as an error, never applied. */
 export function AttrEditor({ nodeId, name, spec, value, onChange, code = NO_CODE_CONTEXT }: Props) {
@@ -120,10 +126,12 @@ export function AttrEditor({ nodeId, name, spec, value, onChange, code = NO_CODE
     case 'file':
       return <FileAttr id={id} name={name} spec={spec} value={String(value)} onCommit={onChange} />;
     case 'tensor':
+      if ((value as TensorLiteral).values.length > TYPEABLE_VALUES)
+        return <LargeTensorAttr id={id} label={label} value={value as TensorLiteral} />;
       // Keyed by value: an undo or a new run's value resets the draft.
       return (
         <TensorAttr
-          key={JSON.stringify(value)}
+          key={attrValueKey(value)}
           id={id}
           label={label}
           value={value as TensorLiteral}
@@ -179,6 +187,23 @@ function TextAttr({
   );
 }
 
+/**
+ * Weights too many to type are shown, not edited: their values are in the node's output below,
+ * as pictures and a table.
+ */
+function LargeTensorAttr({ id, label, value }: { id: string; label: React.ReactNode; value: TensorLiteral }) {
+  const bytes = value.values.length * (value.dtype === 'bool' ? 1 : 4);
+  return (
+    <div className="attr attr-tensor">
+      {label}
+      <output id={id} className="muted">
+        {value.dtype} [{value.shape.join(', ')}]: {formatCount(value.values.length)} values, {formatBytes(bytes)}; too
+        many to type here, shown with the node&apos;s output
+      </output>
+    </div>
+  );
+}
+
 function TensorAttr({
   id,
   label,
@@ -196,7 +221,7 @@ function TensorAttr({
     const parsed = parseTensor(draft, dtype, value.shape);
     if (typeof parsed === 'string') return setError(parsed);
     setError(null);
-    if (JSON.stringify(parsed) !== JSON.stringify(value)) onCommit(parsed);
+    if (attrValueKey(parsed) !== attrValueKey(value)) onCommit(parsed);
   };
   return (
     <div className="attr attr-tensor">

@@ -23,9 +23,9 @@ export interface FileEdge {
   targetPort: string;
 }
 
-/** A native graph file (format tensorloom.graph, version 1). */
+/** A native graph file (format tensorloom.graph, the current version 2). */
 export function graphFile(nodes: FileNode[], edges: FileEdge[]) {
-  return { format: 'tensorloom.graph', version: 1, nodes, edges };
+  return { format: 'tensorloom.graph', version: 2, nodes, edges };
 }
 
 /** An edge `source.sourcePort → target.targetPort`, with a readable id. */
