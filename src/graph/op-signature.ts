@@ -1,4 +1,5 @@
 import type { AttrSpecs, AttrValues } from './attrs';
+import type { TfMapping } from './tf-mapping';
 import type { DType, TensorType } from './types';
 
 export const OP_CATEGORIES = [
@@ -13,6 +14,7 @@ export const OP_CATEGORIES = [
   'conv',
   'image',
   'script',
+  'imported',
 ] as const;
 export type OpCategory = (typeof OP_CATEGORIES)[number];
 
@@ -69,6 +71,10 @@ export interface OpSignature<
    * `inputs` and `outputs`, which then describe the defaults.
    */
   readonly ports?: (attrs: AttrValues<A>) => { readonly inputs: InputSpecs; readonly outputs: readonly string[] };
+  /** How it maps to a TensorFlow GraphDef node, where that differs from the rule of tf-mapping.ts. */
+  readonly tf?: TfMapping;
+  /** False for ops that only an import makes (a TensorFlow op Tensorloom lacks): not in the palette. */
+  readonly placeable?: boolean;
   /** Output types from input types; throws InferError when they do not fit together. */
   infer(inputs: InputsOf<I, TensorType>, attrs: AttrValues<A>): Readonly<Record<O, TensorType>>;
 }

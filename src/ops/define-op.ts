@@ -2,6 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { AttrSpecs, AttrValues, RunAttrValues } from '../graph/attrs';
 import type { InputSpecs, InputsOf, OpCategory, OpKind, OpSignature } from '../graph/op-signature';
 import type { TensorType } from '../graph/types';
+import type { TfMapping } from '../graph/tf-mapping';
 import { INT32_AS_FLOAT, type BackendLimit } from './backend-limits';
 
 /** The tfjs namespace, passed to every op so that ops never import tfjs themselves. */
@@ -89,6 +90,8 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   limits?: readonly BackendLimit[];
   eitherZeroOnTies?: boolean;
   ports?: OpSignature<I, O, A>['ports'];
+  tf?: TfMapping;
+  placeable?: boolean;
   infer(inputs: InputsOf<I, TensorType>, attrs: AttrValues<A>): Readonly<Record<O, TensorType>>;
   forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: RunAttrValues<A>, context: ForwardContext): ForwardResult<O>;
   gradient?(tf: TF, context: GradientContext<I, O, A>): InputGradients<I>;

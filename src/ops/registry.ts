@@ -3,6 +3,7 @@ import { activationOps } from './activation';
 import { comparisonOps } from './comparison';
 import { convOps } from './conv';
 import { imageOps } from './image';
+import { importedOps } from './imported';
 import type { AnyOpDef } from './define-op';
 import { inputOps } from './inputs';
 import { linalgOps } from './linalg';
@@ -25,6 +26,7 @@ export const OPS: readonly AnyOpDef[] = [
   ...convOps,
   ...imageOps,
   ...scriptOps,
+  ...importedOps,
 ] as readonly AnyOpDef[];
 
 export const registry = createRegistry(OPS);

@@ -52,14 +52,16 @@ describe('op registry', () => {
   it('holds at least 60 ops, each with a conformance case', () => {
     expect(OPS.length).toBeGreaterThanOrEqual(60);
     const covered = new Set(cases.map((c) => c.op));
-    expect(OPS.map((op) => op.name).filter((name) => !covered.has(name))).toEqual([]);
+    // `Unsupported` stands in for a TensorFlow op Tensorloom does not compute: the import tests cover it.
+    const computing = OPS.filter((op) => op.placeable !== false);
+    expect(computing.map((op) => op.name).filter((name) => !covered.has(name))).toEqual([]);
     expect(cases.map((c) => c.op).filter((name) => !registry.has(name))).toEqual([]);
   });
 
   it('declares every attribute default as a valid value and every op with a doc line', () => {
     for (const op of OPS) {
       expect(op.doc.length, op.name).toBeGreaterThan(0);
-      expect(op.outputs.length, op.name).toBeGreaterThan(0);
+      expect(op.outputs.length || op.ports, op.name).toBeTruthy();
     }
   });
 });

@@ -14,10 +14,14 @@ export const CATEGORY_LABELS: Record<OpCategory, string> = {
   conv: 'Convolution & pooling',
   image: 'Images',
   script: 'Scripts',
+  imported: 'Imported',
 };
 
+/** The ops a user can add; the rest only come with an import. */
+const PLACEABLE = OPS.filter((op) => op.placeable !== false);
+
 /** Ops whose name, category or doc matches every word of `query`, best (name prefix) first. */
-export function searchOps(query: string, ops: readonly AnyOpDef[] = OPS): AnyOpDef[] {
+export function searchOps(query: string, ops: readonly AnyOpDef[] = PLACEABLE): AnyOpDef[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return [...ops];
   const text = (op: AnyOpDef) => `${op.name} ${CATEGORY_LABELS[op.category]} ${op.doc}`.toLowerCase();

@@ -1,0 +1,286 @@
+import type { AnyOpSignature } from '../../graph/op-signature';
+import { portsOf, variadicPort } from '../../graph/ports';
+import type { OpRegistry } from '../../graph/registry';
+import { dtypeFromTf, shapeFromTf, type TfAttrs } from '../../graph/tf-mapping';
+import type { AttrValue, Graph, GraphEdge, GraphNode, TensorLiteral } from '../../graph/types';
+import { check, type FileIssue } from '../issues';
+import { modelJson, type GraphDefNode, type ModelJson } from './model-json';
+import { attrsFromTf } from './node-attrs';
+import { decodeWeights, WeightFilesError, type DecodedWeights } from './weights';
+
+/** Something the user should know about an import that did not stop it. */
+export interface ImportNote {
+  readonly nodeId?: string;
+  readonly message: string;
+}
+
+export type GraphModelImport =
+  | { readonly ok: true; readonly graph: Graph; readonly notes: readonly ImportNote[] }
+  | { readonly ok: false; readonly message: string; readonly issues: readonly FileIssue[] };
+
+/** Ops that are TensorFlow's but whose node a GraphDef holds only to order side effects. */
+const ORDERING_ONLY = new Set(['NoOp']);
+
+/** TensorFlow's control flow: Tensorloom's graphs have none, so these import as unsupported nodes. */
+const CONTROL_FLOW = new Set([
+  'If',
+  'StatelessIf',
+  'While',
+  'StatelessWhile',
+  'PartitionedCall',
+  'StatefulPartitionedCall',
+  'Enter',
+  'Exit',
+  'Merge',
+  'Switch',
+  'NextIteration',
+  'LoopCond',
+]);
+
+/**
+ * A tfjs GraphModel as a Tensorloom graph: each GraphDef node becomes the node of the same name
+ * and op, its weights constants; what Tensorloom cannot compute becomes an `Unsupported` node, so
+ * the graph still opens and runs around it. `shard` gives a weight file's bytes by its path in
+ * the manifest.
+ */
+export function importGraphModel(
+  data: unknown,
+  shard: (path: string) => Uint8Array | undefined,
+  registry: OpRegistry<AnyOpSignature>,
+): GraphModelImport {
+  const parsed = check(modelJson, data);
+  if (!parsed.ok) {
+    const [first] = parsed.issues;
+    return { ok: false, message: `not a tfjs GraphModel: ${first!.path}: ${first!.message}`, issues: parsed.issues };
+  }
+  let weights: DecodedWeights;
+  try {
+    weights = decodeWeights(parsed.value.weightsManifest, shard);
+  } catch (error) {
+    if (!(error instanceof WeightFilesError)) throw error;
+    return { ok: false, message: error.message, issues: [{ path: 'weightsManifest', message: error.message }] };
+  }
+  return new GraphDefReader(parsed.value, weights, registry).read();
+}
+
+interface DataInput {
+  readonly source: string;
+  readonly index: number;
+}
+
+class GraphDefReader {
+  private readonly notes: ImportNote[] = [];
+  private readonly issues: FileIssue[] = [];
+  private readonly nodes: GraphNode[] = [];
+  private readonly edges: GraphEdge[] = [];
+  /** Each imported node's op (with its declared ports) by name. */
+  private readonly ops = new Map<string, AnyOpSignature>();
+  private readonly byName: Map<string, GraphDefNode>;
+  private readonly refusedWeights: Map<string, string>;
+
+  constructor(
+    private readonly model: ModelJson,
+    private readonly weights: DecodedWeights,
+    private readonly registry: OpRegistry<AnyOpSignature>,
+  ) {
+    this.byName = new Map(model.modelTopology.node.map((node) => [node.name, node as GraphDefNode]));
+    this.refusedWeights = new Map(weights.refused.map(({ name, reason }) => [name, reason]));
+  }
+
+  read(): GraphModelImport {
+    const defs = this.model.modelTopology.node as GraphDefNode[];
+    const outputsUsed = this.outputsUsed(defs);
+    if (this.issues.length)
+      return { ok: false, message: `not a valid GraphDef: ${this.issues[0]!.message}`, issues: this.issues };
+    const dropped: string[] = [];
+    for (const def of defs) {
+      if (ORDERING_ONLY.has(def.op) && !outputsUsed.has(def.name)) dropped.push(def.name);
+      else this.addNode(def, outputsUsed.get(def.name) ?? 0);
+    }
+    for (const def of defs) if (this.ops.has(def.name)) this.wire(def);
+    if (dropped.length)
+      this.notes.push({
+        message: `left out ${dropped.length} NoOp node${dropped.length > 1 ? 's' : ''} (${dropped.slice(0, 3).join(', ')}${dropped.length > 3 ? ', …' : ''}): they only order TensorFlow's side effects`,
+      });
+    const functions = this.model.modelTopology.library?.function ?? [];
+    if (functions.length)
+      this.notes.push({
+        message: `the model's function library (${functions.map((f) => f.signature?.name ?? '?').join(', ')}) holds control flow bodies, which Tensorloom does not run`,
+      });
+    if (this.issues.length)
+      return { ok: false, message: `not a valid GraphDef: ${this.issues[0]!.message}`, issues: this.issues };
+    return { ok: true, graph: { nodes: this.nodes, edges: this.edges }, notes: this.notes };
+  }
+
+  /** How many outputs of each node other nodes read: an unsupported op's outputs are known only so. */
+  private outputsUsed(defs: readonly GraphDefNode[]): Map<string, number> {
+    const used = new Map<string, number>();
+    defs.forEach((def, i) => {
+      for (const input of dataInputs(def)) {
+        if (!this.byName.has(input.source)) {
+          this.issues.push({
+            path: `modelTopology.node[${i}].input`,
+            message: `node ${def.name} reads "${input.source}", which is no node of the graph`,
+          });
+          continue;
+        }
+        used.set(input.source, Math.max(used.get(input.source) ?? 0, input.index + 1));
+      }
+    });
+    return used;
+  }
+
+  private addNode(def: GraphDefNode, outputsUsed: number): void {
+    const tfAttrs = def.attr ?? {};
+    if (def.op === 'Const') return this.addConst(def, tfAttrs, outputsUsed);
+    if (def.op === 'Placeholder') return this.addPlaceholder(def, tfAttrs, outputsUsed);
+    const op = this.registry.get(def.op);
+    if (!op || op.placeable === false || op.kind === 'script' || op.kind === 'const' || op.kind === 'feed')
+      return this.addUnsupported(
+        def,
+        outputsUsed,
+        CONTROL_FLOW.has(def.op)
+          ? 'control flow (conditionals, loops, function calls) is not part of Tensorloom graphs'
+          : 'Tensorloom has no such op',
+      );
+    const inputs = dataInputs(def);
+    const connected = (port: string) => portIndex(op, port, inputs.length) !== null;
+    const { attrs, refusal, unread } = attrsFromTf(op, tfAttrs, connected);
+    if (refusal) return this.addUnsupported(def, outputsUsed, refusal);
+    if (unread.length)
+      this.notes.push({
+        nodeId: def.name,
+        message: `${def.op} ${def.name}: attribute${unread.length > 1 ? 's' : ''} ${unread.join(', ')} not read; Tensorloom computes as if ${unread.length > 1 ? 'they were' : 'it was'} absent`,
+      });
+    this.push(def, op, attrs);
+  }
+
+  private addConst(def: GraphDefNode, tfAttrs: TfAttrs, outputsUsed: number): void {
+    const value = this.weights.tensors.get(def.name);
+    if (value) return this.push(def, this.registry.get('Const')!, { value });
+    const refused = this.refusedWeights.get(def.name);
+    const dtype = tfAttrs.dtype?.type ?? tfAttrs.value?.tensor?.dtype;
+    this.addUnsupported(
+      def,
+      outputsUsed,
+      refused ??
+        (dtypeFromTf(dtype)
+          ? 'its value is not among the weights'
+          : `its dtype ${dtype} is not one Tensorloom computes in`),
+    );
+  }
+
+  /** A placeholder gets a value of its dtype and shape, 1 where the size is unknown, for the user to set. */
+  private addPlaceholder(def: GraphDefNode, tfAttrs: TfAttrs, outputsUsed: number): void {
+    const dtype = dtypeFromTf(tfAttrs.dtype?.type);
+    if (!dtype)
+      return this.addUnsupported(
+        def,
+        outputsUsed,
+        `its dtype ${tfAttrs.dtype?.type} is not one Tensorloom computes in`,
+      );
+    const declared = shapeFromTf(tfAttrs.shape?.shape) ?? this.signatureShape(def.name);
+    const shape = (declared ?? []).map((d) => d ?? 1);
+    if (!declared || declared.includes(null))
+      this.notes.push({
+        nodeId: def.name,
+        message: `input ${def.name} has ${declared ? `shape [${declared.map((d) => d ?? '?').join(', ')}]` : 'no known shape'}; it holds zeros of shape [${shape.join(', ')}] until you set its value`,
+      });
+    const count = shape.reduce((a, b) => a * b, 1);
+    const values =
+      dtype === 'float32' ? new Float32Array(count) : dtype === 'int32' ? new Int32Array(count) : new Uint8Array(count);
+    const value: TensorLiteral = { dtype, shape, values };
+    this.push(def, this.registry.get('Placeholder')!, { value });
+  }
+
+  private signatureShape(name: string): (number | null)[] | null {
+    const signature = this.model.signature ?? this.model.userDefinedMetadata?.signature;
+    const entry = Object.values(signature?.inputs ?? {}).find((input) => input.name.split(':')[0] === name);
+    return shapeFromTf(entry?.tensorShape);
+  }
+
+  private addUnsupported(def: GraphDefNode, outputsUsed: number, reason: string): void {
+    this.notes.push({ nodeId: def.name, message: `${def.op} ${def.name}: ${reason}` });
+    const op = this.registry.get('Unsupported')!;
+    this.push(def, op, {
+      tf_op: def.op,
+      tf_attrs: JSON.stringify(def.attr ?? {}),
+      num_inputs: dataInputs(def).length,
+      num_outputs: Math.max(1, outputsUsed),
+      reason,
+    });
+  }
+
+  private push(def: GraphDefNode, op: AnyOpSignature, attrs: Record<string, AttrValue>): void {
+    this.nodes.push({ id: def.name, op: op.name, attrs });
+    this.ops.set(def.name, { ...op, ...portsOf(op, { ...defaults(op), ...attrs }) });
+  }
+
+  /** Edges for the node's data inputs, in the op's input order. */
+  private wire(def: GraphDefNode): void {
+    const op = this.ops.get(def.name)!;
+    const inputs = dataInputs(def);
+    inputs.forEach((input, position) => {
+      const port = portIndex(op, position, inputs.length);
+      const source = this.ops.get(input.source);
+      if (port === null || !source) {
+        if (source)
+          this.issues.push({
+            path: def.name,
+            message: `${def.op} ${def.name} has ${inputs.length} inputs, more than ${op.name} takes`,
+          });
+        return;
+      }
+      const sourcePort = source.outputs[input.index];
+      if (sourcePort === undefined) {
+        this.issues.push({
+          path: def.name,
+          message: `node ${def.name} reads output ${input.index} of ${input.source}, which has ${source.outputs.length}`,
+        });
+        return;
+      }
+      this.edges.push({
+        id: `e${this.edges.length}`,
+        source: input.source,
+        sourcePort,
+        target: def.name,
+        targetPort: port,
+      });
+    });
+  }
+}
+
+/** The node's inputs other than control dependencies (`^name`), as source and output index. */
+function dataInputs(def: GraphDefNode): DataInput[] {
+  return (def.input ?? [])
+    .filter((name) => !name.startsWith('^'))
+    .map((name) => {
+      const colon = name.lastIndexOf(':');
+      const index = colon < 0 ? NaN : Number(name.slice(colon + 1));
+      return Number.isInteger(index) ? { source: name.slice(0, colon), index } : { source: name, index: 0 };
+    });
+}
+
+/**
+ * The input port that takes the TF node's input at `position` of `count`: TF's inputs come in the
+ * op's input order, a variadic input taking as many as the others leave. With a port name instead
+ * of a position: that port's position, or null when the node has no input for it.
+ */
+function portIndex(op: AnyOpSignature, position: number | string, count: number): string | null {
+  const ports = Object.entries(op.inputs);
+  const variadic = ports.findIndex(([, spec]) => spec.variadic);
+  const listLength = variadic < 0 ? 0 : count - (ports.length - 1);
+  let at = 0;
+  for (const [k, [name, spec]] of ports.entries()) {
+    const taking = k === variadic ? listLength : 1;
+    if (typeof position === 'string') {
+      if (name === position) return at < count && taking > 0 ? name : null;
+    } else if (position < at + taking) return spec.variadic ? variadicPort(name, position - at) : name;
+    at += taking;
+  }
+  return null;
+}
+
+function defaults(op: AnyOpSignature): Record<string, AttrValue> {
+  return Object.fromEntries(Object.entries(op.attrs).map(([name, spec]) => [name, spec.default]));
+}

@@ -1,0 +1,59 @@
+import type { AnyOpSignature } from '../../graph/op-signature';
+import { attrFromTf, type TfAttrs, type TfAttrValue } from '../../graph/tf-mapping';
+import type { AttrValue } from '../../graph/types';
+
+/**
+ * TF attributes that tell TensorFlow's kernels how to run, not what to compute: type parameters
+ * (`T`, `Tidx`, `SrcT`), list lengths (`N`), `_`-prefixed annotations, GPU hints.
+ */
+const KERNEL_ONLY = /^(_.*|T|T[a-z]+|T[A-Z]\w*|SrcT|Truncate|N|use_cudnn_on_gpu)$/;
+
+export interface NodeAttrs {
+  readonly attrs: Record<string, AttrValue>;
+  /** Why the node cannot compute what TensorFlow does: an attribute value Tensorloom lacks. */
+  readonly refusal: string | null;
+  /** TF attributes that were set and that Tensorloom does not read. */
+  readonly unread: readonly string[];
+}
+
+/**
+ * A node's attributes from its TF attributes: by the op's mapping where it has one, else each
+ * from the TF attribute of the same name, read by its kind. An attribute that an input supplies
+ * is left to that input.
+ */
+export function attrsFromTf(op: AnyOpSignature, tfAttrs: TfAttrs, connected: (port: string) => boolean): NodeAttrs {
+  const attrs: Record<string, AttrValue> = {};
+  const read = new Set<string>();
+  const mapping = op.tf;
+  for (const [name, spec] of Object.entries(op.attrs)) {
+    const tfName = mapping?.attrNames?.[name] ?? name;
+    read.add(tfName);
+    if (spec.port && connected(spec.port)) continue;
+    const value = tfAttrs[tfName];
+    if (value === undefined) continue;
+    const decoded = attrFromTf(spec, value);
+    if (typeof decoded === 'string') return { attrs, refusal: `attribute ${tfName}: ${decoded}`, unread: [] };
+    attrs[name] = decoded;
+  }
+  if (mapping?.importAttrs) {
+    // What the mapping looks at counts as read.
+    const tracked = new Proxy(tfAttrs, { get: (target, name: string) => (read.add(name), target[name]) });
+    const mapped = mapping.importAttrs(tracked);
+    if (typeof mapped === 'string') return { attrs, refusal: mapped, unread: [] };
+    Object.assign(attrs, mapped);
+  }
+  for (const name of mapping?.ignores ?? []) read.add(name);
+  const unread = Object.keys(tfAttrs).filter(
+    (name) => !read.has(name) && !KERNEL_ONLY.test(name) && !isEmpty(tfAttrs[name]!),
+  );
+  return { attrs, refusal: null, unread };
+}
+
+/** A value that says nothing: an empty list or string, false, zero. */
+function isEmpty(value: TfAttrValue): boolean {
+  if (value.list) return Object.values(value.list).every((items) => !items?.length);
+  if (value.s !== undefined) return value.s === '';
+  if (value.b !== undefined) return !value.b;
+  if (value.i !== undefined) return Number(value.i) === 0;
+  return false;
+}

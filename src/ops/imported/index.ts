@@ -1,0 +1,3 @@
+import { Unsupported } from './Unsupported';
+
+export const importedOps = [Unsupported];
