@@ -53,3 +53,14 @@ export const MAX_POOL_TIES: BackendLimit = {
   note: "On WebGPU, where inputs tie for a window's maximum, its gradient goes to another of them than in TensorFlow.",
   meets: (values) => values.some((v) => v.ties !== false),
 };
+
+/**
+ * tfjs's WebGPU cumsum is a parallel scan: it adds in another order than TensorFlow's loop, and
+ * float32 rounds each order differently. The difference matters where large values cancel
+ * (1e30 + 2.5 - 1e30), so it is stated from the point where float32 stops holding every integer.
+ */
+export const SUM_ORDER: BackendLimit = {
+  backend: 'webgpu',
+  note: 'On WebGPU, running sums add in another order than in TensorFlow: where values beyond ±2²⁴ cancel, the small ones between them can be lost.',
+  meets: (values) => values.some((v) => v.dtype === 'float32' && (v.absMax === null || v.absMax > 2 ** 24)),
+};

@@ -7,9 +7,10 @@ type Inputs = Readonly<Record<string, Tensor | readonly Tensor[]>>;
 /** tfjs's way to put one node with its own backward pass on the tape (customGrad allows one output). */
 interface KernelFuncEngine {
   runKernelFunc(params: {
-    forwardFunc: () => Tensor[];
+    /** `save`d tensors outlive the forward pass (the executor disposes intermediates once read) until backprop. */
+    forwardFunc: (backend: unknown, save: (tensors: Tensor[]) => void) => Tensor[];
     /** tfjs passes a single-output node its one dy alone, and zeros for an output nothing reads. */
-    backwardsFunc: (dys: Tensor | Tensor[]) => Record<number, () => Tensor>;
+    backwardsFunc: (dys: Tensor | Tensor[], saved: Tensor[]) => Record<number, () => Tensor>;
     inputs: Record<number, Tensor>;
   }): Tensor[];
 }
@@ -44,18 +45,25 @@ export function withOpGradient(
     )
     // An empty input has nothing to receive (and tfjs kernels fail on empty tensors): it stays off the tape.
     .filter((t) => t.tensor.dtype === 'float32' && t.tensor.size > 0);
-  let outputs: Readonly<Record<string, Tensor>> = {};
+  const ports = Object.entries(inputs);
   const results = (tf.engine() as unknown as KernelFuncEngine).runKernelFunc({
-    forwardFunc: () => {
-      outputs = precomputed
+    forwardFunc: (_, save) => {
+      const outputs = precomputed
         ? Object.fromEntries(outputPorts.map((p) => [p, precomputed[p]!.clone()]))
         : runForward(tf, op, inputs, attrs, nodeId, verified);
-      return outputPorts.map((p) => outputs[p]!);
+      const list = outputPorts.map((p) => outputs[p]!);
+      save([...ports.flatMap(([, v]) => v as Tensor | Tensor[]), ...list]);
+      return list;
     },
-    backwardsFunc: (dys) => {
+    backwardsFunc: (dys, saved) => {
       const list = Array.isArray(dys) ? dys : [dys];
       const dy = Object.fromEntries(outputPorts.map((p, k) => [p, list[k]!]));
-      const own = suppliedNow(op, inputs, attrs);
+      let at = 0;
+      const savedInputs = Object.fromEntries(
+        ports.map(([port, v]) => [port, Array.isArray(v) ? v.map(() => saved[at++]!) : saved[at++]!]),
+      );
+      const outputs = Object.fromEntries(outputPorts.map((p) => [p, saved[at++]!]));
+      const own = suppliedNow(op, savedInputs, attrs);
       const grads = op.gradient!(tf, {
         inputs: own.inputs as never,
         outputs,
@@ -67,7 +75,7 @@ export function withOpGradient(
         taped.map((t, i) => {
           const g = grads[t.port];
           const grad = t.index === null ? (g as Tensor | undefined) : (g as readonly Tensor[] | undefined)?.[t.index];
-          return [i, () => grad ?? tf.zerosLike(t.tensor)];
+          return [i, () => grad ?? tf.zeros(t.tensor.shape)];
         }),
       );
     },

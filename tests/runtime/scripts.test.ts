@@ -151,6 +151,17 @@ describe('script nodes', () => {
     );
   });
 
+  it("give a gradient body the node's output, alive though the run has moved past it (exp: dy · output)", async () => {
+    const s = newSession();
+    const graph = scriptGraph('TensorScript', {
+      body: 'return tf.exp(x);',
+      gradient: 'return tf.mul(dy, output);',
+    });
+    const report = await s.computeGradients(graph, 'loss');
+    expect(report.ok).toBe(true);
+    expectValuesClose(gradientOf(report, 'x', 'output') as number[], [1, 2, 3].map(Math.exp), 1e-6);
+  });
+
   it('stop the gradient at an array script without a gradient body, and pass it with one (dy / x)', async () => {
     const s = newSession();
     const x = [1, Math.E, 10];

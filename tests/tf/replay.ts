@@ -68,7 +68,10 @@ export function suppliedTensors(
     const dtype =
       spec.kind === 'ints' || spec.kind === 'int' ? 'int32' : ((attrs['dtype'] ?? attrs['Tidx'] ?? 'float32') as DType);
     const values = Array.isArray(value) ? [...(value as number[])] : [Number(value)];
-    out.set(spec.port, { attr: name, value: { dtype, shape: Array.isArray(value) ? [values.length] : [], values } });
+    // A matrix (Pad's paddings) comes as one, [rows, columns].
+    const columns = spec.kind === 'ints' ? spec.columns : undefined;
+    const shape = !Array.isArray(value) ? [] : columns ? [values.length / columns, columns] : [values.length];
+    out.set(spec.port, { attr: name, value: { dtype, shape, values } });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { AddN } from './AddN';
 import { AddV2 } from './AddV2';
 import { Ceil } from './Ceil';
 import { Cos } from './Cos';
+import { Cumsum } from './Cumsum';
 import { Erf } from './Erf';
 import { Exp } from './Exp';
 import { Floor } from './Floor';
@@ -56,4 +57,5 @@ export const mathOps = [
   Ceil,
   Round,
   Erf,
+  Cumsum,
 ];

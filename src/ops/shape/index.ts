@@ -1,17 +1,28 @@
+import { BroadcastTo } from './BroadcastTo';
 import { Cast } from './Cast';
 import { ConcatV2 } from './ConcatV2';
 import { ExpandDims } from './ExpandDims';
 import { Fill } from './Fill';
+import { GatherNd } from './GatherNd';
+import { GatherV2 } from './GatherV2';
 import { Identity } from './Identity';
+import { MirrorPad } from './MirrorPad';
 import { OneHot } from './OneHot';
 import { OnesLike } from './OnesLike';
 import { Pack } from './Pack';
+import { Pad } from './Pad';
+import { PadV2 } from './PadV2';
 import { Range } from './Range';
 import { Reshape } from './Reshape';
+import { Shape } from './Shape';
 import { Slice } from './Slice';
+import { Split } from './Split';
+import { SplitV } from './SplitV';
 import { Squeeze } from './Squeeze';
+import { StridedSlice } from './StridedSlice';
 import { Tile } from './Tile';
 import { Transpose } from './Transpose';
+import { Unpack } from './Unpack';
 import { ZerosLike } from './ZerosLike';
 
 export const shapeOps = [
@@ -30,4 +41,15 @@ export const shapeOps = [
   Range,
   ZerosLike,
   OnesLike,
+  Shape,
+  GatherV2,
+  GatherNd,
+  StridedSlice,
+  Pad,
+  PadV2,
+  MirrorPad,
+  Unpack,
+  Split,
+  SplitV,
+  BroadcastTo,
 ];
