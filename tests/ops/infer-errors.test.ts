@@ -690,16 +690,23 @@ describe('convolution and pooling', () => {
     });
   });
 
-  it('Conv2D rejects a filter larger than the input under VALID padding, counting dilation', () => {
-    expectInferError(() => infer(Conv2D, { input: t([1, 2, 2, 3]), filter: t([3, 3, 3, 8]) }), {
+  it('Conv2D leaves no output where its window just outgrows the input under VALID, as TensorFlow does, and refuses a larger one', () => {
+    // TensorFlow's length is (size - span + stride) / stride, rounded toward zero: (2 - 3 + 1) / 1 = 0.
+    expect(infer(Conv2D, { input: t([1, 2, 2, 3]), filter: t([3, 3, 3, 8]) })).toEqual({ output: t([1, 0, 0, 8]) });
+    // A dilated 2×2 filter spans 4 in 3, with stride 2: (3 - 4 + 2) / 2 = 0.5, so 0.
+    expect(
+      infer(
+        Conv2D,
+        { input: t([1, 3, 3, 3]), filter: t([2, 2, 3, 8]) },
+        { dilations: [1, 3, 3, 1], strides: [1, 2, 2, 1] },
+      ),
+    ).toEqual({ output: t([1, 0, 0, 8]) });
+    // (2 - 4 + 1) / 1 = -1: refused.
+    expectInferError(() => infer(Conv2D, { input: t([1, 2, 2, 3]), filter: t([4, 4, 3, 8]) }), {
       kind: 'shape',
       port: 'filter',
-      says: ['spanning 3', 'in 2', 'VALID'],
+      says: ['spanning 4', 'in 2', 'VALID'],
     });
-    expectInferError(
-      () => infer(Conv2D, { input: t([1, 3, 3, 3]), filter: t([2, 2, 3, 8]) }, { dilations: [1, 3, 3, 1] }),
-      { kind: 'shape', port: 'filter', says: ['spanning 4', 'in 3'] },
-    );
     expect(infer(Conv2D, { input: t([1, null, null, 3]), filter: t([3, 3, 3, 8]) })).toEqual({
       output: t([1, null, null, 8]),
     });

@@ -1,3 +1,4 @@
+import { checkAttr } from '../../graph/attrs';
 import type { AnyOpSignature } from '../../graph/op-signature';
 import { attrFromTf, type TfAttrs, type TfAttrValue } from '../../graph/tf-mapping';
 import type { AttrValue } from '../../graph/types';
@@ -22,25 +23,31 @@ export interface NodeAttrs {
  * is left to that input.
  */
 export function attrsFromTf(op: AnyOpSignature, tfAttrs: TfAttrs, connected: (port: string) => boolean): NodeAttrs {
-  const attrs: Record<string, AttrValue> = {};
   const read = new Set<string>();
   const mapping = op.tf;
-  for (const [name, spec] of Object.entries(op.attrs)) {
-    const tfName = mapping?.attrNames?.[name] ?? name;
-    read.add(tfName);
-    if (spec.port && connected(spec.port)) continue;
-    const value = tfAttrs[tfName];
-    if (value === undefined) continue;
-    const decoded = attrFromTf(spec, value);
-    if (typeof decoded === 'string') return { attrs, refusal: `attribute ${tfName}: ${decoded}`, unread: [] };
-    attrs[name] = decoded;
-  }
+  let attrs: Record<string, AttrValue> = {};
   if (mapping?.importAttrs) {
     // What the mapping looks at counts as read.
     const tracked = new Proxy(tfAttrs, { get: (target, name: string) => (read.add(name), target[name]) });
     const mapped = mapping.importAttrs(tracked);
     if (typeof mapped === 'string') return { attrs, refusal: mapped, unread: [] };
-    Object.assign(attrs, mapped);
+    attrs = { ...mapped };
+  }
+  for (const [name, spec] of Object.entries(op.attrs)) {
+    const tfName = mapping?.attrNames?.[name] ?? name;
+    read.add(tfName);
+    if (name in attrs) {
+      const problem = checkAttr(spec, attrs[name]!);
+      if (problem) return { attrs, refusal: `attribute ${tfName}: ${problem}`, unread: [] };
+      continue;
+    }
+    if (spec.port && connected(spec.port)) continue;
+    const value = tfAttrs[tfName];
+    if (value === undefined) continue;
+    const decoded = attrFromTf(spec, value);
+    const problem = typeof decoded === 'string' ? decoded : checkAttr(spec, decoded);
+    if (problem) return { attrs, refusal: `attribute ${tfName}: ${problem}`, unread: [] };
+    attrs[name] = decoded as AttrValue;
   }
   for (const name of mapping?.ignores ?? []) read.add(name);
   const unread = Object.keys(tfAttrs).filter(

@@ -61,6 +61,22 @@ export function windowOutput(
   );
 }
 
+/**
+ * TensorFlow's output length of a convolution's sliding window, as its kernels compute it: under
+ * VALID, (size - span + stride) / stride in C's integer division, which rounds toward zero, so a
+ * window a little larger than the input leaves no output and only a negative length is refused.
+ */
+export function convOutput(size: Dim, window: Dim, stride: number, dilation: number, p: Padding, port: string): Dim {
+  if (size === null) return null;
+  if (p === 'SAME') return Math.ceil(size / stride);
+  if (window === null) return null;
+  const span = (window - 1) * dilation + 1;
+  const length = Math.trunc((size - span + stride) / stride);
+  if (length < 0)
+    throw new InferError('shape', `a window spanning ${span} does not fit in ${size} under VALID padding`, { port });
+  return length;
+}
+
 /** Per output position along one dimension, how many input positions its window covers (padding left out). */
 export function windowCounts(size: number, window: number, stride: number, outSize: number, p: Padding): number[] {
   const before = p === 'SAME' ? Math.floor(Math.max((outSize - 1) * stride + window - size, 0) / 2) : 0;

@@ -1,3 +1,4 @@
-import type { AnyOpDef } from '../define-op';
+import { ResizeBilinear } from './ResizeBilinear';
+import { ResizeNearestNeighbor } from './ResizeNearestNeighbor';
 
-export const imageOps: AnyOpDef[] = [];
+export const imageOps = [ResizeBilinear, ResizeNearestNeighbor];
