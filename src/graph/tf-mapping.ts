@@ -76,38 +76,52 @@ export function textToTf(text: string): string {
 
 /**
  * An attribute's value read from the TensorFlow attribute of the same meaning, by the attribute's
- * kind; a string saying what is wrong when the TF value is not of that kind.
+ * kind, or what is wrong when the TF value is not of that kind.
  */
-export function attrFromTf(spec: AttrSpec, value: TfAttrValue): AttrValue | string {
+export function attrFromTf(spec: AttrSpec, value: TfAttrValue): { value: AttrValue } | { problem: string } {
+  const read = readAttr(spec, value);
+  return typeof read === 'object' && read !== null && 'problem' in read ? read : { value: read as AttrValue };
+}
+
+function readAttr(spec: AttrSpec, value: TfAttrValue): AttrValue | { problem: string } {
   switch (spec.kind) {
     case 'int':
-      return value.i !== undefined ? Number(value.i) : 'expected an integer (i)';
+      return value.i !== undefined ? Number(value.i) : { problem: 'expected an integer (i)' };
     case 'float':
-      return value.f !== undefined ? Number(value.f) : value.i !== undefined ? Number(value.i) : 'expected a float (f)';
+      return value.f !== undefined
+        ? Number(value.f)
+        : value.i !== undefined
+          ? Number(value.i)
+          : { problem: 'expected a float (f)' };
     case 'bool':
-      return value.b !== undefined ? value.b : 'expected a bool (b)';
+      return value.b !== undefined ? value.b : { problem: 'expected a bool (b)' };
     case 'text':
     case 'enum': {
-      if (value.s === undefined) return 'expected a string (s)';
+      if (value.s === undefined) return { problem: 'expected a string (s)' };
       const text = textFromTf(value.s);
       if (spec.kind === 'enum' && !spec.options.includes(text))
-        return `"${text}" is not one of ${spec.options.map((o) => `"${o}"`).join(', ')}`;
+        return { problem: `"${text}" is not one of ${spec.options.map((o) => `"${o}"`).join(', ')}` };
       return text;
     }
     case 'dtype': {
       const dtype = dtypeFromTf(value.type);
-      if (!dtype) return `dtype ${value.type ?? '(none)'} is not one Tensorloom computes in (float32, int32, bool)`;
-      return spec.options.includes(dtype) ? dtype : `dtype ${dtype} is not one of ${spec.options.join(', ')}`;
+      if (!dtype)
+        return { problem: `dtype ${value.type ?? '(none)'} is not one Tensorloom computes in (float32, int32, bool)` };
+      return spec.options.includes(dtype)
+        ? dtype
+        : { problem: `dtype ${dtype} is not one of ${spec.options.join(', ')}` };
     }
     case 'ints':
       if (value.list) return (value.list.i ?? []).map(Number);
       if (value.shape) {
         const shape = shapeFromTf(value.shape);
-        return shape && shape.every((d) => d !== null) ? (shape as number[]) : 'expected a fully known shape';
+        return shape && shape.every((d) => d !== null)
+          ? (shape as number[])
+          : { problem: 'expected a fully known shape' };
       }
-      return 'expected a list of integers (list.i)';
+      return { problem: 'expected a list of integers (list.i)' };
     default:
-      return `a ${spec.kind} attribute is not read from TensorFlow`;
+      return { problem: `a ${spec.kind} attribute is not read from TensorFlow` };
   }
 }
 

@@ -45,9 +45,9 @@ export function attrsFromTf(op: AnyOpSignature, tfAttrs: TfAttrs, connected: (po
     const value = tfAttrs[tfName];
     if (value === undefined) continue;
     const decoded = attrFromTf(spec, value);
-    const problem = typeof decoded === 'string' ? decoded : checkAttr(spec, decoded);
+    const problem = 'problem' in decoded ? decoded.problem : checkAttr(spec, decoded.value);
     if (problem) return { attrs, refusal: `attribute ${tfName}: ${problem}`, unread: [] };
-    attrs[name] = decoded as AttrValue;
+    attrs[name] = (decoded as { value: AttrValue }).value;
   }
   for (const name of mapping?.ignores ?? []) read.add(name);
   const unread = Object.keys(tfAttrs).filter(

@@ -39,8 +39,13 @@ export const fusedOpsAttr = {
   matMul: attr.enumOf('BiasAdd', combinations('BiasAdd', ACTIVATIONS)),
 };
 
-/** TensorFlow writes `fused_ops` as a list of op names; Tensorloom keeps them joined, as one choice. */
+/**
+ * TensorFlow writes `fused_ops` as a list of op names; Tensorloom keeps them joined, as one choice.
+ * The converter writes `epsilon` and `leakyrelu_alpha` on every fused op; only a fused batch norm
+ * and LeakyRelu read them, and the ops whose fused_ops can hold those have them as attributes.
+ */
 export const fusedOpsMapping: TfMapping = {
+  ignores: ['epsilon', 'leakyrelu_alpha'],
   importAttrs: ({ fused_ops }) => ({ fused_ops: (fused_ops?.list?.s ?? []).map(textFromTf).join(',') }),
   exportAttrs: ({ fused_ops }) => ({ fused_ops: { list: { s: String(fused_ops).split(',').map(textToTf) } } }),
 };

@@ -46,6 +46,7 @@ async function expectSameAsTfjs(files: GraphModelFiles, feeds: Record<string, Te
     const session = newSession();
     const report = await session.run(graph, { mode, outputs: outputs.map(portRef(graph)) });
     expect(report.error ?? null, mode).toBeNull();
+    expect(report.outputs.length, `${mode}: outputs`).toBe(outputs.length);
     for (const [k, output] of report.outputs.entries()) {
       expect(output.summary.shape, `${mode} ${outputs[k]}`).toEqual(want[k]!.shape);
       const page = await session.page(output.node, output.port, { limit: 1 << 20 });
@@ -102,6 +103,56 @@ describe('importing a tfjs GraphModel', () => {
       .files();
     const x: TensorLiteral = { dtype: 'float32', shape: [5, 2, 2], values: randomValues(5 * 4, 4) };
     await expectSameAsTfjs(files, { x }, ['probs', 'flat_shape']);
+  });
+
+  it("reads the converter's fused convolutions and matmul as tfjs runs them", async () => {
+    const conv = { T: attr.type('float32'), strides: attr.ints([1, 2, 2, 1]), padding: attr.s('SAME') };
+    const files = new GraphModelBuilder()
+      .placeholder('image', 'float32', [-1, 9, 9, 3])
+      .constant('conv/filter', randomValues(3 * 3 * 3 * 4, 21), [3, 3, 3, 4], 'float32', 'uint8')
+      .constant('conv/bias', randomValues(4, 22), [4])
+      .constant('dw/filter', randomValues(3 * 3 * 4 * 2, 23), [3, 3, 4, 2], 'float32', 'float16')
+      .constant('dw/bias', randomValues(8, 24), [8])
+      .constant('dense/kernel', randomValues(8 * 5, 25), [8, 5])
+      .constant('dense/bias', randomValues(5, 26), [5])
+      .constant('pool/axes', [1, 2], [2], 'int32')
+      .node('conv', '_FusedConv2D', ['image', 'conv/filter', 'conv/bias'], {
+        ...conv,
+        data_format: attr.s('NHWC'),
+        dilations: attr.ints([1, 1, 1, 1]),
+        use_cudnn_on_gpu: attr.b(true),
+        explicit_paddings: attr.ints([]),
+        fused_ops: attr.strings(['BiasAdd', 'Relu6']),
+        num_args: attr.i(1),
+        epsilon: attr.f(0),
+      })
+      .node('dw', 'FusedDepthwiseConv2dNative', ['conv', 'dw/filter', 'dw/bias'], {
+        ...conv,
+        strides: attr.ints([1, 1, 1, 1]),
+        padding: attr.s('VALID'),
+        data_format: attr.s('NHWC'),
+        dilations: attr.ints([1, 1, 1, 1]),
+        fused_ops: attr.strings(['BiasAdd', 'Relu']),
+        num_args: attr.i(1),
+      })
+      .node('pool', 'Mean', ['dw', 'pool/axes'], {
+        T: attr.type('float32'),
+        Tidx: attr.type('int32'),
+        keep_dims: attr.b(false),
+      })
+      .node('dense', '_FusedMatMul', ['pool', 'dense/kernel', 'dense/bias'], {
+        T: attr.type('float32'),
+        transpose_a: attr.b(false),
+        transpose_b: attr.b(false),
+        fused_ops: attr.strings(['BiasAdd', 'LeakyRelu']),
+        num_args: attr.i(1),
+        leakyrelu_alpha: attr.f(0.3),
+        epsilon: attr.f(0),
+      })
+      .files();
+    const image: TensorLiteral = { dtype: 'float32', shape: [2, 9, 9, 3], values: randomValues(2 * 9 * 9 * 3, 27) };
+    await expectSameAsTfjs(files, { image }, ['dense', 'conv', 'dw']);
+    expect(imported(files).notes.filter((n) => n.nodeId !== 'image')).toEqual([]);
   });
 
   it('keeps GraphDef names as node ids and weights as typed constants', () => {
