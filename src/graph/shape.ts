@@ -80,3 +80,9 @@ export function mergeDim(a: Dim, b: Dim): Dim {
 export function vectorLength(t: TensorType | undefined): number | null {
   return t?.shape?.length === 1 ? t.shape[0]! : null;
 }
+
+/** The shape a supplied shape vector of this type gives before its values are read: as many unknown dims as it is long. */
+export function unknownDims(t: TensorType | undefined): Shape {
+  const rank = vectorLength(t);
+  return rank === null ? null : Array<null>(rank).fill(null);
+}

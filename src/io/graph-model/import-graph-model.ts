@@ -147,6 +147,14 @@ class GraphDefReader {
     const connected = (port: string) => portIndex(op, port, inputs.length) !== null;
     const { attrs, refusal, unread } = attrsFromTf(op, tfAttrs, connected);
     if (refusal) return this.addUnsupported(def, outputsUsed, refusal);
+    const ports = Object.values(portsOf(op, { ...defaults(op), ...attrs }).inputs);
+    const fixed = ports.filter((spec) => !spec.variadic).length;
+    if (ports.length === fixed ? inputs.length !== fixed : inputs.length < fixed)
+      return this.addUnsupported(
+        def,
+        outputsUsed,
+        `it has ${inputs.length} input${inputs.length === 1 ? '' : 's'}; Tensorloom's ${op.name} takes ${fixed}${ports.length > fixed ? ' or more' : ''}`,
+      );
     if (unread.length)
       this.notes.push({
         nodeId: def.name,

@@ -1,4 +1,5 @@
-import { attr } from '../../graph/attrs';
+import { attr, fromInput } from '../../graph/attrs';
+import { unknownDims } from '../../graph/shape';
 import { defineOp } from '../define-op';
 import { seedAttrs, tfjsSeed } from './seed';
 
@@ -6,12 +7,16 @@ export const RandomStandardNormal = defineOp({
   name: 'RandomStandardNormal',
   category: 'random',
   doc: 'Normal random values with mean 0 and standard deviation 1, the same for the same seeds.',
-  inputs: {},
+  inputs: { shape: { dtypes: ['int32'], attr: 'shape' } },
   outputs: ['output'],
-  attrs: { shape: attr.ints([2, 2], { min: 0 }), dtype: attr.dtype('float32', ['float32']), ...seedAttrs },
+  attrs: {
+    shape: fromInput(attr.ints([2, 2], { min: 0 }), 'shape'),
+    dtype: attr.dtype('float32', ['float32']),
+    ...seedAttrs,
+  },
   kind: 'random',
   differentiable: false,
-  infer: (_, { shape, dtype }) => ({ output: { dtype, shape: [...shape] } }),
+  infer: (inputs, { shape, dtype }) => ({ output: { dtype, shape: shape ? [...shape] : unknownDims(inputs.shape) } }),
   forward: (tf, _, { shape, dtype, seed, seed2 }) => ({
     output: tf.randomStandardNormal([...shape], dtype, tfjsSeed(seed, seed2)),
   }),

@@ -1,7 +1,7 @@
 import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import type { DType } from '../../graph/types';
-import { vectorLength } from '../../graph/shape';
+import { unknownDims } from '../../graph/shape';
 import { defineOp } from '../define-op';
 import { ANY } from '../dtypes';
 import { exactFill } from '../exact-fill';
@@ -12,6 +12,8 @@ export const Fill = defineOp({
   doc: 'A tensor of shape dims with every element equal to value.',
   inputs: { dims: { dtypes: ['int32'], attr: 'dims' }, value: { dtypes: ANY, attr: 'value' } },
   outputs: ['output'],
+  // TensorFlow calls the output's dtype T.
+  tf: { attrNames: { dtype: 'T' } },
   attrs: {
     dims: fromInput(attr.ints([2, 2], { min: 0, doc: 'the shape of the result' }), 'dims'),
     value: fromInput(attr.float(0), 'value'),
@@ -23,8 +25,7 @@ export const Fill = defineOp({
     if (inputs.value && inputs.value.dtype !== dtype)
       throw new InferError('attr', `the value is ${inputs.value.dtype} but dtype is ${dtype}`, { attr: 'dtype' });
     if (dims === undefined) {
-      const rank = vectorLength(inputs.dims);
-      return { output: { dtype, shape: rank === null ? null : Array<null>(rank).fill(null) } };
+      return { output: { dtype, shape: unknownDims(inputs.dims) } };
     }
     if (value === undefined) return { output: { dtype, shape: [...dims] } };
     if (dtype === 'int32' && !Number.isInteger(value))

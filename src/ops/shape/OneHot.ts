@@ -13,6 +13,8 @@ export const OneHot = defineOp({
     off_value: { dtypes: ['float32'], attr: 'off_value' },
   },
   outputs: ['output'],
+  // TensorFlow calls the output's dtype T.
+  tf: { attrNames: { dtype: 'T' } },
   attrs: {
     depth: fromInput(attr.int(2, { min: 0 }), 'depth'),
     on_value: fromInput(attr.float(1), 'on_value'),

@@ -224,6 +224,33 @@ describe('importing a tfjs GraphModel', () => {
     expectValuesClose(report.outputs[0]!.summary.values, [0, Math.sin(1), Math.sin(2)], 1e-6);
   });
 
+  it('keeps a node whose inputs do not fit the op as unsupported, saying why', () => {
+    const files = new GraphModelBuilder()
+      .placeholder('x', 'float32', [3])
+      .node('odd', 'Neg', ['x', 'x'], { T: attr.type('float32') })
+      .files();
+    expect(imported(files).graph.nodes[1]).toMatchObject({
+      op: 'Unsupported',
+      attrs: { tf_op: 'Neg', reason: "it has 2 inputs; Tensorloom's Neg takes 1" },
+    });
+  });
+
+  it('takes the shape of a random op from its input, as TensorFlow does', async () => {
+    const files = new GraphModelBuilder()
+      .constant('shape', [2, 3], [2], 'int32')
+      .node('noise', 'RandomUniform', ['shape'], {
+        T: attr.type('int32'),
+        dtype: attr.type('float32'),
+        seed: attr.i(7),
+        seed2: attr.i(1),
+      })
+      .files();
+    const { graph } = imported(files);
+    const report = await newSession().run(graph, { outputs: ['noise'] });
+    expect(report.outputs[0]!.summary.shape).toEqual([2, 3]);
+    expect(report.outputs[0]!.summary.max).toBeLessThan(1);
+  });
+
   it('reports control flow and the function library it needs, and drops NoOps with a note', () => {
     const files = new GraphModelBuilder()
       .placeholder('flag', 'bool', [])
