@@ -1,9 +1,10 @@
 import type { AnyOpSignature } from '../../graph/op-signature';
 import { portsOf, variadicPort } from '../../graph/ports';
 import type { OpRegistry } from '../../graph/registry';
-import { dtypeFromTf, shapeFromTf, type TfAttrs } from '../../graph/tf-mapping';
+import { dtypeFromTf, shapeFromTf, textFromTf, type TfAttrs } from '../../graph/tf-mapping';
 import type { AttrValue, Graph, GraphEdge, GraphNode, TensorLiteral } from '../../graph/types';
 import { check, type FileIssue } from '../issues';
+import { isCustomOp, SCRIPT_NODE_ATTR } from './custom-ops';
 import { modelJson, type GraphDefNode, type ModelJson } from './model-json';
 import { attrsFromTf } from './node-attrs';
 import { decodeWeights, WeightFilesError, type DecodedWeights } from './weights';
@@ -134,6 +135,8 @@ class GraphDefReader {
     const tfAttrs = def.attr ?? {};
     if (def.op === 'Const') return this.addConst(def, tfAttrs, outputsUsed);
     if (def.op === 'Placeholder') return this.addPlaceholder(def, tfAttrs, outputsUsed);
+    const kept = tfAttrs[SCRIPT_NODE_ATTR]?.s;
+    if (isCustomOp(def.op) && kept) return this.addKeptNode(def, kept, outputsUsed);
     const op = this.registry.get(def.op);
     if (!op || op.placeable === false || op.kind === 'script' || op.kind === 'const' || op.kind === 'feed')
       return this.addUnsupported(
@@ -161,6 +164,24 @@ class GraphDefReader {
         message: `${def.op} ${def.name}: attribute${unread.length > 1 ? 's' : ''} ${unread.join(', ')} not read; Tensorloom computes as if ${unread.length > 1 ? 'they were' : 'it was'} absent`,
       });
     this.push(def, op, attrs);
+  }
+
+  /** A node Tensorloom exported as a custom op (a script), as it was. */
+  private addKeptNode(def: GraphDefNode, kept: string, outputsUsed: number): void {
+    let node: { op?: unknown; attrs?: unknown };
+    try {
+      node = JSON.parse(textFromTf(kept)) as typeof node;
+    } catch {
+      return this.addUnsupported(
+        def,
+        outputsUsed,
+        `its ${SCRIPT_NODE_ATTR} attribute is not the node Tensorloom wrote`,
+      );
+    }
+    const op = typeof node.op === 'string' ? this.registry.get(node.op) : undefined;
+    if (!op || typeof node.attrs !== 'object' || node.attrs === null)
+      return this.addUnsupported(def, outputsUsed, `it names ${String(node.op)}, which is no Tensorloom op`);
+    this.push(def, op, node.attrs as Record<string, AttrValue>);
   }
 
   private addConst(def: GraphDefNode, tfAttrs: TfAttrs, outputsUsed: number): void {
