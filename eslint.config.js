@@ -13,7 +13,7 @@ const restrict = (patterns, options = {}) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e', 'node_modules'] },
+  { ignores: ['dist', 'dist-cli', 'dist-e2e', 'node_modules'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['src/ui/**'], ...reactHooks.configs.flat.recommended },
@@ -24,7 +24,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // The layering of DESIGN.md: graph ← ops ← runtime ← store ← ui.
+  // The layering of DESIGN.md: graph ← ops ← runtime ← store ← ui; layout sits on graph, beside ops.
   {
     files: ['src/graph/**'],
     rules: restrict([
@@ -46,6 +46,17 @@ export default tseslint.config(
       },
       { group: react, message: 'Nothing below src/ui imports React.' },
       { group: ['**/runtime/**', '**/io/**', '**/store/**', '**/ui/**'], message: 'src/ops sits on src/graph only.' },
+    ]),
+  },
+  {
+    files: ['src/layout/**'],
+    rules: restrict([
+      { group: tfjs, message: 'src/layout is pure: no tfjs.' },
+      { group: react, message: 'Nothing below src/ui imports React.' },
+      {
+        group: ['**/ops/**', '**/runtime/**', '**/io/**', '**/store/**', '**/ui/**'],
+        message: 'src/layout sits on src/graph only: it takes node boxes, not ops.',
+      },
     ]),
   },
   {

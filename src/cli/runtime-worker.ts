@@ -40,6 +40,8 @@ export interface CliRuntime {
  * no more calls, so the caller starts a new one.
  */
 export class RuntimeWorker implements CliRuntime {
+  // The same relative path from src/cli/ and from the build (dist-cli/cli/main.js), whose layout
+  // mirrors src/ for this reason (package.json "build:cli").
   private readonly worker = new Worker(new URL('../runtime/host/worker.js', import.meta.url));
   private readonly remote = wrap<RuntimeHost>(nodeEndpoint(this.worker));
   private readonly watchdog = new ScriptWatchdog((nodeId, ms) => this.expire({ nodeId, timedOutAfter: ms }));

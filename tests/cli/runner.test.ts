@@ -1,18 +1,26 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectValuesClose } from '../support/tf';
 
 const run = promisify(execFile);
-const bin = new URL('../../bin/tensorloom.js', import.meta.url).pathname;
-const example = (name: string) => new URL(`../../public/examples/${name}.json`, import.meta.url).pathname;
+const repo = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
+const bin = repo('bin/tensorloom.js');
+const example = (name: string) => repo(`public/examples/${name}.json`);
+
+// These tests run what users run: the runner built as `npm ci` builds it, here from these sources.
+beforeAll(() => run('npm', ['run', '--silent', 'build:cli'], { cwd: repo('') }), 60_000);
 
 async function tensorloom(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runBin(bin, args);
+}
+
+async function runBin(path: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args]);
+    const { stdout, stderr } = await run(process.execPath, [path, ...args]);
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -117,6 +125,20 @@ describe('tensorloom run', () => {
     const usage = await tensorloom('run', example('log'), '--mode', 'lazy');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--mode must be eager or graph');
+  });
+
+  it('runs from the sources, saying so, in a checkout where the runner was not built', async () => {
+    // The same bin/ beside the same sources and packages, with no dist-cli.
+    const checkout = mkdtempSync(join(tmpdir(), 'tensorloom-'));
+    mkdirSync(join(checkout, 'bin'));
+    copyFileSync(bin, join(checkout, 'bin/tensorloom.js'));
+    for (const path of ['package.json', 'src', 'node_modules']) symlinkSync(repo(path), join(checkout, path));
+    // A trusted script: its worker thread starts from the sources too.
+    const args = ['run', example('seed-py-function'), '--trust', '--output', 'my_python_op'];
+    const { code, stdout, stderr } = await runBin(join(checkout, 'bin/tensorloom.js'), args);
+    expect(code).toBe(0);
+    expect(stderr).toContain('tensorloom: no build in dist-cli, running from the TypeScript sources');
+    expect(stdout).toContain('my_python_op.y  float32[3]  [1.682942, 1.818595, 0.28224]');
   });
 });
 
