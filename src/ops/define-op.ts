@@ -48,9 +48,17 @@ export interface OpDef<
 > extends OpSignature<I, O, A> {
   /**
    * Computes the outputs; creates no tensor other than those it returns unless `composite`. Only
-   * script ops are asynchronous.
+   * ops that `awaits` may return a promise.
    */
   forward(tf: TF, inputs: InputsOf<I, Tensor>, attrs: RunAttrValues<A>, context: ForwardContext): ForwardResult<O>;
+  /**
+   * The forward pass may return a promise: it reads values back from the device (Where, whose
+   * output's shape depends on them), or it runs a script. The runtime awaits it, so such an op is
+   * never folded at compile time, and a gradient tape, which cannot wait, gets the values it made
+   * beforehand: it needs its own gradient or none (a script that does not await is taped). True
+   * for scripts unless stated; an op that awaits makes no temporaries (`tf.tidy` cannot wait).
+   */
+  readonly awaits: boolean;
   /** The forward pass makes temporary tensors, so the executor runs it inside `tf.tidy`. */
   readonly composite: boolean;
   /** Where a backend cannot give TensorFlow's values (int32 past 2²⁴ on WebGPU…). */
@@ -86,6 +94,7 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   attrs?: A;
   kind?: OpKind;
   differentiable?: boolean;
+  awaits?: boolean;
   composite?: boolean;
   limits?: readonly BackendLimit[];
   eitherZeroOnTies?: boolean;
@@ -119,6 +128,7 @@ export function defineOp<
   const readsInt32 = Object.values(def.inputs).some((spec) => spec.dtypes.includes('int32'));
   return Object.freeze({
     kind: 'pure',
+    awaits: def.kind === 'script',
     differentiable: true,
     composite: false,
     eitherZeroOnTies: false,

@@ -434,16 +434,18 @@ function slotAt(prepared: Prepared, firstSlot: Int32Array, p: number, port: stri
 }
 
 /**
- * Whether the node at `place` is evaluated at compile time: a constant, or a pure node that reads
- * only values so evaluated (its producers, earlier in the order, are flagged in `constant` by now).
+ * Whether the node at `place` is evaluated at compile time: a constant, or a pure node that does
+ * not await and reads only values so evaluated (its producers, earlier in the order, are flagged
+ * in `constant` by now).
  */
 function folds(n: ResolvedNode, place: number, reads: Csr, ownerOf: readonly number[], constant: Uint8Array): boolean {
   if (n.op.kind === 'const') return true;
   const { start, targets } = reads;
-  // Value checks, and inputs that supply attributes, are read asynchronously (on WebGPU), which
-  // compiling cannot wait for.
-  if (n.op.kind !== 'pure' || start[place + 1] === start[place] || (n.op as AnyOpDef).checks) return false;
-  for (const port in n.inputs) if (n.op.inputs[port]?.attr) return false;
+  // Compiling cannot wait: not for an op that awaits, nor for value checks and inputs that supply
+  // attributes, which are read asynchronously (on WebGPU).
+  const op = n.op as AnyOpDef;
+  if (op.kind !== 'pure' || start[place + 1] === start[place] || op.awaits || op.checks) return false;
+  for (const port in n.inputs) if (op.inputs[port]?.attr) return false;
   for (let k = start[place]!; k < start[place + 1]!; k++) if (!constant[ownerOf[targets[k]!]!]) return false;
   return true;
 }

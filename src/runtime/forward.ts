@@ -18,10 +18,11 @@ export interface ScriptWatch {
 }
 
 /**
- * Runs one step, which a script op does asynchronously; others inside `tf.tidy` when they make
- * temporaries. First the inputs that supply attributes (Reshape's `shape`) are read into them, and
- * the op's value checks are made: at once where values live in host memory (or when `syncReads`),
- * awaited elsewhere, since a synchronous read would stall the GPU. `verified`: already checked.
+ * Runs one step, which an op that awaits does asynchronously; others inside `tf.tidy` when they
+ * make temporaries. First the inputs that supply attributes (Reshape's `shape`) are read into
+ * them, and the op's value checks are made: at once where values live in host memory (or when
+ * `syncReads`), awaited elsewhere, since a synchronous read would stall the GPU. `verified`:
+ * already checked.
  */
 export function runStep(
   tf: TF,
@@ -155,7 +156,10 @@ function forward(
   }
 }
 
-/** Runs one op that must finish at once: constant folding and the gradient tape cannot wait. */
+/**
+ * Runs one op that must finish at once: constant folding and the gradient tape cannot wait, so
+ * they never hand it an op that awaits, save a script whose body does not, which the tape records.
+ */
 export function runForward(
   tf: TF,
   op: AnyOpDef,
@@ -165,7 +169,14 @@ export function runForward(
   verified = false,
 ): Readonly<Record<string, Tensor>> {
   const result = runStep(tf, op, inputs, attrs, nodeId, undefined, verified, true);
-  if (result instanceof Promise) throw new Error(`${op.name} runs asynchronously and cannot run here`);
+  if (result instanceof Promise) {
+    // Nobody will read what it makes, nor hear of its failure.
+    result.then(
+      (outputs) => tf.dispose(Object.values(outputs)),
+      () => {},
+    );
+    throw new Error(`${op.name} runs asynchronously and cannot run here`);
+  }
   return result;
 }
 

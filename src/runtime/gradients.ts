@@ -40,15 +40,16 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
   const inner = plan.steps.filter((s) => s.inputPorts.length > 0);
   const attrsOf = (s: PlanStep) => (s.feed ? feeds.get(s.nodeId)! : s.attrs);
 
-  // Scripts may await and the tape cannot: their values come from a plain run first. So do value
-  // checks away from host memory (read asynchronously there): that run makes them, the tape skips them.
+  // Ops that await (scripts, Where) cannot run on the tape: their values come from a plain run
+  // first. So do value checks away from host memory (read asynchronously there): that run makes
+  // them, the tape skips them.
   const verified = !onHost(tf) && plan.steps.some((s) => s.op.checks);
-  const scriptValues = await runScripts(tf, plan, feeds, verified);
-  const leafTensors: Tensor[] = [...scriptValues.values()].flatMap((outs) => Object.values(outs));
+  const awaited = await runAwaiting(tf, plan, feeds, verified);
+  const leafTensors: Tensor[] = [...awaited.values()].flatMap((outs) => Object.values(outs));
   try {
     for (const step of leaves) {
       const outs =
-        scriptValues.get(step.index) ??
+        awaited.get(step.index) ??
         (step.empty
           ? emptyOutputs(tf, step.outputPorts, step.empty)
           : runForward(tf, step.op, {}, attrsOf(step), step.nodeId, verified));
@@ -88,7 +89,7 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
           inputs = Object.fromEntries(
             Object.entries(inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map(detach) : detach(v)]),
           );
-        const precomputed = scriptValues.get(step.index);
+        const precomputed = awaited.get(step.index);
         const outs = step.empty
           ? emptyOutputs(tf, step.outputPorts, step.empty)
           : through === 'own'
@@ -178,20 +179,23 @@ function whyBlocked(plan: Plan, slot: number): string {
 
 const gradientPath = (step: PlanStep) => gradientPathOf(step.op, step.attrs, step.nodeId);
 
-/** Every script step's outputs from a plain eager run (made also when `always`), kept for the taped pass. */
-async function runScripts(
+/**
+ * The outputs of every step whose op awaits, from a plain eager run (made also when `always`),
+ * kept for the taped pass.
+ */
+async function runAwaiting(
   tf: TF,
   plan: Plan,
   feeds: Feeds,
   always: boolean,
 ): Promise<Map<number, Record<string, Tensor>>> {
-  const scripts = plan.steps.filter((s) => s.op.kind === 'script');
+  const awaiting = plan.steps.filter((s) => s.op.awaits);
   const values = new Map<number, Record<string, Tensor>>();
-  if (!scripts.length && !always) return values;
+  if (!awaiting.length && !always) return values;
   const run = await new EagerExecution(tf, plan, feeds).runUntil();
   try {
     if (run.error) throw new Error(`${run.error.nodeId} failed: ${run.error.message}`);
-    for (const step of scripts)
+    for (const step of awaiting)
       values.set(
         step.index,
         Object.fromEntries(step.outputPorts.map((port, k) => [port, run.value(step.outputSlots[k]!)!.clone()])),

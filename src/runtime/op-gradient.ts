@@ -25,7 +25,7 @@ interface TapedInput {
 /**
  * Runs a step on the gradient tape as a single node whose backward pass is the op's own
  * `gradient` (TensorFlow's, or a script's gradient body), instead of the gradients tfjs would
- * record for the ops inside it. A script's outputs, which may take awaiting, come `precomputed`.
+ * record for the ops inside it. The outputs of an op that awaits (a script) come `precomputed`.
  */
 export function withOpGradient(
   tf: TF,

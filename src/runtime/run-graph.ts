@@ -43,7 +43,8 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
               step.nodeId,
               watch,
             );
-        // Only script steps are asynchronous; the rest of the loop never waits.
+        // Only ops that await, and reads of values from the device, are asynchronous; the rest of
+        // the loop never waits.
         const outs = result instanceof Promise ? await result : result;
         for (let k = 0; k < outputPorts.length; k++) values[outputSlots[k]!] = outs[outputPorts[k]!];
       } catch (e) {

@@ -17,11 +17,11 @@ except ImportError:
     sys.exit('tf-fixtures needs TensorFlow: python3 -m venv .venv-tf && .venv-tf/bin/pip install tensorflow-cpu==2.21.0,\n'
              'then TF_PYTHON=.venv-tf/bin/python npm run tf-fixtures')
 
-from tfcases import ops_compare, ops_gather, ops_math, ops_nn, ops_nn2, ops_other, ops_reduce, ops_shape
+from tfcases import ops_compare, ops_dynamic, ops_gather, ops_math, ops_nn, ops_nn2, ops_other, ops_reduce, ops_shape
 from tfcases.core import rng_for, run_case
 
 SPECS = (ops_other.SPECS + ops_math.SPECS + ops_compare.SPECS + ops_nn.SPECS + ops_reduce.SPECS + ops_shape.SPECS
-         + ops_gather.SPECS + ops_nn2.SPECS)
+         + ops_gather.SPECS + ops_nn2.SPECS + ops_dynamic.SPECS)
 OUT = pathlib.Path(__file__).parent / 'fixtures'
 
 

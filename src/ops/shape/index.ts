@@ -23,6 +23,7 @@ import { StridedSlice } from './StridedSlice';
 import { Tile } from './Tile';
 import { Transpose } from './Transpose';
 import { Unpack } from './Unpack';
+import { Where } from './Where';
 import { ZerosLike } from './ZerosLike';
 
 export const shapeOps = [
@@ -52,4 +53,5 @@ export const shapeOps = [
   Split,
   SplitV,
   BroadcastTo,
+  Where,
 ];
