@@ -3,10 +3,16 @@ import { BACKENDS, type BackendName } from '../runtime/backend';
 import { RuntimeWorker } from './runtime-worker';
 
 const USAGE = `Usage: tensorloom run FILE.json [options]
+       tensorloom import MODEL.json [-o GRAPH.json]
+       tensorloom export GRAPH.json --format graph-model --out DIR
 
-Loads a Tensorloom graph file, runs it and prints each output's shape, dtype and values.
+run: loads a Tensorloom graph file, runs it and prints each output's shape, dtype and values.
+import: a tfjs model (a GraphModel or Keras layers-model: model.json, its weight files beside it)
+  as a Tensorloom graph file, written to GRAPH.json or printed.
+export: the graph as a tfjs GraphModel in DIR (model.json, weight shards, and register-ops.ts for
+  its scripts), which tf.loadGraphModel runs.
 
-Options:
+Options of run:
   --mode eager|graph     eager runs node by node and times each; graph runs the compiled plan (default)
   --output NAME          a node id or name to compute (repeatable); default: every node nothing reads
   --backend cpu|wasm     the tfjs backend (default cpu)
@@ -25,6 +31,8 @@ Exit status: 0 on success; 1 when the file or graph is invalid, a node fails or 
 script nodes were left out for want of --trust; 2 on bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'import' || command === 'export') return fileCommand(command, rest);
   let parsed;
   try {
     parsed = parseArgs({
@@ -50,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const [command, file, ...extra] = positionals;
+  const [, file, ...extra] = positionals;
   if (command !== 'run' || !file || extra.length)
     return usage(command && command !== 'run' ? `unknown command "${command}"` : 'expected: run FILE.json');
   const mode = opts.mode;
@@ -66,6 +74,30 @@ async function main(argv: string[]): Promise<number> {
   const { runFile } = await import('./run-file');
   const { output: outputs, gradients, trust, plan, json } = opts;
   return runFile(file, { mode, backend, limit, outputs, gradients, trust, plan, json }, worker);
+}
+
+/** `import` and `export`: a file in, files out. */
+async function fileCommand(command: 'import' | 'export', argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string', default: 'graph-model' },
+      },
+    });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const { values: opts, positionals } = parsed;
+  const [file, ...extra] = positionals;
+  if (!file || extra.length) return usage(`expected: ${command} ${command === 'import' ? 'MODEL.json' : 'GRAPH.json'}`);
+  if (command === 'import') return (await import('./import-model')).importModel(file, opts.out);
+  if (opts.format !== 'graph-model') return usage(`--format must be graph-model, got "${opts.format}"`);
+  if (!opts.out) return usage('export needs --out DIR');
+  return (await import('./export-graph')).exportGraph(file, opts.out);
 }
 
 function usage(problem: string): number {

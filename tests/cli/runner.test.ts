@@ -1,38 +1,10 @@
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectValuesClose } from '../support/tf';
+import { builtCli, example, repo, runBin, tempDir, tempFile, tensorloom } from './cli';
 
-const run = promisify(execFile);
-const repo = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
-const bin = repo('bin/tensorloom.js');
-const example = (name: string) => repo(`public/examples/${name}.json`);
-
-// These tests run what users run: the runner built as `npm ci` builds it, here from these sources.
-beforeAll(() => run('npm', ['run', '--silent', 'build:cli'], { cwd: repo('') }), 60_000);
-
-async function tensorloom(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return runBin(bin, args);
-}
-
-async function runBin(path: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-function tempFile(content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'tensorloom-')), 'graph.json');
-  writeFileSync(path, content);
-  return path;
-}
+builtCli();
 
 describe('tensorloom run', () => {
   it('prints each output with shape, dtype, values and timing', async () => {
@@ -129,9 +101,9 @@ describe('tensorloom run', () => {
 
   it('runs from the sources, saying so, in a checkout where the runner was not built', async () => {
     // The same bin/ beside the same sources and packages, with no dist-cli.
-    const checkout = mkdtempSync(join(tmpdir(), 'tensorloom-'));
+    const checkout = tempDir();
     mkdirSync(join(checkout, 'bin'));
-    copyFileSync(bin, join(checkout, 'bin/tensorloom.js'));
+    copyFileSync(repo('bin/tensorloom.js'), join(checkout, 'bin/tensorloom.js'));
     for (const path of ['package.json', 'src', 'node_modules']) symlinkSync(repo(path), join(checkout, path));
     // A trusted script: its worker thread starts from the sources too.
     const args = ['run', example('seed-py-function'), '--trust', '--output', 'my_python_op'];
