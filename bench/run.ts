@@ -7,6 +7,8 @@ import { EagerExecution } from '../src/runtime/eager-execution';
 import { canvasBench } from './canvas/measure';
 import { cliStart } from './cli-start';
 import { compiled, ms, random, runCompiled } from './compiled';
+import { importedModelRun } from './imported-model';
+import { layoutOverhead } from './layout';
 import { medians, printRows, type Row } from './measure';
 import { arrayScriptRoundTrip, tensorScriptOfOps } from './scripts';
 
@@ -259,6 +261,8 @@ const BENCHES: Record<string, () => Promise<Row>> = {
   'array-script': arrayScriptRoundTrip,
   'tensor-script': tensorScriptOfOps,
   cli: cliStart,
+  layout: layoutOverhead,
+  imported: importedModelRun,
 };
 
 async function main(selected: string[]) {

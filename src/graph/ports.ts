@@ -1,4 +1,4 @@
-import type { AnyOpSignature } from './op-signature';
+import type { AnyOpSignature, InputSpecs } from './op-signature';
 
 /** Splits a target port name into its input and, for a variadic input, the position (`values:2`). */
 export function parseInputPort(port: string): { input: string; index: number | null } {
@@ -29,4 +29,28 @@ export function portsOf(
   attrs: Readonly<Record<string, unknown>> | null | undefined,
 ): { readonly inputs: AnyOpSignature['inputs']; readonly outputs: readonly string[] } {
   return op.ports && attrs ? op.ports(attrs as never) : op;
+}
+
+/** A port as a node on the canvas shows it: its handle id (`name:k` for a variadic input's k-th value) and label. */
+export interface ShownPort {
+  readonly id: string;
+  readonly label: string;
+}
+
+/**
+ * The input ports a node shows, in its op's order: a variadic input as one port per value
+ * connected (`wired`, as validation resolved them), plus one free slot for the next.
+ */
+export function shownInputPorts(inputs: InputSpecs, wired: Readonly<Record<string, unknown>>): ShownPort[] {
+  const ports: ShownPort[] = [];
+  for (const [name, spec] of Object.entries(inputs)) {
+    if (!spec.variadic) {
+      ports.push({ id: name, label: name });
+      continue;
+    }
+    const connected = wired[name];
+    const count = Array.isArray(connected) ? connected.length : 0;
+    for (let k = 0; k <= count; k++) ports.push({ id: variadicPort(name, k), label: `${name}[${k}]` });
+  }
+  return ports;
 }

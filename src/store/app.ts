@@ -1,6 +1,7 @@
 import { autosave, restoreAutosave } from './autosave';
 import { createDocumentStore } from './document-store';
 import { EXAMPLES, loadExample } from './examples';
+import { openGraph } from './layout';
 import { createRunStore } from './run-store';
 import { Runner } from './runner';
 import { RuntimeClient } from './runtime-client';
@@ -24,8 +25,8 @@ export function createApp() {
  */
 export async function startApp(app: App, open: () => Promise<void> = async () => {}): Promise<void> {
   const restored = await restoreAutosave().catch(() => null);
-  if (restored) app.doc.getState().load(restored.graph, 'restored', null, restored.trusted);
-  else app.doc.getState().load(await loadExample(EXAMPLES[0]!), 'example');
+  if (restored) await openGraph(app, restored.graph, 'restored', null, restored.trusted);
+  else await openGraph(app, await loadExample(EXAMPLES[0]!), 'example');
   app.doc.temporal.getState().clear();
   await open();
   autosave(app.doc);

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import * as edits from '../graph/edits';
 import type { AttrValue, Graph, GraphEdge, GraphNode, Position } from '../graph/types';
 import { validateGraph, type Validation } from '../graph/validate';
+import type { EdgeRoute } from '../layout/elk-graph';
 import { registry } from '../ops/registry';
 import { freshEdgeId, freshNodeId } from './ids';
 
@@ -25,6 +26,11 @@ export interface DocumentState {
    * crash, is untrusted until the user says so; graphs made here and the built-in examples are trusted.
    */
   readonly trusted: boolean;
+  /**
+   * Edge paths around the nodes from the last layout, by edge id. Not part of the history: a
+   * route holds only while its two nodes are where the layout put them, which the canvas checks.
+   */
+  readonly routes: ReadonlyMap<string, EdgeRoute>;
 }
 
 export interface DocumentActions {
@@ -39,6 +45,10 @@ export interface DocumentActions {
   /** Moves nodes as they are dragged: not an undo step until `commitMove`. */
   dragNodes(positions: ReadonlyMap<string, Position>): void;
   commitMove(): void;
+  /** Moves nodes to where a layout put them, with its edge routes: one undo step, however many nodes move. */
+  arrange(positions: ReadonlyMap<string, Position>, routes: ReadonlyMap<string, EdgeRoute>): void;
+  /** Keeps the edge routes of the layout the current graph was opened with. */
+  route(routes: ReadonlyMap<string, EdgeRoute>): void;
   /** Adds copies of nodes (with the edges among them), offset, under fresh ids; returns the new ids. */
   paste(nodes: readonly GraphNode[], edges: readonly GraphEdge[], offset: Position): string[];
 }
@@ -60,8 +70,9 @@ export function createDocumentStore() {
           fileName: null,
           loads: 0,
           trusted: true,
+          routes: new Map(),
           load: (graph, origin, fileName = null, trusted = origin === 'new' || origin === 'example') =>
-            set({ graph, origin, fileName, trusted, loads: get().loads + 1 }),
+            set({ graph, origin, fileName, trusted, loads: get().loads + 1, routes: new Map() }),
           trust: () => set({ trusted: true }),
           addNode: (op, position, attrs = {}) => {
             const { graph } = get();
@@ -97,6 +108,16 @@ export function createDocumentStore() {
             dragStart = null;
             update(moved);
           },
+          arrange: (positions, routes) => {
+            const { graph } = get();
+            // A layout that moves nothing (Tidy on a tidy graph) is no undo step.
+            const moves = graph.nodes.some((n) => {
+              const to = positions.get(n.id);
+              return to && (to.x !== n.position?.x || to.y !== n.position?.y);
+            });
+            set(moves ? { graph: edits.moveNodes(graph, positions), routes } : { routes });
+          },
+          route: (routes) => set({ routes }),
           paste: (nodes, edges, offset) => {
             let graph = get().graph;
             const taken = new Set(graph.nodes.map((n) => n.id));

@@ -2,6 +2,8 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useApp } from './app-context';
 import { Canvas } from './canvas/Canvas';
+import type { OpFlowNode } from './canvas/OpNode';
+import { measuredBoxes } from './canvas/measured-boxes';
 import { commandForKey } from './commands';
 import { ErrorDialog } from './ErrorDialog';
 import { setFileProblemListener, type FileProblem } from './file-actions';
@@ -21,9 +23,13 @@ export function Editor() {
 
 function EditorLayout() {
   const app = useApp();
-  const flow = useReactFlow();
+  const flow = useReactFlow<OpFlowNode>();
   const [problem, setProblem] = useState<FileProblem | null>(null);
-  const context = { app, fitView: () => void flow.fitView({ padding: 0.2, duration: 200 }) };
+  const context = {
+    app,
+    fitView: () => void flow.fitView({ padding: 0.2, duration: 200 }),
+    measuredBoxes: () => measuredBoxes(flow),
+  };
 
   useEffect(() => setFileProblemListener(setProblem), []);
 

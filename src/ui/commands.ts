@@ -1,5 +1,7 @@
 import type { GraphEdge, GraphNode } from '../graph/types';
+import type { NodeBox } from '../layout/node-box';
 import type { App } from '../store/app';
+import { tidyGraph } from '../store/layout';
 import { copyGraphLink, saveGraphFile } from './file-actions';
 
 export interface CommandContext {
@@ -7,6 +9,8 @@ export interface CommandContext {
   /** Opens the file picker (the hidden input lives in the toolbar). */
   readonly openFile: () => void;
   readonly fitView: () => void;
+  /** The nodes as the canvas drew them, for a layout to work with real sizes. */
+  readonly measuredBoxes: () => ReadonlyMap<string, NodeBox>;
 }
 
 /** One action of the editor: its label, its shortcut, and what it does — toolbar and keyboard share it. */
@@ -115,6 +119,18 @@ export const COMMANDS = {
     shortcut: 'Shift+1',
     keyTest: (e) => e.shiftKey && e.code === 'Digit1',
     perform: ({ fitView }) => fitView(),
+  },
+  tidy: {
+    id: 'tidy',
+    label: 'Tidy layout',
+    shortcut: 'Shift+L',
+    keyTest: (e) => e.shiftKey && !mod(e) && !e.altKey && e.code === 'KeyL',
+    perform: ({ app, fitView, measuredBoxes }) =>
+      void tidyGraph(app, measuredBoxes()).then(
+        (tidied) => tidied && fitView(),
+        (e: unknown) =>
+          app.run.setState({ notice: { text: `Could not tidy: ${(e as Error).message}`, tone: 'error' } }),
+      ),
   },
 } satisfies Record<string, Command>;
 

@@ -1,7 +1,10 @@
 import { parseGraphFile, serializeGraph } from '../io/graph-file';
 import { graphFromLink, graphLink, hasGraphLink } from '../io/graph-link';
+import type { Graph } from '../graph/types';
 import type { App } from '../store/app';
+import type { DocumentOrigin } from '../store/document-store';
 import { EXAMPLES, loadExample } from '../store/examples';
+import { openGraph } from '../store/layout';
 
 /** A problem reading a file, for the error dialog. */
 export interface FileProblem {
@@ -27,8 +30,7 @@ export async function openGraphFile(app: App, file: File): Promise<void> {
     });
     return;
   }
-  app.doc.getState().load(loaded.graph, 'file', file.name);
-  app.selection.setState({ nodes: [], edges: [] });
+  await open(app, loaded.graph, 'file', file.name, `Cannot open ${file.name}`);
 }
 
 /**
@@ -52,7 +54,17 @@ export async function openGraphLink(app: App, hash: string): Promise<void> {
     });
     return;
   }
-  app.doc.getState().load(loaded.graph, 'link', null);
+  await open(app, loaded.graph, 'link', null, 'Cannot open the graph in this link');
+}
+
+/** Opens a graph that was read; one that cannot be laid out is reported, and the current graph stays. */
+async function open(app: App, graph: Graph, origin: DocumentOrigin, fileName: string | null, title: string) {
+  try {
+    await openGraph(app, graph, origin, fileName);
+  } catch (e) {
+    onProblem({ title, message: `Its nodes could not be laid out: ${(e as Error).message}`, details: [] });
+    return;
+  }
   app.selection.setState({ nodes: [], edges: [] });
 }
 
@@ -101,7 +113,7 @@ export async function openExample(app: App, file: string): Promise<void> {
   const example = EXAMPLES.find((e) => e.file === file);
   if (!example) return;
   try {
-    app.doc.getState().load(await loadExample(example), 'example');
+    await openGraph(app, await loadExample(example), 'example');
     app.selection.setState({ nodes: [], edges: [] });
   } catch (e) {
     onProblem({ title: `Cannot open the example ${example.title}`, message: (e as Error).message, details: [] });

@@ -87,7 +87,7 @@ test('Save downloads the graph, and opening that file brings it back after an ed
     expect(saved.name).toBe('sin-times-two.json');
     const file = JSON.parse(saved.text) as GraphFile;
     expect(file.format).toBe('tensorloom.graph');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.nodes.map((n) => [n.id, n.op, n.name])).toEqual([
       ['x', 'Placeholder', 'x'],
       ['two', 'Const', 'two'],

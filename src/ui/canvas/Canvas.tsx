@@ -17,10 +17,12 @@ import { openGraphFile } from '../file-actions';
 import { OP_DRAG_TYPE } from '../palette/Palette';
 import { OpNode, type OpFlowNode } from './OpNode';
 import { QuickAdd } from './QuickAdd';
+import { RoutedEdge } from './RoutedEdge';
 import { useFlowElements, type Dimensions } from './use-flow-elements';
 
 // Module level: a new object on each render would make React Flow re-create every node.
 const NODE_TYPES = { op: OpNode };
+const EDGE_TYPES = { routed: RoutedEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
 
@@ -184,6 +186,7 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={() => app.doc.getState().commitMove()}

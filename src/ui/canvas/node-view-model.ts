@@ -1,5 +1,6 @@
 import type { AnyOpSignature } from '../../graph/op-signature';
 import { fileInfo } from '../../graph/attrs';
+import { shownInputPorts, type ShownPort } from '../../graph/ports';
 import { formatType } from '../../graph/shape';
 import type { GraphNode, TensorType } from '../../graph/types';
 import type { Validation } from '../../graph/validate';
@@ -10,11 +11,7 @@ import type { TensorSummary } from '../../runtime/summary';
 export type NodeStatusView =
   'ok' | 'running' | 'stale' | 'error' | 'skipped' | 'pending' | 'pruned' | 'folded' | 'constant' | 'invalid';
 
-export interface PortView {
-  /** The handle id: the port name, `name:k` for the k-th value of a variadic input. */
-  readonly id: string;
-  readonly label: string;
-}
+export type PortView = ShownPort;
 
 export interface OutputView extends PortView {
   readonly type: string | null;
@@ -38,20 +35,8 @@ export interface OpNodeData extends Record<string, unknown> {
 }
 
 export function inputPorts(node: GraphNode, op: AnyOpSignature, validation: Validation): PortView[] {
-  const ports: PortView[] = [];
   const resolved = validation.nodes.get(node.id);
-  const wired = resolved?.inputs ?? {};
-  for (const [name, spec] of Object.entries((resolved?.op ?? op).inputs)) {
-    if (!spec.variadic) {
-      ports.push({ id: name, label: name });
-      continue;
-    }
-    const connected = wired[name];
-    const count = Array.isArray(connected) ? connected.length : 0;
-    // One free slot after the connected values, for the next one.
-    for (let k = 0; k <= count; k++) ports.push({ id: `${name}:${k}`, label: `${name}[${k}]` });
-  }
-  return ports;
+  return shownInputPorts((resolved?.op ?? op).inputs, resolved?.inputs ?? {});
 }
 
 export function outputPorts(

@@ -1,6 +1,6 @@
 import type { Edge } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { Graph } from '../../graph/types';
+import type { Graph, Position } from '../../graph/types';
 import { registry } from '../../ops/registry';
 import type { RunReport } from '../../runtime/reports';
 import { validationOf } from '../../store/document-store';
@@ -32,6 +32,7 @@ function nodeCache(owner: object): Map<string, Cached> {
  */
 export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { nodes: OpFlowNode[]; edges: Edge[] } {
   const graph = useDoc((s) => s.graph);
+  const routes = useDoc((s) => s.routes);
   const report = useRun((s) => s.report);
   const stale = useRun((s) => s.stale);
   const running = useRun((s) => s.running);
@@ -63,16 +64,24 @@ export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { no
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdges);
-    return graph.edges.map((e): Edge => ({
-      id: e.id,
-      source: e.source,
-      sourceHandle: e.sourcePort,
-      target: e.target,
-      targetHandle: e.targetPort,
-      selected: selected.has(e.id),
-      ariaLabel: `Edge from ${e.source}.${e.sourcePort} to ${e.target}.${e.targetPort}`,
-    }));
-  }, [graph, selectedEdges]);
+    const at = new Map(graph.nodes.map((n) => [n.id, n.position]));
+    const unmoved = (id: string, then: Position) => at.get(id)?.x === then.x && at.get(id)?.y === then.y;
+    return graph.edges.map((e): Edge => {
+      // The layout's route, while both its nodes are where the layout put them; else React Flow's curve.
+      const route = routes.get(e.id);
+      const routed = route && unmoved(e.source, route.source) && unmoved(e.target, route.target);
+      return {
+        id: e.id,
+        source: e.source,
+        sourceHandle: e.sourcePort,
+        target: e.target,
+        targetHandle: e.targetPort,
+        selected: selected.has(e.id),
+        ariaLabel: `Edge from ${e.source}.${e.sourcePort} to ${e.target}.${e.targetPort}`,
+        ...(routed && { type: 'routed', data: { controls: route.controls } }),
+      };
+    });
+  }, [graph, routes, selectedEdges]);
 
   return { nodes, edges };
 }

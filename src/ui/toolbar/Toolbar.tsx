@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { BackendRequest } from '../../runtime/backend';
 import { EXAMPLES } from '../../store/examples';
-import { useApp, useRun } from '../app-context';
+import { useApp, useDoc, useRun } from '../app-context';
 import { COMMANDS, type Command, type CommandContext } from '../commands';
 import { openExample, openGraphFile } from '../file-actions';
 import { ModeExplainer } from './ModeExplainer';
@@ -17,6 +17,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'>
   const backendRequest = useRun((s) => s.backendRequest);
   const canUndo = useStore(app.doc.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(app.doc.temporal, (s) => s.futureStates.length > 0);
+  const hasNodes = useDoc((s) => s.graph.nodes.length > 0);
   const [explaining, setExplaining] = useState(false);
   const ctx: CommandContext = { ...context, openFile: () => fileInput.current?.click() };
 
@@ -72,6 +73,9 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'>
       <div className="group" role="group" aria-label="History">
         {button(COMMANDS.undo, canUndo)}
         {button(COMMANDS.redo, canRedo)}
+      </div>
+      <div className="group" role="group" aria-label="Layout">
+        {button(COMMANDS.tidy, hasNodes)}
       </div>
       <div className="group" role="group" aria-label="Execution">
         {button(COMMANDS.run, true, running ? 'primary busy' : 'primary')}

@@ -1,0 +1,23 @@
+import type { Handle, ReactFlowInstance } from '@xyflow/react';
+import type { NodeBox, PortAt } from '../../layout/node-box';
+import type { OpFlowNode } from './OpNode';
+
+const portAt = (handle: Handle): PortAt => ({ id: handle.id ?? '', y: handle.y + handle.height / 2 });
+
+/** The nodes as React Flow measured them: their size, and the middle of each handle, in drawing order. */
+export function measuredBoxes(flow: ReactFlowInstance<OpFlowNode>): Map<string, NodeBox> {
+  const boxes = new Map<string, NodeBox>();
+  for (const node of flow.getNodes()) {
+    const internal = flow.getInternalNode(node.id);
+    const { width, height } = internal?.measured ?? {};
+    const handles = internal?.internals.handleBounds;
+    if (!width || !height || !handles) continue;
+    boxes.set(node.id, {
+      width,
+      height,
+      inputs: (handles.target ?? []).map(portAt),
+      outputs: (handles.source ?? []).map(portAt),
+    });
+  }
+  return boxes;
+}
