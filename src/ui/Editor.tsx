@@ -6,6 +6,7 @@ import type { OpFlowNode } from './canvas/OpNode';
 import { measuredBoxes } from './canvas/measured-boxes';
 import { commandForKey } from './commands';
 import { ErrorDialog } from './ErrorDialog';
+import { ExportDialog } from './export/ExportDialog';
 import { setFileProblemListener, type FileProblem } from './file-actions';
 import { Palette } from './palette/Palette';
 import { SidePanel } from './panel/SidePanel';
@@ -25,8 +26,10 @@ function EditorLayout() {
   const app = useApp();
   const flow = useReactFlow<OpFlowNode>();
   const [problem, setProblem] = useState<FileProblem | null>(null);
+  const [exporting, setExporting] = useState(false);
   const context = {
     app,
+    openExport: () => setExporting(true),
     fitView: () => void flow.fitView({ padding: 0.2, duration: 200 }),
     measuredBoxes: () => measuredBoxes(flow),
   };
@@ -40,7 +43,8 @@ function EditorLayout() {
       e.preventDefault();
       command.perform({
         ...context,
-        openFile: () => document.querySelector<HTMLInputElement>('input[type=file]')?.click(),
+        openFile: () => document.querySelector<HTMLInputElement>('input[aria-label="Open graph file"]')?.click(),
+        openFolder: () => document.querySelector<HTMLInputElement>('input[aria-label="Open model folder"]')?.click(),
       });
     };
     window.addEventListener('keydown', onKey);
@@ -57,6 +61,7 @@ function EditorLayout() {
         <SidePanel />
       </main>
       <StatusBar />
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       {problem && <ErrorDialog problem={problem} onClose={() => setProblem(null)} />}
     </div>
   );

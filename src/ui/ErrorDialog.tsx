@@ -1,7 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { FileProblem } from './file-actions';
 
-/** A modal that says what went wrong with a file; the graph behind it is untouched. */
+/**
+ * A modal that says what went wrong with a file, the graph behind it untouched; or, for `notes`,
+ * what an import that went through wants the user to know.
+ */
 export function ErrorDialog({ problem, onClose }: { problem: FileProblem; onClose: () => void }) {
   const ok = useRef<HTMLButtonElement>(null);
   useEffect(() => ok.current?.focus(), []);
@@ -9,21 +12,23 @@ export function ErrorDialog({ problem, onClose }: { problem: FileProblem; onClos
     <div className="dialog-backdrop">
       <div
         className="dialog"
-        role="alertdialog"
+        role={problem.notes ? 'dialog' : 'alertdialog'}
         aria-modal="true"
         aria-labelledby="error-title"
         aria-describedby="error-message"
       >
-        <h2 id="error-title">{problem.title}</h2>
+        <h2 id="error-title" className={problem.notes ? 'notes-title' : undefined}>
+          {problem.title}
+        </h2>
         <p id="error-message">{problem.message}</p>
-        {problem.details.length > 1 && (
+        {(problem.notes ? problem.details.length > 0 : problem.details.length > 1) && (
           <ul>
             {problem.details.map((d, i) => (
               <li key={i}>{d}</li>
             ))}
           </ul>
         )}
-        <p className="muted">The current graph is unchanged.</p>
+        {!problem.notes && <p className="muted">The current graph is unchanged.</p>}
         <button ref={ok} type="button" onClick={onClose} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
           OK
         </button>

@@ -8,6 +8,10 @@ export interface CommandContext {
   readonly app: App;
   /** Opens the file picker (the hidden input lives in the toolbar). */
   readonly openFile: () => void;
+  /** Opens the folder picker, for a model's folder. */
+  readonly openFolder: () => void;
+  /** Opens the export dialog. */
+  readonly openExport: () => void;
   readonly fitView: () => void;
   /** The nodes as the canvas drew them, for a layout to work with real sizes. */
   readonly measuredBoxes: () => ReadonlyMap<string, NodeBox>;
@@ -112,6 +116,19 @@ export const COMMANDS = {
     inFields: true,
     keyTest: (e) => mod(e) && e.key.toLowerCase() === 'o',
     perform: ({ openFile }) => openFile(),
+  },
+  openFolder: {
+    id: 'open-folder',
+    label: 'Open folder…',
+    perform: ({ openFolder }) => openFolder(),
+  },
+  exportGraph: {
+    id: 'export',
+    label: 'Export…',
+    shortcut: 'Ctrl+E',
+    inFields: true,
+    keyTest: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'e',
+    perform: ({ openExport }) => openExport(),
   },
   fitView: {
     id: 'fit-view',

@@ -1,4 +1,6 @@
 import { parseGraphFile, serializeGraph } from '../io/graph-file';
+import { openFiles } from '../io/open-files';
+import { registry } from '../ops/registry';
 import { graphFromLink, graphLink, hasGraphLink } from '../io/graph-link';
 import type { Graph } from '../graph/types';
 import type { App } from '../store/app';
@@ -6,11 +8,12 @@ import type { DocumentOrigin } from '../store/document-store';
 import { EXAMPLES, loadExample } from '../store/examples';
 import { openGraph } from '../store/layout';
 
-/** A problem reading a file, for the error dialog. */
+/** A problem reading a file, for the error dialog; or, with `notes`, what an import wants the user to know. */
 export interface FileProblem {
   readonly title: string;
   readonly message: string;
   readonly details: readonly string[];
+  readonly notes?: true;
 }
 
 type ProblemListener = (problem: FileProblem) => void;
@@ -19,19 +22,46 @@ export function setFileProblemListener(listener: ProblemListener): void {
   onProblem = listener;
 }
 
-/** Opens a graph file; an invalid one is reported and the current graph stays as it was. */
-export async function openGraphFile(app: App, file: File): Promise<void> {
-  const loaded = parseGraphFile(await file.text());
-  if (!loaded.ok) {
+/** A file the user gave, by its name or, from a folder, its path in it. */
+export interface GivenFile {
+  readonly path: string;
+  readonly file: File;
+}
+
+/**
+ * Opens what the user gave: a graph file, or a tfjs model (model.json with its weight files, loose
+ * or in a folder). Anything else is reported, and the current graph stays as it was; what an
+ * import wants the user to know (inputs of unknown size, ops Tensorloom lacks) is shown after.
+ */
+export async function openGivenFiles(app: App, given: readonly GivenFile[]): Promise<void> {
+  const files = new Map(
+    await Promise.all(given.map(async (g) => [g.path, new Uint8Array(await g.file.arrayBuffer())] as const)),
+  );
+  const names = given.map((g) => g.file.name);
+  const opened = await openFiles(files, registry, readLayersModel);
+  if (!opened.ok) {
     onProblem({
-      title: `Cannot open ${file.name}`,
-      message: loaded.error.message,
-      details: loaded.error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+      title: `Cannot open ${names.length === 1 ? names[0] : `${names.length} files`}`,
+      message: opened.message,
+      details: opened.details,
     });
     return;
   }
-  await open(app, loaded.graph, 'file', file.name, `Cannot open ${file.name}`);
+  const fileName = opened.name.slice(opened.name.lastIndexOf('/') + 1);
+  const title = `Cannot open ${fileName}`;
+  if (opened.kind === 'graph') return open(app, opened.graph, 'file', fileName, title);
+  // A model saved again is a Tensorloom graph file, not the model.json it came from.
+  await open(app, opened.graph, 'file', fileName.replace(/\.json$/i, '.tensorloom.json'), title);
+  if (opened.notes.length)
+    onProblem({
+      title: `Imported ${fileName}`,
+      message: `${opened.graph.nodes.length.toLocaleString('en-US')} nodes from a ${opened.kind === 'graph-model' ? 'GraphModel' : 'Keras model'}. Worth knowing:`,
+      details: opened.notes.map((n) => n.message),
+      notes: true,
+    });
 }
+
+const readLayersModel = async () => (await import('../io/keras/import-layers-model')).importLayersModel;
 
 /**
  * Opens the graph a link carries (its `#graph=` fragment). Like a file, it opens untrusted; the graph

@@ -13,7 +13,8 @@ import {
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import type { Position } from '../../graph/types';
 import { useApp, useDoc } from '../app-context';
-import { openGraphFile } from '../file-actions';
+import { droppedFiles } from '../dropped-files';
+import { openGivenFiles } from '../file-actions';
 import { OP_DRAG_TYPE } from '../palette/Palette';
 import { OpNode, type OpFlowNode } from './OpNode';
 import { QuickAdd } from './QuickAdd';
@@ -150,9 +151,8 @@ export function Canvas() {
   const onDrop = useCallback(
     (event: DragEvent) => {
       event.preventDefault();
-      const file = event.dataTransfer.files[0];
-      if (file) {
-        void openGraphFile(app, file);
+      if (event.dataTransfer.files.length) {
+        void droppedFiles(event.dataTransfer).then((files) => openGivenFiles(app, files));
         return;
       }
       const op = event.dataTransfer.getData(OP_DRAG_TYPE);

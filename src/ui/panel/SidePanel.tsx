@@ -1,4 +1,5 @@
 import { formatDiagnostic } from '../../graph/diagnostics';
+import { customOpNames } from '../../io/graph-model/custom-ops';
 import { registry } from '../../ops/registry';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc, useRun, useSelection } from '../app-context';
@@ -41,6 +42,13 @@ export function SidePanel() {
           {node.op} <span className="muted">{node.id}</span>
         </h2>
         {op && <p className="muted">{op.doc}</p>}
+        {op?.kind === 'script' && (
+          <p className="muted" aria-label="On export">
+            Exported as a GraphModel, it becomes the custom op{' '}
+            <code>{customOpNames(graph.nodes.filter((n) => registry.get(n.op)?.kind === 'script')).get(node.id)}</code>,
+            which the register-ops.ts written with the model registers.
+          </p>
+        )}
         {op && op.limits.length > 0 && (
           <ul className="muted op-limits" aria-label="Where this op differs from TensorFlow">
             {op.limits.map((l) => (

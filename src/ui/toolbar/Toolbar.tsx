@@ -4,13 +4,15 @@ import type { BackendRequest } from '../../runtime/backend';
 import { EXAMPLES } from '../../store/examples';
 import { useApp, useDoc, useRun } from '../app-context';
 import { COMMANDS, type Command, type CommandContext } from '../commands';
-import { openExample, openGraphFile } from '../file-actions';
+import { pickedFiles } from '../dropped-files';
+import { openExample, openGivenFiles } from '../file-actions';
 import { ModeExplainer } from './ModeExplainer';
 
 /** File, history, run and mode controls; each button is a command with its shortcut in the tooltip. */
-export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'> }) {
+export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' | 'openFolder'> }) {
   const app = useApp();
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const mode = useRun((s) => s.mode);
   const running = useRun((s) => s.running);
   const stepping = useRun((s) => s.stepping);
@@ -19,7 +21,11 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'>
   const canRedo = useStore(app.doc.temporal, (s) => s.futureStates.length > 0);
   const hasNodes = useDoc((s) => s.graph.nodes.length > 0);
   const [explaining, setExplaining] = useState(false);
-  const ctx: CommandContext = { ...context, openFile: () => fileInput.current?.click() };
+  const ctx: CommandContext = {
+    ...context,
+    openFile: () => fileInput.current?.click(),
+    openFolder: () => folderInput.current?.click(),
+  };
 
   const button = (command: Command, enabled = true, extra?: string) => (
     <button
@@ -40,7 +46,9 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'>
       <div className="group" role="group" aria-label="File">
         {button(COMMANDS.newGraph)}
         {button(COMMANDS.open)}
+        {button(COMMANDS.openFolder)}
         {button(COMMANDS.save)}
+        {button(COMMANDS.exportGraph, hasNodes)}
         {button(COMMANDS.copyLink)}
         <select
           className="examples-select"
@@ -60,12 +68,23 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile'>
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.bin,application/json"
+          multiple
           hidden
           aria-label="Open graph file"
           onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void openGraphFile(app, file);
+            if (e.target.files?.length) void openGivenFiles(app, pickedFiles(e.target.files));
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={folderInput}
+          type="file"
+          {...{ webkitdirectory: '' }}
+          hidden
+          aria-label="Open model folder"
+          onChange={(e) => {
+            if (e.target.files?.length) void openGivenFiles(app, pickedFiles(e.target.files));
             e.target.value = '';
           }}
         />

@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+import { customOpNames } from '../../io/graph-model/custom-ops';
+import { registry } from '../../ops/registry';
+import { useDoc } from '../app-context';
+import { formatBytes } from '../format-bytes';
+import { downloadFiles } from './download';
+import { graphModelFiles, type ExportedFiles } from './model-files';
+
+/** Export…: the graph as a tfjs GraphModel, downloaded as its files; what needs registering is said first. */
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const graph = useDoc((s) => s.graph);
+  const [result, setResult] = useState<ExportedFiles | null>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const scripts = graph.nodes.filter((n) => registry.get(n.op)?.kind === 'script');
+  const customOps = customOpNames(scripts);
+
+  const exportNow = () => {
+    const exported = graphModelFiles(graph);
+    setResult(exported);
+    if (exported.ok) downloadFiles(exported.files);
+  };
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="dialog export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
+        <h2 id="export-title">Export as a TensorFlow.js GraphModel</h2>
+        <p>
+          model.json and its weight files, which <code>tf.loadGraphModel</code> loads and runs with the values
+          Tensorloom computes. Placeholders become the model&apos;s inputs; nodes nothing reads, its outputs.
+        </p>
+        {scripts.length > 0 && (
+          <section aria-label="Custom ops">
+            <p>
+              {scripts.length === 1 ? 'This script node becomes a custom op' : 'These script nodes become custom ops'}:
+              import the register-ops.ts that comes with the model before loading it (and run with{' '}
+              <code>executeAsync</code> where a script awaits).
+            </p>
+            <ul>
+              {scripts.map((n) => (
+                <li key={n.id}>
+                  {n.name ?? n.id} → <code>{customOps.get(n.id)}</code>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {result && !result.ok && (
+          <p role="alert" className="attr-error">
+            {result.message}
+          </p>
+        )}
+        {result?.ok && (
+          <section aria-label="Exported files">
+            <p>Downloaded:</p>
+            <ul>
+              {[...result.files].map(([name, content]) => (
+                <li key={name}>
+                  {name} ({formatBytes(typeof content === 'string' ? content.length : content.byteLength)})
+                </li>
+              ))}
+            </ul>
+            {result.notes.map((note) => (
+              <p key={note} className="muted">
+                {note}
+              </p>
+            ))}
+          </section>
+        )}
+        <div className="dialog-buttons">
+          <button ref={first} type="button" className="primary" onClick={exportNow}>
+            Export GraphModel
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
