@@ -7,7 +7,7 @@ import { EagerExecution } from '../src/runtime/eager-execution';
 import { canvasBench } from './canvas/measure';
 import { cliStart } from './cli-start';
 import { compiled, ms, random, runCompiled } from './compiled';
-import { importedModelRun } from './imported-model';
+import { importedModelRun, importLargeModel } from './imported-model';
 import { layoutOverhead } from './layout';
 import { medians, printRows, type Row } from './measure';
 import { arrayScriptRoundTrip, tensorScriptOfOps } from './scripts';
@@ -263,6 +263,7 @@ const BENCHES: Record<string, () => Promise<Row>> = {
   cli: cliStart,
   layout: layoutOverhead,
   imported: importedModelRun,
+  import: importLargeModel,
 };
 
 async function main(selected: string[]) {

@@ -62,10 +62,18 @@ export function shapeFromTf(shape: TfShape | undefined): (number | null)[] | nul
   });
 }
 
+/** Texts already decoded: a model spells the same few ("SAME", "NHWC") on every node. */
+const decodedTexts = new Map<string, string>();
+
 /** The text of a GraphDef string attribute (base64 of UTF-8 bytes). */
 export function textFromTf(s: string): string {
-  const binary = atob(s);
-  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  let text = decodedTexts.get(s);
+  if (text === undefined) {
+    const binary = atob(s);
+    text = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    if (s.length <= 64) decodedTexts.set(s, text);
+  }
+  return text;
 }
 
 export function textToTf(text: string): string {
@@ -156,7 +164,8 @@ export interface TfMapping {
   readonly attrNames?: Readonly<Record<string, string>>;
   /**
    * Attributes the rule cannot read (a list of fused op names to one choice), from the node's TF
-   * attributes; a message says why the node cannot be computed as TensorFlow would.
+   * attributes; a message says why the node cannot be computed as TensorFlow would. The TF
+   * attributes of the names it gives count as read; name others it reads in `ignores`.
    */
   readonly importAttrs?: (attrs: TfAttrs) => Readonly<Record<string, AttrValue>> | string;
   /** The TF attributes for those attributes, the inverse of importAttrs. */

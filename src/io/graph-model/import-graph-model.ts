@@ -150,7 +150,7 @@ class GraphDefReader {
     const connected = (port: string) => portIndex(op, port, inputs.length) !== null;
     const { attrs, refusal, unread } = attrsFromTf(op, tfAttrs, connected);
     if (refusal) return this.addUnsupported(def, outputsUsed, refusal);
-    const ports = Object.values(portsOf(op, { ...defaults(op), ...attrs }).inputs);
+    const ports = Object.values(op.ports ? portsOf(op, { ...defaults(op), ...attrs }).inputs : op.inputs);
     const fixed = ports.filter((spec) => !spec.variadic).length;
     if (ports.length === fixed ? inputs.length !== fixed : inputs.length < fixed)
       return this.addUnsupported(
@@ -242,7 +242,7 @@ class GraphDefReader {
 
   private push(def: GraphDefNode, op: AnyOpSignature, attrs: Record<string, AttrValue>): void {
     this.nodes.push({ id: def.name, op: op.name, attrs });
-    this.ops.set(def.name, { ...op, ...portsOf(op, { ...defaults(op), ...attrs }) });
+    this.ops.set(def.name, op.ports ? { ...op, ...portsOf(op, { ...defaults(op), ...attrs }) } : op);
   }
 
   /** Edges for the node's data inputs, in the op's input order. */
@@ -310,6 +310,11 @@ function portIndex(op: AnyOpSignature, position: number | string, count: number)
   return null;
 }
 
+const defaultsOf = new WeakMap<AnyOpSignature, Record<string, AttrValue>>();
+
 function defaults(op: AnyOpSignature): Record<string, AttrValue> {
-  return Object.fromEntries(Object.entries(op.attrs).map(([name, spec]) => [name, spec.default]));
+  let values = defaultsOf.get(op);
+  if (!values)
+    defaultsOf.set(op, (values = Object.fromEntries(Object.entries(op.attrs).map(([n, s]) => [n, s.default]))));
+  return values;
 }

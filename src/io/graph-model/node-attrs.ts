@@ -27,9 +27,8 @@ export function attrsFromTf(op: AnyOpSignature, tfAttrs: TfAttrs, connected: (po
   const mapping = op.tf;
   let attrs: Record<string, AttrValue> = {};
   if (mapping?.importAttrs) {
-    // What the mapping looks at counts as read.
-    const tracked = new Proxy(tfAttrs, { get: (target, name: string) => (read.add(name), target[name]) });
-    const mapped = mapping.importAttrs(tracked);
+    // What the mapping gives counts as read, under the TF names of what it gives.
+    const mapped = mapping.importAttrs(tfAttrs);
     if (typeof mapped === 'string') return { attrs, refusal: mapped, unread: [] };
     attrs = { ...mapped };
   }
@@ -51,9 +50,18 @@ export function attrsFromTf(op: AnyOpSignature, tfAttrs: TfAttrs, connected: (po
   }
   for (const name of mapping?.ignores ?? []) read.add(name);
   const unread = Object.keys(tfAttrs).filter(
-    (name) => !read.has(name) && !KERNEL_ONLY.test(name) && !isEmpty(tfAttrs[name]!),
+    (name) =>
+      !read.has(name) && !KERNEL_ONLY.test(name) && !isTypeParameter(tfAttrs[name]!) && !isEmpty(tfAttrs[name]!),
   );
   return { attrs, refusal: null, unread };
+}
+
+/**
+ * A dtype (StridedSlice's `Index`, a `Tout` list): Tensorloom's ops take their dtypes from their
+ * inputs, and an attribute that sets one (Cast's `DstT`) is read as the op's own.
+ */
+function isTypeParameter(value: TfAttrValue): boolean {
+  return value.type !== undefined || (value.list?.type?.length ?? 0) > 0;
 }
 
 /** A value that says nothing: an empty list or string, false, zero. */
