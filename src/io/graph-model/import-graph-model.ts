@@ -138,7 +138,7 @@ class GraphDefReader {
     const kept = tfAttrs[SCRIPT_NODE_ATTR]?.s;
     if (isCustomOp(def.op) && kept) return this.addKeptNode(def, kept, outputsUsed);
     const op = this.registry.get(def.op);
-    if (!op || op.placeable === false || op.kind === 'script' || op.kind === 'const' || op.kind === 'feed')
+    if (!op || op.category === 'imported' || op.kind === 'script' || op.kind === 'const' || op.kind === 'feed')
       return this.addUnsupported(
         def,
         outputsUsed,

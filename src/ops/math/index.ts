@@ -1,4 +1,5 @@
 import { Abs } from './Abs';
+import { Add } from './Add';
 import { AddN } from './AddN';
 import { AddV2 } from './AddV2';
 import { Ceil } from './Ceil';
@@ -30,6 +31,7 @@ import { Tan } from './Tan';
 
 export const mathOps = [
   AddV2,
+  Add,
   Sub,
   Mul,
   RealDiv,

@@ -36,6 +36,8 @@ const i32 = (shape: number[], range: [number, number] = [-5, 5]): InputGen => ({
 const bool = (shape: number[]): InputGen => ({ shape, dtype: 'bool' });
 
 const binaryMath: OpCase[] = [
+  binary('Add', (tf, x, y) => tf.add(x, y), f([2, 1, 3]), f([4, 1]), 'broadcast both'),
+  byHand('Add', { x: [7, -2147483648], y: [-9, 1] }, [-2, -2147483647], 'int32'),
   binary('Sub', (tf, x, y) => tf.sub(x, y), f([2, 3]), f([3]), 'broadcast'),
   binary('Sub', (tf, x, y) => tf.sub(x, y), i32([4]), i32([4]), 'int32'),
   byHand('Sub', { x: [5, 1], y: [3, 4] }, [2, -3]),

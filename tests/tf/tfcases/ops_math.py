@@ -84,6 +84,7 @@ NONZERO_INT_EDGES = INT_EDGES[(INT_EDGES != 0) & (INT_EDGES != -1)]
 
 SPECS = [
     binary('AddV2', raw.AddV2),
+    binary('Add', raw.Add),
     binary('Sub', raw.Sub),
     binary('Mul', raw.Mul),
     binary('RealDiv', raw.RealDiv, dtypes=('float32',)),
