@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp, runStatus, READY_TIMEOUT } from './support/browser';
@@ -14,6 +13,7 @@ import {
   waitForValues,
   X,
 } from './support/editor';
+import { autosaved, save } from './support/files';
 
 const times = (k: number) => X.map((x) => k * Math.sin(x));
 const DEFAULT_NODES = ['Const node two', 'Mul node 2·sin(x)', 'Placeholder node x', 'Sin node sin(x)'];
@@ -40,38 +40,8 @@ async function mulValues(page: Page): Promise<number[]> {
   return readValues(sidePanel(page), 'mul.z');
 }
 
-/** Saves with the toolbar's Save button and returns the download's name and text. */
-async function save(page: Page): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), toolbarButton(page, 'Save').click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
-
 function openFileInput(page: Page) {
   return page.getByLabel('Open graph file', { exact: true });
-}
-
-/** The autosaved graph text in IndexedDB (idb-keyval's default store), without creating the database. */
-function autosaved(page: Page): Promise<string | null> {
-  return page.evaluate(async () => {
-    const databases = await indexedDB.databases();
-    if (!databases.some((d) => d.name === 'keyval-store')) return null;
-    return new Promise<string | null>((resolve, reject) => {
-      const open = indexedDB.open('keyval-store');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const request = db.transaction('keyval', 'readonly').objectStore('keyval').get('tensorloom:autosave');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          db.close();
-          // The autosave record: { text, trusted }.
-          const text = (request.result as { text?: unknown } | undefined)?.text;
-          resolve(typeof text === 'string' ? text : null);
-        };
-      };
-    });
-  });
 }
 
 const twoOf = (file: GraphFile) => file.nodes.find((n) => n.id === 'two')?.attrs['value'];

@@ -3,8 +3,20 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { attr, GraphModelBuilder } from '../support/graph-model-files';
-import { openApp, screenshot } from './support/browser';
-import { allClose, canvasNodeNames, selectNode, sidePanel, toolbarButton, waitForValues } from './support/editor';
+import { openApp, READY_TIMEOUT, runStatus, screenshot } from './support/browser';
+import {
+  allClose,
+  canvasNodeNames,
+  parseShown,
+  readStatistics,
+  selectNode,
+  sidePanel,
+  toolbarButton,
+  waitFor,
+  waitForStatus,
+  waitForValues,
+} from './support/editor';
+import { autosaved, save } from './support/files';
 
 /**
  * A small converter-style model: x [?, 3] → MatMul → BiasAdd → Relu, with a 3×40 kernel (more than
@@ -24,8 +36,38 @@ function model() {
   return { files, kernel, bias };
 }
 
+/** A dense layer whose 1600×1600 float32 kernel weighs 10 MB, in three 4 MB shards as the converter writes them. */
+function largeModel() {
+  const kernel = Float32Array.from({ length: 1600 * 1600 }, (_, i) => Math.sin(i) * 0.01);
+  const files = new GraphModelBuilder()
+    .placeholder('x', 'float32', [1, 1600])
+    .constant('dense/kernel', kernel, [1600, 1600])
+    .node('dense/MatMul', 'MatMul', ['x', 'dense/kernel'], { T: attr.type('float32') })
+    .node('dense/Relu', 'Relu', ['dense/MatMul'], { T: attr.type('float32') })
+    .files();
+  return { files, kernel };
+}
+
+/** The kernel's bytes as a graph file holds them. */
+function kernelBytes(graphText: string): Buffer {
+  const file = JSON.parse(graphText) as { nodes: { id: string; attrs: { value?: { base64?: string } } }[] };
+  return Buffer.from(file.nodes.find((n) => n.id === 'dense/kernel')!.attrs.value!.base64!, 'base64');
+}
+
 function openFileInput(page: Page) {
   return page.getByLabel('Open graph file', { exact: true });
+}
+
+/** Opens a model.json with its shards, as picked together in the Open… dialog. */
+function openModel(page: Page, files: ReturnType<typeof model>['files']) {
+  return openFileInput(page).setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(files.modelJson)) },
+    ...[...files.shards].map(([name, bytes]) => ({
+      name,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(bytes),
+    })),
+  ]);
 }
 
 /** The nodes' boxes on the canvas, for checking that none overlap. */
@@ -40,14 +82,7 @@ test('a model.json dropped with its weights opens laid out, runs, shows inner va
   const app = await openApp();
   const { page } = app;
   try {
-    await openFileInput(page).setInputFiles([
-      { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(files.modelJson)) },
-      ...[...files.shards].map(([name, bytes]) => ({
-        name,
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from(bytes),
-      })),
-    ]);
+    await openModel(page, files);
     const notes = page.getByRole('dialog', { name: 'Imported model.json', exact: true });
     await notes.waitFor();
     expect(await notes.innerText()).toContain(
@@ -105,6 +140,70 @@ test('a model.json dropped with its weights opens laid out, runs, shows inner va
     await app.close();
   }
 });
+
+test('a 10 MB model opens, saves, autosaves and comes back after a reload; a link refuses it', async () => {
+  const { files, kernel } = largeModel();
+  const app = await openApp();
+  const { page } = app;
+  const timed = async <T>(what: string, step: () => Promise<T>) => {
+    const start = Date.now();
+    const result = await step();
+    console.log(`10 MB model: ${what} in ${Date.now() - start} ms`);
+    return result;
+  };
+  try {
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.baseUrl).origin });
+    expect([...files.shards.keys()]).toHaveLength(3);
+    await timed('opened and run', async () => {
+      await openModel(page, files);
+      await waitForStatus(page, /4\/4 steps/, 60_000);
+    });
+    // The panel reads the kernel's 2.56 million values: its extremes are the weights'.
+    await selectNode(page, 'Const', 'dense/kernel');
+    const stats = await waitFor(
+      () => readStatistics(sidePanel(page), 'dense/kernel.output'),
+      (shown) => shown['shape'] === 'float32[1600, 1600]',
+      { what: "the kernel's statistics" },
+    );
+    expect(Math.abs(parseShown(stats['min']!) - kernel.reduce((a, b) => Math.min(a, b)))).toBeLessThan(1e-6);
+    expect(Math.abs(parseShown(stats['max']!) - kernel.reduce((a, b) => Math.max(a, b)))).toBeLessThan(1e-6);
+
+    const saved = await timed('saved', () => save(page));
+    expect(kernelBytes(saved.text).equals(Buffer.from(kernel.buffer))).toBe(true);
+    const stored = await timed('autosaved', () =>
+      waitFor(
+        () => autosaved(page),
+        (text) => text !== null && text.includes('dense/kernel'),
+        { what: 'the autosave of the model', timeout: 60_000 },
+      ),
+    );
+    expect(kernelBytes(stored!).equals(Buffer.from(kernel.buffer))).toBe(true);
+
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    await toolbarButton(page, 'Copy link').click();
+    await waitFor(
+      () => page.getByRole('alert').allInnerTexts(),
+      (texts) => texts.some((t) => t.includes('This graph is too large for a link')),
+      { what: 'the notice that the model is too large for a link' },
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+
+    await timed('restored after a reload', async () => {
+      await page.reload();
+      await runStatus(page).filter({ hasText: 'Backend:' }).waitFor({ state: 'attached', timeout: READY_TIMEOUT });
+      await waitForStatus(page, /4\/4 steps/, 60_000);
+    });
+    expect(await canvasNodeNames(page)).toEqual([
+      'Const node dense/kernel',
+      'MatMul node dense/MatMul',
+      'Placeholder node x',
+      'Relu node dense/Relu',
+    ]);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+}, 180_000);
 
 test('a file that is no graph or model is refused with one message, and the graph stays', async () => {
   const app = await openApp();
