@@ -2,12 +2,15 @@
  * Models as tensorflowjs_converter wrote them (taken from the tfjs repository: see
  * converted/README.md), imported and run against tfjs's own GraphModel executor.
  */
+import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TensorLiteral } from '../../../src/graph/types';
-import type { GraphModelFiles } from '../../support/graph-model-files';
+import { withAttrs } from '../../support/graph-builder';
+import { loadWithTfjs, type GraphModelFiles } from '../../support/graph-model-files';
 import { seededRandom } from '../../support/random';
 import { sessions } from '../../support/session';
+import { expectValuesClose } from '../../support/tf';
 import { expectImportSameAsTfjs, imported } from './same-as-tfjs';
 
 const newSession = sessions();
@@ -95,6 +98,34 @@ describe('models tensorflowjs_converter wrote', () => {
       ['module_apply_default/MobilenetV2/Logits/output'],
       1e-4,
     );
+  }, 120_000);
+
+  it("MobileNetV2's gradient with respect to its image is the one tfjs's own executor gives", async () => {
+    const files = converted('mobilenet_v2');
+    const image = randomInput([1, 224, 224, 3], 5);
+    const logits = 'module_apply_default/MobilenetV2/Logits/output';
+    const model = await loadWithTfjs(tf, files);
+    const x = tf.tensor(image.values, [...image.shape]);
+    const expected = tf.grad((input: tf.Tensor) => (model.execute({ images: input }, logits) as tf.Tensor).sum())(x);
+    const want = await expected.data();
+    tf.dispose([x, expected]);
+    model.dispose();
+
+    // As a user would: a Sum node after the logits makes the scalar the gradient is taken of.
+    const opened = withAttrs(imported(files).graph, 'images', { value: image });
+    const graph = {
+      ...opened,
+      nodes: [...opened.nodes, { id: 'loss', op: 'Sum', attrs: {} }],
+      edges: [
+        ...opened.edges,
+        { id: 'to_loss', source: logits, sourcePort: 'output', target: 'loss', targetPort: 'input' },
+      ],
+    };
+    const report = await newSession().computeGradients(graph, 'loss', want.length);
+    expect(report.error).toBeNull();
+    const gradient = report.nodes['images']!['output']!;
+    if (!('summary' in gradient)) throw new Error(gradient.none);
+    expectValuesClose(gradient.summary.values, want, 1e-4);
   }, 120_000);
 
   it('BlazeFace (converter 1.3.2, 171 nodes) imports with every op one Tensorloom computes', () => {
