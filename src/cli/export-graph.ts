@@ -4,13 +4,23 @@ import { parseGraphFile } from '../io/graph-file';
 import { registerOpsSource } from '../io/graph-model/custom-ops';
 import { exportGraphModel } from '../io/graph-model/export-graph-model';
 import { prettyJson, type Json } from '../io/json-text';
+import { exportTypeScript } from '../io/typescript/export-typescript';
+import type { Graph } from '../graph/types';
 import { registry } from '../ops/registry';
 
+export type ExportFormat = 'graph-model' | 'ts';
+
+/** What an export writes, what to note about it, and how to use it. */
+type Written =
+  | { ok: true; files: ReadonlyMap<string, string | Uint8Array>; notes: readonly string[]; use?: string }
+  | { ok: false; message: string };
+
 /**
- * `tensorloom export GRAPH.json --format graph-model --out DIR`: model.json, its weight shards and,
- * for a graph with scripts, register-ops.ts. The exit status.
+ * `tensorloom export GRAPH.json --format graph-model|ts --out DIR`: a GraphModel (model.json, its
+ * weight shards and, for a graph with scripts, register-ops.ts), or a TypeScript module (model.ts
+ * and the shards of its large constants). The exit status.
  */
-export async function exportGraph(file: string, outDir: string): Promise<number> {
+export async function exportGraph(file: string, outDir: string, format: ExportFormat): Promise<number> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -23,27 +33,42 @@ export async function exportGraph(file: string, outDir: string): Promise<number>
     console.error(`error: ${file}: ${loaded.error.message}`);
     return 1;
   }
-  const exported = exportGraphModel(loaded.graph, registry, { producer: file });
+  const exported = format === 'ts' ? typeScriptFiles(loaded.graph) : graphModelFiles(loaded.graph, file);
   if (!exported.ok) {
     console.error(`error: ${file}: ${exported.message}`);
     return 1;
   }
   await mkdir(outDir, { recursive: true });
-  const written = ['model.json'];
-  await writeFile(join(outDir, 'model.json'), `${prettyJson(exported.modelJson as unknown as Json)}\n`);
-  for (const [name, bytes] of exported.shards) {
-    await writeFile(join(outDir, name), bytes);
-    written.push(name);
-  }
-  if (exported.customOps.size) {
-    await writeFile(join(outDir, 'register-ops.ts'), registerOpsSource(loaded.graph, exported.customOps));
-    written.push('register-ops.ts');
-  }
+  for (const [name, content] of exported.files) await writeFile(join(outDir, name), content);
   for (const note of exported.notes) console.error(`note: ${note}`);
-  console.error(`wrote ${written.join(', ')} to ${outDir}`);
-  if (exported.customOps.size)
-    console.error(
-      'its scripts are custom ops: import register-ops.ts before tf.loadGraphModel, and run with executeAsync',
-    );
+  console.error(`wrote ${[...exported.files.keys()].join(', ')} to ${outDir}`);
+  if (exported.use) console.error(exported.use);
   return 0;
+}
+
+function graphModelFiles(graph: Graph, producer: string): Written {
+  const exported = exportGraphModel(graph, registry, { producer });
+  if (!exported.ok) return exported;
+  const files = new Map<string, string | Uint8Array>([
+    ['model.json', `${prettyJson(exported.modelJson as unknown as Json)}\n`],
+    ...exported.shards,
+  ]);
+  if (!exported.customOps.size) return { ok: true, files, notes: exported.notes };
+  files.set('register-ops.ts', registerOpsSource(graph, exported.customOps));
+  return {
+    ok: true,
+    files,
+    notes: exported.notes,
+    use: 'its scripts are custom ops: import register-ops.ts before tf.loadGraphModel, and run with executeAsync',
+  };
+}
+
+function typeScriptFiles(graph: Graph): Written {
+  const exported = exportTypeScript(graph, registry);
+  if (!exported.ok) return exported;
+  const weights = exported.files.size > 1;
+  return {
+    ...exported,
+    use: `model.ts exports run, from the graph's inputs to its outputs${weights ? ', and loadWeights, which reads the shards beside it' : ''}`,
+  };
 }

@@ -1,16 +1,21 @@
 import { parseArgs } from 'node:util';
 import { BACKENDS, type BackendName } from '../runtime/backend';
+import type { ExportFormat } from './export-graph';
 import { RuntimeWorker } from './runtime-worker';
+
+const EXPORT_FORMATS: readonly ExportFormat[] = ['graph-model', 'ts'];
 
 const USAGE = `Usage: tensorloom run FILE.json [options]
        tensorloom import MODEL.json [-o GRAPH.json]
-       tensorloom export GRAPH.json --format graph-model --out DIR
+       tensorloom export GRAPH.json [--format graph-model|ts] --out DIR
 
 run: loads a Tensorloom graph file, runs it and prints each output's shape, dtype and values.
 import: a tfjs model (a GraphModel or Keras layers-model: model.json, its weight files beside it)
   as a Tensorloom graph file, written to GRAPH.json or printed.
 export: the graph as a tfjs GraphModel in DIR (model.json, weight shards, and register-ops.ts for
-  its scripts), which tf.loadGraphModel runs.
+  its scripts), which tf.loadGraphModel runs; or with --format ts, as one TypeScript module,
+  model.ts, whose run computes the graph with @tensorflow/tfjs (its large constants read from
+  weight shards beside it).
 
 Options of run:
   --mode eager|graph     eager runs node by node and times each; graph runs the compiled plan (default)
@@ -95,9 +100,10 @@ async function fileCommand(command: 'import' | 'export', argv: string[]): Promis
   const [file, ...extra] = positionals;
   if (!file || extra.length) return usage(`expected: ${command} ${command === 'import' ? 'MODEL.json' : 'GRAPH.json'}`);
   if (command === 'import') return (await import('./import-model')).importModel(file, opts.out);
-  if (opts.format !== 'graph-model') return usage(`--format must be graph-model, got "${opts.format}"`);
+  const format = opts.format as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) return usage(`--format must be graph-model or ts, got "${opts.format}"`);
   if (!opts.out) return usage('export needs --out DIR');
-  return (await import('./export-graph')).exportGraph(file, opts.out);
+  return (await import('./export-graph')).exportGraph(file, opts.out, format);
 }
 
 function usage(problem: string): number {

@@ -1,7 +1,7 @@
 import type { OpCategory } from '../graph/op-signature';
 import { broadcastShapes, sameDtype } from '../graph/shape';
-import type { DType } from '../graph/types';
-import { defineOp, type Tensor, type TF, type ValueCheck } from './define-op';
+import type { DType, TensorType } from '../graph/types';
+import { defineOp, type AnyCodeArgs, type OpCode, type Tensor, type TF, type ValueCheck } from './define-op';
 import type { BackendLimit } from './backend-limits';
 import { sumToShape } from './broadcast-gradient';
 import { NUMERIC } from './dtypes';
@@ -23,6 +23,11 @@ interface BinaryOptions {
   eitherZeroOnTies?: boolean;
   /** TensorFlow's checks of the input values (see OpDef.checks). */
   checks?: (tf: TF, x: Tensor, y: Tensor) => readonly ValueCheck[];
+  /**
+   * How the op is written as tfjs code (see OpDef.code), given the expressions of x and y and x's
+   * type. An op without it cannot be exported as TypeScript (tests/io/typescript lists such ops).
+   */
+  code?: (x: string, y: string, type: TensorType, args: AnyCodeArgs) => OpCode;
 }
 
 /** A broadcasting elementwise op `z = f(x, y)` over inputs of one dtype. */
@@ -56,5 +61,8 @@ export function binaryOp(
         }
       : undefined,
     checks: options.checks ? (tf, { x, y }) => options.checks!(tf, x, y) : undefined,
+    code: options.code
+      ? (args) => options.code!(args.inputs.x, args.inputs.y, args.types.inputs.x, args as AnyCodeArgs)
+      : undefined,
   });
 }

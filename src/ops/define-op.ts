@@ -1,7 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { AttrSpecs, AttrValues, RunAttrValues } from '../graph/attrs';
 import type { InputSpecs, InputsOf, OpCategory, OpKind, OpSignature } from '../graph/op-signature';
-import type { TensorType } from '../graph/types';
+import type { TensorLiteral, TensorType } from '../graph/types';
 import type { TfMapping } from '../graph/tf-mapping';
 import { INT32_AS_FLOAT, type BackendLimit } from './backend-limits';
 
@@ -81,7 +81,63 @@ export interface OpDef<
   checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: RunAttrValues<A>): readonly ValueCheck[];
   /** Where that depends on the attributes (a script's gradient body): otherwise `gradientPathOf`'s rule. */
   gradientPath?(attrs: RunAttrValues<A>, nodeId: string): GradientPath;
+  /** How the op is written as tfjs code (a TypeScript export), computing what `forward` does on the CPU. */
+  code?(args: CodeArgs<I, O, A>): OpCode;
 }
+
+/**
+ * A function that generated code needs, written into the module once: its name, and its source,
+ * which calls tfjs as `tf` and the helpers it `uses` by their names.
+ */
+export interface CodeHelper {
+  readonly name: string;
+  readonly source: string;
+  readonly uses?: readonly CodeHelper[];
+}
+
+/** A condition under which TensorFlow raises, as code: expressions of a bool scalar tensor and of the message. */
+export interface CodeCheck {
+  readonly failed: string;
+  readonly message: string;
+}
+
+/** What an op's `code` knows of the node it writes. */
+export interface CodeArgs<I extends InputSpecs, O extends string, A extends AttrSpecs> {
+  /** Per input port, an expression of its value (a list for a variadic port); inputs that supply attributes are read through `attr`. */
+  readonly inputs: InputsOf<I, string>;
+  /** The attributes; one that a connected input supplies is undefined when known only when running. */
+  readonly attrs: AttrValues<A>;
+  /** An attribute as source text: its value as a literal, or the variable holding what its input supplies. */
+  attr(name: keyof A & string): string;
+  /** The variable each output goes in. */
+  readonly outputs: Readonly<Record<O, string>>;
+  /** The types validation inferred (a dimension known only when running is null). */
+  readonly types: { readonly inputs: InputsOf<I, TensorType>; readonly outputs: Readonly<Record<O, TensorType>> };
+  /** A value as a TypeScript literal: numbers (NaN, ±Infinity and -0 spelled out), strings, booleans, lists. */
+  literal(value: unknown): string;
+  /** Writes `helper` into the module (once), returning its name. */
+  helper(helper: CodeHelper): string;
+}
+
+/** CodeArgs with the op's ports and attributes erased, as helpers shared by many ops see them. */
+export type AnyCodeArgs = CodeArgs<InputSpecs, string, AttrSpecs>;
+
+/**
+ * How an op is written in a TypeScript module that computes with tfjs what its forward pass
+ * computes on the CPU backend: the expression of its one output, or statements that declare a
+ * `const` for each output variable (and nothing else), with TensorFlow's checks of its input
+ * values. Sources say what they are; an op that cannot be written says why.
+ */
+export type OpCode =
+  | string
+  | { readonly lines: readonly string[]; readonly checks?: readonly CodeCheck[] }
+  /** A graph input, fed when the module runs; `value` is the one it holds now. */
+  | { readonly input: TensorLiteral }
+  /** A value the graph holds, inlined or loaded with the weights. */
+  | { readonly constant: TensorLiteral }
+  /** A script node, which the writer turns into a function of its own. */
+  | { readonly script: true }
+  | { readonly unwritable: string };
 
 export type AnyOpDef = OpDef<InputSpecs, string, AttrSpecs>;
 
@@ -106,6 +162,7 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   gradient?(tf: TF, context: GradientContext<I, O, A>): InputGradients<I>;
   checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: RunAttrValues<A>): readonly ValueCheck[];
   gradientPath?(attrs: RunAttrValues<A>, nodeId: string): GradientPath;
+  code?(args: CodeArgs<I, O, A>): OpCode;
 }
 
 /** How a gradient passes a node of `op`: none through a non-differentiable op, else its own or the tape's. */

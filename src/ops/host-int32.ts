@@ -1,4 +1,4 @@
-import type { Tensor, TF } from './define-op';
+import type { CodeHelper, Tensor, TF } from './define-op';
 
 /**
  * tfjs computes some int32 ops in float32 or in doubles that overflow 2⁵³ (its CPU Abs and Square
@@ -81,3 +81,41 @@ export function wrappingPow(x: number, y: number): number {
   }
   return result;
 }
+
+/** int32Unary as generated code writes it. */
+export const INT32_UNARY_CODE: CodeHelper = {
+  name: 'int32Map',
+  source: `/** \`f\` on every int32 element, as TensorFlow's kernels compute it: tfjs's CPU kernels round some results through float32. */
+function int32Map(x: tf.Tensor, f: (a: number) => number): tf.Tensor {
+  return tf.tensor(Int32Array.from(x.dataSync(), (a) => f(a)), x.shape, 'int32');
+}`,
+};
+
+/** int32Binary as generated code writes it. */
+export const INT32_BINARY_CODE: CodeHelper = {
+  name: 'int32Pairs',
+  source: `/**
+ * \`f\` on every broadcast pair of int32 elements, wrapping as TensorFlow's kernels do: tfjs takes
+ * products in doubles, which lose the low bits of those past 2⁵³.
+ */
+function int32Pairs(x: tf.Tensor, y: tf.Tensor, f: (a: number, b: number) => number): tf.Tensor {
+  const shape = tf.backend_util.assertAndGetBroadcastShape(x.shape, y.shape);
+  const [a, b] = [x, y].map((t) => tf.tidy(() => tf.broadcastTo(t, shape).dataSync()));
+  return tf.tensor(Int32Array.from(a!, (v, i) => f(v, b![i]!)), shape, 'int32');
+}`,
+};
+
+/** wrappingPow as generated code writes it. */
+export const WRAPPING_POW_CODE: CodeHelper = {
+  name: 'wrappingPow',
+  source: `/** TensorFlow's int32 x ** y for y ≥ 0, by squaring, wrapping like its kernel. */
+function wrappingPow(x: number, y: number): number {
+  let result = 1;
+  let base = x;
+  for (let e = y; e > 0; e >>>= 1) {
+    if (e & 1) result = Math.imul(result, base);
+    base = Math.imul(base, base);
+  }
+  return result;
+}`,
+};

@@ -1,7 +1,7 @@
 import type { InputSpec, OpCategory } from '../graph/op-signature';
 import type { DType, TensorType } from '../graph/types';
 import type { BackendLimit } from './backend-limits';
-import { defineOp, type Tensor, type TF } from './define-op';
+import { defineOp, type AnyCodeArgs, type OpCode, type Tensor, type TF } from './define-op';
 import { FLOAT } from './dtypes';
 
 interface UnaryOptions<X extends string, Y extends string> {
@@ -15,6 +15,8 @@ interface UnaryOptions<X extends string, Y extends string> {
   limits?: readonly BackendLimit[];
   /** TensorFlow's dy/dx times `dy`, where tfjs's differs (kinks). */
   gradient?: (tf: TF, x: Tensor, y: Tensor, dy: Tensor) => Tensor;
+  /** How the op is written as tfjs code (see OpDef.code), given the expression of x and its type. */
+  code: (x: string, type: TensorType, args: AnyCodeArgs) => OpCode;
 }
 
 /** An elementwise op `y = f(x)` that keeps shape and dtype. */
@@ -22,7 +24,7 @@ export function unaryOp<const X extends string = 'x', const Y extends string = '
   name: string,
   doc: string,
   fn: (tf: TF, x: Tensor) => Tensor,
-  options: UnaryOptions<X, Y> = {},
+  options: UnaryOptions<X, Y>,
 ) {
   const [input, output] = options.ports ?? (['x', 'y'] as [X, Y]);
   return defineOp<Record<X, InputSpec>, Y>({
@@ -41,5 +43,11 @@ export function unaryOp<const X extends string = 'x', const Y extends string = '
       ? (tf, { inputs, outputs, dy }) =>
           ({ [input]: options.gradient!(tf, inputs[input] as Tensor, outputs[output], dy[output]) }) as never
       : undefined,
+    code: (args) =>
+      options.code(
+        (args.inputs as Record<string, string>)[input]!,
+        (args.types.inputs as Record<string, TensorType>)[input]!,
+        args as AnyCodeArgs,
+      ),
   });
 }

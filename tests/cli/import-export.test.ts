@@ -2,6 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseGraphFile } from '../../src/io/graph-file';
+import { Session } from '../../src/runtime/session';
+import {
+  expectSameValues,
+  GENERATED,
+  moduleValues,
+  removeGenerated,
+  tensorloomValues,
+  typeErrors,
+} from '../io/typescript/exported-module';
 import { attr, GraphModelBuilder } from '../support/graph-model-files';
 import { cpu, expectValuesClose } from '../support/tf';
 import { builtCli, example, tempDir, tempFile, tensorloom } from './cli';
@@ -51,10 +61,33 @@ describe('tensorloom export', () => {
     expect(stderr).toContain('import register-ops.ts before tf.loadGraphModel');
   });
 
+  it('writes a TypeScript module that type-checks and runs with the values Tensorloom computes', async () => {
+    const out = join(GENERATED, 'cli');
+    try {
+      const { code, stderr } = await tensorloom('export', example('mlp'), '--format', 'ts', '--out', out);
+      expect(code, stderr).toBe(0);
+      expect(stderr).toContain('note: VariableV2 W1 is written as a constant of its current value');
+      expect(stderr).toContain(
+        `wrote model.ts to ${out}\nmodel.ts exports run, from the graph's inputs to its outputs`,
+      );
+      const path = join(out, 'model.ts');
+      expect(typeErrors([path])).toBe('');
+      await cpu();
+      const parsed = parseGraphFile(readFileSync(example('mlp'), 'utf8'));
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const session = new Session(tf, null);
+      const ours = await tensorloomValues(session, parsed.graph);
+      session.dispose();
+      expectSameValues(ours, await moduleValues(path, parsed.graph), 'mlp');
+    } finally {
+      removeGenerated('cli');
+    }
+  });
+
   it('refuses bad usage and a graph with problems', async () => {
     expect((await tensorloom('export', example('log'))).code).toBe(2);
     expect((await tensorloom('export', example('log'), '--format', 'onnx', '--out', tempDir())).stderr).toContain(
-      '--format must be graph-model, got "onnx"',
+      '--format must be graph-model or ts, got "onnx"',
     );
     const broken = tempFile(
       '{"format": "tensorloom.graph", "version": 2, "nodes": [{"id": "n", "op": "Neg", "attrs": {}}], "edges": []}',

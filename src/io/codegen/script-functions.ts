@@ -7,16 +7,8 @@ import type { GraphNode, PortDecl } from '../../graph/types';
  * outputs as tensors in declaration order.
  */
 
-/** Helpers the functions share, written once per generated file. */
-export const SCRIPT_HELPERS = `/** A typed array that also carries its tensor's shape, as an array script's input. */
-type ArrayInput = (Float32Array | Int32Array | Uint8Array) & { shape: number[]; dtype: string };
-
-async function arrayInput(t: tf.Tensor): Promise<ArrayInput> {
-  const data = (await t.data()).slice() as Float32Array | Int32Array | Uint8Array;
-  return Object.assign(data, { shape: [...t.shape], dtype: t.dtype });
-}
-
-/** What a script returned, as its outputs in order: the value itself for one output, else an array or an object by name. */
+/** What every script's function calls to read what its body returned. */
+const RETURNED_HELPERS = `/** What a script returned, as its outputs in order: the value itself for one output, else an array or an object by name. */
 function byName(returned: unknown, names: string[]): unknown[] {
   if (names.length === 1 && !(isRecord(returned) && names[0]! in returned && !('dtype' in returned))) return [returned];
   if (Array.isArray(returned)) return returned;
@@ -25,6 +17,15 @@ function byName(returned: unknown, names: string[]): unknown[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}`;
+
+/** What array scripts' functions call besides: their inputs as typed arrays, their outputs back as tensors. */
+const ARRAY_HELPERS = `/** A typed array that also carries its tensor's shape, as an array script's input. */
+type ArrayInput = (Float32Array | Int32Array | Uint8Array) & { shape: number[]; dtype: string };
+
+async function arrayInput(t: tf.Tensor): Promise<ArrayInput> {
+  const data = (await t.data()).slice() as Float32Array | Int32Array | Uint8Array;
+  return Object.assign(data, { shape: [...t.shape], dtype: t.dtype });
 }
 
 /** An array script's value as a tensor: a number, nested arrays, a typed array (its own or the declared shape), or { data, shape }. */
@@ -37,6 +38,14 @@ function arrayTensor(value: unknown, dtype: 'float32' | 'int32' | 'bool', shape:
   }
   return tf.tensor(value as number, undefined, dtype);
 }`;
+
+/** Every helper a generated file may hold, whose names its other declarations must not take. */
+export const SCRIPT_HELPERS = `${RETURNED_HELPERS}\n\n${ARRAY_HELPERS}`;
+
+/** The helpers these scripts' functions call, written once per generated file: array scripts need more. */
+export function scriptHelpers(scripts: readonly GraphNode[]): string {
+  return scripts.some((node) => node.op === 'ArrayScript') ? SCRIPT_HELPERS : RETURNED_HELPERS;
+}
 
 /** The script's function: its declaration and body. */
 export function scriptFunction(node: GraphNode, name: string): string {

@@ -1,5 +1,5 @@
 import type { Graph, GraphNode } from '../../graph/types';
-import { quote, SCRIPT_HELPERS, scriptCall, scriptFunction } from '../codegen/script-functions';
+import { quote, scriptCall, scriptFunction, scriptHelpers } from '../codegen/script-functions';
 
 /**
  * TensorFlow namespaces custom ops as `Namespace>Op`; a script node becomes its own op there, so
@@ -46,7 +46,7 @@ export function registerOpsSource(graph: Graph, ops: ReadonlyMap<string, string>
     '// Import this module before tf.loadGraphModel; a model whose scripts await runs with executeAsync.',
     "import * as tf from '@tensorflow/tfjs';",
     '',
-    SCRIPT_HELPERS,
+    scriptHelpers(scripts),
     '',
     ...functions.flatMap((f) => [f, '']),
     ...registrations,

@@ -5,5 +5,5 @@ export const Elu = unaryOp(
   'Elu',
   'Exponential linear unit: features if > 0, else exp(features) - 1.',
   (tf, x) => tf.elu(x),
-  { ports: ['features', 'activations'], category: 'activation', limits: [NON_FINITE] },
+  { code: (x) => `tf.elu(${x})`, ports: ['features', 'activations'], category: 'activation', limits: [NON_FINITE] },
 );

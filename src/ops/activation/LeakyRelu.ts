@@ -11,4 +11,5 @@ export const LeakyRelu = defineOp({
   attrs: { alpha: attr.float(0.2, { doc: 'slope for negative features' }) },
   infer: ({ features }) => ({ activations: features }),
   forward: (tf, { features }, { alpha }) => ({ activations: tf.leakyRelu(features, alpha) }),
+  code: ({ inputs: { features }, attr }) => `tf.leakyRelu(${features}, ${attr('alpha')})`,
 });

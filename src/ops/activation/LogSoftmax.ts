@@ -16,4 +16,5 @@ export const LogSoftmax = defineOp({
     return { logsoftmax: logits };
   },
   forward: (tf, { logits }) => ({ logsoftmax: tf.logSoftmax(logits) }),
+  code: ({ inputs: { logits } }) => `tf.logSoftmax(${logits})`,
 });

@@ -1,6 +1,6 @@
 import { broadcastShapes, sameDtype } from '../../graph/shape';
 import { NON_FINITE } from '../backend-limits';
-import { defineOp, type Tensor, type TF } from '../define-op';
+import { defineOp, type CodeHelper, type Tensor, type TF } from '../define-op';
 import { FLOAT } from '../dtypes';
 
 /**
@@ -10,6 +10,15 @@ import { FLOAT } from '../dtypes';
 export function prelu(tf: TF, x: Tensor, alpha: Tensor): Tensor {
   return tf.add(tf.relu(x), tf.mul(alpha, tf.neg(tf.relu(tf.neg(x)))));
 }
+
+/** prelu as generated code writes it. */
+export const PRELU_CODE: CodeHelper = {
+  name: 'prelu',
+  source: `/** max(0, x) + alpha · min(0, x), as Keras's PReLU layer computes it. */
+function prelu(x: tf.Tensor, alpha: tf.Tensor): tf.Tensor {
+  return tf.add(tf.relu(x), tf.mul(alpha, tf.neg(tf.relu(tf.neg(x)))));
+}`,
+};
 
 /**
  * No TensorFlow op: tfjs-converter writes it where it finds Keras's PReLU, and its fused ops take
@@ -32,4 +41,5 @@ export const Prelu = defineOp({
     },
   }),
   forward: (tf, { x, alpha }) => ({ activations: prelu(tf, x, alpha) }),
+  code: ({ inputs: { x, alpha }, helper }) => `${helper(PRELU_CODE)}(${x}, ${alpha})`,
 });

@@ -8,6 +8,7 @@ export const Relu6 = unaryOp(
   'Rectified linear unit capped at 6: min(max(features, 0), 6).',
   (tf, x) => tf.relu6(x),
   {
+    code: (x) => `tf.relu6(${x})`,
     dtypes: NUMERIC,
     ports: ['features', 'activations'],
     limits: [NON_FINITE],

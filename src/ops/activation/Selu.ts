@@ -10,6 +10,7 @@ export const Selu = unaryOp(
   'Scaled exponential linear unit with the fixed self-normalizing constants.',
   (tf, x) => tf.selu(x),
   {
+    code: (x) => `tf.selu(${x})`,
     ports: ['features', 'activations'],
     limits: [NON_FINITE],
     category: 'activation',

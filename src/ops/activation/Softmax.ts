@@ -16,4 +16,5 @@ export const Softmax = defineOp({
     return { softmax: logits };
   },
   forward: (tf, { logits }) => ({ softmax: tf.softmax(logits) }),
+  code: ({ inputs: { logits } }) => `tf.softmax(${logits})`,
 });

@@ -4,5 +4,5 @@ export const GreaterEqual = binaryOp(
   'GreaterEqual',
   'Elementwise x >= y as bool, broadcasting.',
   (tf, x, y) => tf.greaterEqual(x, y),
-  { category: 'comparison', outputDtype: 'bool', differentiable: false },
+  { code: (x, y) => `tf.greaterEqual(${x}, ${y})`, category: 'comparison', outputDtype: 'bool', differentiable: false },
 );

@@ -4,5 +4,5 @@ export const LessEqual = binaryOp(
   'LessEqual',
   'Elementwise x <= y as bool, broadcasting.',
   (tf, x, y) => tf.lessEqual(x, y),
-  { category: 'comparison', outputDtype: 'bool', differentiable: false },
+  { code: (x, y) => `tf.lessEqual(${x}, ${y})`, category: 'comparison', outputDtype: 'bool', differentiable: false },
 );

@@ -5,5 +5,5 @@ export const LogicalAnd = binaryOp(
   'LogicalAnd',
   'Elementwise logical x AND y of bools, broadcasting.',
   (tf, x, y) => tf.logicalAnd(x, y),
-  { dtypes: BOOL, category: 'comparison', differentiable: false },
+  { code: (x, y) => `tf.logicalAnd(${x}, ${y})`, dtypes: BOOL, category: 'comparison', differentiable: false },
 );

@@ -5,5 +5,5 @@ export const LogicalOr = binaryOp(
   'LogicalOr',
   'Elementwise logical x OR y of bools, broadcasting.',
   (tf, x, y) => tf.logicalOr(x, y),
-  { dtypes: BOOL, category: 'comparison', differentiable: false },
+  { code: (x, y) => `tf.logicalOr(${x}, ${y})`, dtypes: BOOL, category: 'comparison', differentiable: false },
 );

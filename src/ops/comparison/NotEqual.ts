@@ -5,5 +5,11 @@ export const NotEqual = binaryOp(
   'NotEqual',
   'Elementwise x != y as bool, broadcasting.',
   (tf, x, y) => tf.notEqual(x, y),
-  { dtypes: ANY, category: 'comparison', outputDtype: 'bool', differentiable: false },
+  {
+    code: (x, y) => `tf.notEqual(${x}, ${y})`,
+    dtypes: ANY,
+    category: 'comparison',
+    outputDtype: 'bool',
+    differentiable: false,
+  },
 );

@@ -37,6 +37,16 @@ export const Select = defineOp({
     const rows = tf.reshape(condition, [condition.size, ...t.shape.slice(1).map(() => 1)]);
     return { output: tf.where(rows, t, e) };
   },
+  code: ({ inputs: { condition, t, e }, types, literal }) => {
+    const [c, x] = [types.inputs.condition.shape, types.inputs.t.shape ?? types.inputs.e.shape];
+    const picks = (flags: string) => `tf.where(${flags}, ${t}, ${e})`;
+    if (c !== null && x !== null) {
+      if (c.length !== 1 || x.length <= 1) return picks(condition);
+      return picks(`tf.reshape(${condition}, ${literal([-1, ...x.slice(1).map(() => 1)])})`);
+    }
+    const rows = `tf.reshape(${condition}, [-1, ...${t}.shape.slice(1).map(() => 1)])`;
+    return `${condition}.rank !== 1 || ${t}.rank <= 1 ? ${picks(condition)} : ${picks(rows)}`;
+  },
 });
 
 /** The shape t and e share; with `strict`, a mismatch is an error on e, otherwise undefined. */

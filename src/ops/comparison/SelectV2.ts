@@ -15,6 +15,7 @@ export const SelectV2 = defineOp({
     return { output: { dtype, shape: broadcastShapes(broadcastShapes(condition.shape, t.shape, 't'), e.shape, 'e') } };
   },
   forward: (tf, { condition, t, e }) => ({ output: tf.where(condition, t, e) }),
+  code: ({ inputs: { condition, t, e } }) => `tf.where(${condition}, ${t}, ${e})`,
   // tfjs's gradient does not sum a broadcast t or e's gradient back to its shape.
   gradient: (tf, { inputs: { condition, t, e }, dy: { output: dy } }) => {
     const zero = tf.zerosLike(dy);

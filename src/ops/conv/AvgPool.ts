@@ -42,4 +42,12 @@ export const AvgPool = defineOp({
     );
     return { value: tf.transpose(tf.reshape(spread, [n, c, h, w]), [0, 2, 3, 1]) };
   },
+  code: ({ inputs: { value }, attrs: { ksize, strides, padding }, literal }) => {
+    const [k, s, p] = [
+      literal(spatial(ksize, 'ksize')),
+      literal(spatial(strides, 'strides')),
+      literal(tfjsPadding(padding)),
+    ];
+    return `tf.avgPool(${value} as tf.Tensor4D, ${k}, ${s}, ${p})`;
+  },
 });

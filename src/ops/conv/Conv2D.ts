@@ -3,7 +3,7 @@ import { InferError } from '../../graph/op-signature';
 import { dimsAgree, formatShape, sameDtype } from '../../graph/shape';
 import { defineOp } from '../define-op';
 import { FLOAT } from '../dtypes';
-import { dilatedTaps } from './dilate';
+import { dilatedTaps, tapsCode } from './dilate';
 import { convAttrs, convOutput, rank4, spatial, tfjsPadding } from './window';
 
 export const Conv2D = defineOp({
@@ -38,5 +38,10 @@ export const Conv2D = defineOp({
     return {
       output: tf.conv2d(input as Tensor4D, taps as Tensor4D, spatial(strides, 'strides'), tfjsPadding(padding), 'NHWC'),
     };
+  },
+  code: ({ inputs: { input, filter }, attrs: { strides, padding, dilations }, helper, literal }) => {
+    const taps = tapsCode(filter, dilations, helper);
+    const [s, p] = [literal(spatial(strides, 'strides')), literal(tfjsPadding(padding))];
+    return `tf.conv2d(${input} as tf.Tensor4D, ${taps} as tf.Tensor4D, ${s}, ${p})`;
   },
 });

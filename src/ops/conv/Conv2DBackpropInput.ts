@@ -1,11 +1,11 @@
 import type { Tensor4D } from '@tensorflow/tfjs';
 import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
-import { dimsAgree, formatShape, mergeDim, sameDtype } from '../../graph/shape';
+import { dimsAgree, formatShape, mergeDim, sameDtype, sizeOf } from '../../graph/shape';
 import type { Dim } from '../../graph/types';
 import { defineOp } from '../define-op';
 import { FLOAT } from '../dtypes';
-import { dilatedTaps } from './dilate';
+import { dilatedTaps, tapsCode } from './dilate';
 import { convAttrs, convOutput, rank4, spatial, tfjsPadding } from './window';
 
 export const Conv2DBackpropInput = defineOp({
@@ -89,5 +89,28 @@ export const Conv2DBackpropInput = defineOp({
         tfjsPadding(padding),
       ),
     };
+  },
+  code: ({
+    inputs: { filter, out_backprop },
+    attrs: { strides, padding, dilations },
+    attr,
+    types,
+    helper,
+    literal,
+  }) => {
+    const out = types.outputs.output.shape;
+    const sizes = attr('input_sizes');
+    const shape =
+      out && !out.includes(null)
+        ? literal(out)
+        : `(${sizes}.length === 4 ? ${sizes} : [${out_backprop}.shape[0]!, ...${sizes}, ${filter}.shape[2]!]) as [number, number, number, number]`;
+    const [s, p] = [literal(spatial(strides, 'strides')), literal(tfjsPadding(padding))];
+    const taps = tapsCode(filter, dilations, helper);
+    const spread = `tf.conv2dTranspose(${out_backprop} as tf.Tensor4D, ${taps} as tf.Tensor4D, ${shape}, ${s}, ${p})`;
+    // Nothing to spread: every input position gets a sum of no terms.
+    const sizesOf = [types.inputs.out_backprop.shape, types.inputs.filter.shape].map(sizeOf);
+    if (sizesOf.includes(0)) return `tf.zeros(${shape})`;
+    if (!sizesOf.includes(null)) return spread;
+    return `${out_backprop}.size === 0 || ${filter}.size === 0 ? tf.zeros(${shape}) : ${spread}`;
   },
 });

@@ -1,8 +1,9 @@
-import { defineOp } from '../define-op';
+import { defineOp, type AnyCodeArgs } from '../define-op';
 import {
   BATCH_NORM_OUTPUTS,
   batchNorm,
   batchNormAttrs,
+  batchNormCode,
   batchNormGradient,
   batchNormInputs,
   batchNormTypes,
@@ -19,4 +20,5 @@ export const FusedBatchNorm = defineOp({
   infer: batchNormTypes,
   forward: batchNorm,
   gradient: batchNormGradient,
+  code: (args) => batchNormCode(args as AnyCodeArgs),
 });

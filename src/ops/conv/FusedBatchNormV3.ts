@@ -1,8 +1,9 @@
-import { defineOp } from '../define-op';
+import { defineOp, type AnyCodeArgs } from '../define-op';
 import {
   BATCH_NORM_OUTPUTS,
   batchNorm,
   batchNormAttrs,
+  batchNormCode,
   batchNormGradient,
   batchNormInputs,
   batchNormTypes,
@@ -20,4 +21,5 @@ export const FusedBatchNormV3 = defineOp({
   infer: (inputs, attrs) => ({ ...batchNormTypes(inputs, attrs), reserve_space_3: { dtype: 'float32', shape: [] } }),
   forward: (tf, inputs, attrs) => ({ ...batchNorm(tf, inputs, attrs), reserve_space_3: tf.zeros([]) }),
   gradient: batchNormGradient,
+  code: (args) => batchNormCode(args as AnyCodeArgs, [`const ${args.outputs.reserve_space_3} = tf.zeros([]);`]),
 });

@@ -1,7 +1,7 @@
 import { defineOp, type Tensor } from '../define-op';
 import { FLOAT } from '../dtypes';
 import { DepthwiseConv2dNative } from './DepthwiseConv2dNative';
-import { applyFused, fusedOpsMapping, fusedOpsAttr, fusedType, numArgsAttr } from './fused';
+import { applyFused, fusedCode, fusedOpsMapping, fusedOpsAttr, fusedType, numArgsAttr } from './fused';
 import { convAttrs } from './window';
 
 const convInputs = { input: { dtypes: FLOAT }, filter: { dtypes: FLOAT } } as const;
@@ -30,4 +30,5 @@ export const FusedDepthwiseConv2dNative = defineOp({
     const { output } = DepthwiseConv2dNative.forward(tf, { input, filter }, attrs, context) as { output: Tensor };
     return { output: applyFused(tf, output, args, attrs) };
   },
+  code: (args) => fusedCode(DepthwiseConv2dNative.code!(args) as string, args.inputs.args, args.attrs, args),
 });

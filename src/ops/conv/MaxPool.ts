@@ -16,4 +16,12 @@ export const MaxPool = defineOp({
   forward: (tf, { input }, { ksize, strides, padding }) => ({
     output: tf.maxPool(input as Tensor4D, spatial(ksize, 'ksize'), spatial(strides, 'strides'), tfjsPadding(padding)),
   }),
+  code: ({ inputs: { input }, attrs: { ksize, strides, padding }, literal }) => {
+    const [k, s, p] = [
+      literal(spatial(ksize, 'ksize')),
+      literal(spatial(strides, 'strides')),
+      literal(tfjsPadding(padding)),
+    ];
+    return `tf.maxPool(${input} as tf.Tensor4D, ${k}, ${s}, ${p})`;
+  },
 });

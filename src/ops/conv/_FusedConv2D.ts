@@ -2,7 +2,15 @@ import { attr } from '../../graph/attrs';
 import { defineOp, type Tensor } from '../define-op';
 import { FLOAT } from '../dtypes';
 import { Conv2D } from './Conv2D';
-import { applyFused, fusedOpsMapping, fusedOpsAttr, fusedType, leakyReluAlphaAttr, numArgsAttr } from './fused';
+import {
+  applyFused,
+  fusedCode,
+  fusedOpsMapping,
+  fusedOpsAttr,
+  fusedType,
+  leakyReluAlphaAttr,
+  numArgsAttr,
+} from './fused';
 import { convAttrs } from './window';
 
 /** Grappler's and tfjs-converter's rewrite of Conv2D followed by BiasAdd or FusedBatchNorm, and an activation. */
@@ -29,4 +37,5 @@ export const _FusedConv2D = defineOp({
     const { output } = Conv2D.forward(tf, { input, filter }, attrs, context) as { output: Tensor };
     return { output: applyFused(tf, output, args, attrs) };
   },
+  code: (args) => fusedCode(Conv2D.code!(args) as string, args.inputs.args, args.attrs, args),
 });

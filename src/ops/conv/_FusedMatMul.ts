@@ -2,7 +2,15 @@ import { attr } from '../../graph/attrs';
 import { MatMul } from '../linalg/MatMul';
 import { defineOp, type Tensor } from '../define-op';
 import { FLOAT } from '../dtypes';
-import { applyFused, fusedOpsMapping, fusedOpsAttr, fusedType, leakyReluAlphaAttr, numArgsAttr } from './fused';
+import {
+  applyFused,
+  fusedCode,
+  fusedOpsMapping,
+  fusedOpsAttr,
+  fusedType,
+  leakyReluAlphaAttr,
+  numArgsAttr,
+} from './fused';
 
 /**
  * Grappler's and tfjs-converter's rewrite of MatMul followed by BiasAdd and an activation; with
@@ -29,4 +37,5 @@ export const _FusedMatMul = defineOp({
     const { product } = MatMul.forward(tf, { a, b }, attrs, context) as { product: Tensor };
     return { product: applyFused(tf, product, args, attrs) };
   },
+  code: (args) => fusedCode(MatMul.code!(args) as string, args.inputs.args, args.attrs, args),
 });

@@ -2,7 +2,7 @@ import { attr } from '../../graph/attrs';
 import { InferError, type InputsOf } from '../../graph/op-signature';
 import { dimsAgree, formatShape, mergeDim } from '../../graph/shape';
 import type { Dim, TensorType } from '../../graph/types';
-import type { Tensor, TF } from '../define-op';
+import type { AnyCodeArgs, CodeHelper, OpCode, Tensor, TF } from '../define-op';
 import { FLOAT } from '../dtypes';
 
 export const batchNormInputs = {
@@ -203,4 +203,88 @@ export function batchNormGradient(
   const meanDy = view.perChannel(tf.mul(dOffset, 1 / view.count));
   const along = view.perChannel(tf.mul(tf.mul(dyCentered, 1 / view.count), tf.square(rsqrt)));
   return { x: view.unview(tf.mul(gain, tf.sub(tf.sub(dyValues, meanDy), tf.mul(centered, along)))), ...grads };
+}
+
+/** normalize as generated code writes it. */
+export const NORMALIZE_CODE: CodeHelper = {
+  name: 'normalize',
+  source: `/** (x - mean) · (rsqrt(variance + epsilon) · scale) + offset, in the order TensorFlow's CPU kernel rounds. */
+function normalize(
+  x: tf.Tensor,
+  scale: tf.Tensor,
+  offset: tf.Tensor,
+  mean: tf.Tensor,
+  variance: tf.Tensor,
+  epsilon: number,
+): tf.Tensor {
+  return tf.add(tf.mul(tf.sub(x, mean), tf.mul(tf.rsqrt(tf.add(variance, epsilon)), scale)), offset);
+}`,
+};
+
+/** batchNorm as generated code writes it. */
+const BATCH_NORM_CODE: CodeHelper = {
+  name: 'batchNorm',
+  uses: [NORMALIZE_CODE],
+  source: `/**
+ * Batch normalization per channel, x viewed as [values, channels] or (channels first) [batch,
+ * channels, values]: in training by the batch's own mean and biased variance (the running averages
+ * take it unbiased), otherwise by mean and variance, which the other outputs repeat. Returns y,
+ * batch_mean, batch_variance, reserve_space_1 and reserve_space_2.
+ */
+function batchNorm(
+  x: tf.Tensor,
+  scale: tf.Tensor,
+  offset: tf.Tensor,
+  mean: tf.Tensor,
+  variance: tf.Tensor,
+  epsilon: number,
+  factor: number,
+  channelsFirst: boolean,
+  training: boolean,
+): tf.Tensor[] {
+  const axis = channelsFirst ? 1 : x.rank - 1;
+  if (x.size === 0) {
+    // TensorFlow's statistics of no values are NaN, even when it only has to repeat mean and variance.
+    const nan = () => tf.fill([x.shape[axis]!], NaN);
+    return [tf.clone(x), nan(), nan(), nan(), nan()];
+  }
+  const size = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
+  const [before, after] = [size(x.shape.slice(0, axis)), size(x.shape.slice(axis + 1))];
+  const last = axis === x.rank - 1;
+  const values = tf.reshape(x, last ? [before, x.shape[axis]!] : [before, x.shape[axis]!, after]);
+  const along = (t: tf.Tensor) => (last ? t : tf.reshape(t, [t.size, 1]));
+  const sum = (t: tf.Tensor) => tf.sum(t, last ? [0] : [0, 2]);
+  const normalizedBy = (by: tf.Tensor, spread: tf.Tensor) =>
+    tf.reshape(normalize(values, along(scale), along(offset), along(by), along(spread), epsilon), x.shape);
+  if (!training)
+    return [normalizedBy(mean, variance), tf.clone(mean), tf.clone(variance), tf.clone(mean), tf.clone(variance)];
+  const count = before * after;
+  // Multiplied by 1 / count rather than divided, as TensorFlow computes them.
+  const batchMean = tf.mul(sum(values), 1 / count);
+  const batchVariance = tf.mul(sum(tf.square(tf.sub(values, along(batchMean)))), 1 / count);
+  const unbiased = tf.mul(batchVariance, count > 1 ? count / (count - 1) : 1);
+  const average = (old: tf.Tensor, now: tf.Tensor) =>
+    factor === 1 ? tf.clone(now) : tf.add(tf.mul(old, 1 - factor), tf.mul(now, factor));
+  return [
+    normalizedBy(batchMean, batchVariance),
+    average(mean, batchMean),
+    average(variance, unbiased),
+    batchMean,
+    batchVariance,
+  ];
+}`,
+};
+
+/** batchNorm as code, declaring its five outputs, and any `more` lines (FusedBatchNormV3's sixth). */
+export function batchNormCode(args: AnyCodeArgs, more: readonly string[] = []): OpCode {
+  const { x, scale, offset, mean, variance } = args.inputs as Record<string, string>;
+  const { epsilon, exponential_avg_factor, data_format, is_training } = args.attrs as unknown as BatchNormAttrs;
+  const outputs = BATCH_NORM_OUTPUTS.map((port) => args.outputs[port]).join(', ');
+  const call = [x, scale, offset, mean, variance, ...[epsilon, exponential_avg_factor].map(args.literal)];
+  return {
+    lines: [
+      `const [${outputs}] = ${args.helper(BATCH_NORM_CODE)}(${call.join(', ')}, ${data_format === 'NCHW'}, ${is_training});`,
+      ...more,
+    ],
+  };
 }

@@ -1,12 +1,12 @@
-import { attr } from '../../graph/attrs';
-import { InferError } from '../../graph/op-signature';
+import { attr, type AttrSpecs } from '../../graph/attrs';
+import { InferError, type InputSpecs } from '../../graph/op-signature';
 import { variadicPort } from '../../graph/ports';
 import { textFromTf, textToTf, type TfMapping } from '../../graph/tf-mapping';
 import { broadcastShapes, dimsAgree, formatShape } from '../../graph/shape';
 import type { TensorType } from '../../graph/types';
-import { prelu } from '../activation/Prelu';
-import type { Tensor, TF } from '../define-op';
-import { normalize } from './batch-norm';
+import { prelu, PRELU_CODE } from '../activation/Prelu';
+import type { CodeArgs, Tensor, TF } from '../define-op';
+import { normalize, NORMALIZE_CODE } from './batch-norm';
 
 /**
  * What tfjs-converter's fused ops apply after their contraction: an addition, then perhaps an
@@ -134,5 +134,31 @@ export function applyFused(
       return tf.sigmoid(added);
     case 'Prelu':
       return prelu(tf, added, args!.at(-1)!);
+  }
+}
+
+/** applyFused as code: the contraction's expression, then the extra op and the activation around it. */
+export function fusedCode(
+  contraction: string,
+  args: readonly string[] | undefined = [],
+  { fused_ops, epsilon, leakyrelu_alpha }: FusedAttrs,
+  { helper, literal }: Pick<CodeArgs<InputSpecs, string, AttrSpecs>, 'helper' | 'literal'>,
+): string {
+  const { extra, activation } = parse(fused_ops);
+  const added =
+    extra === 'BiasAdd'
+      ? `tf.add(${contraction}, ${args[0]})`
+      : extra === 'FusedBatchNorm'
+        ? `${helper(NORMALIZE_CODE)}(${[contraction, ...args.slice(0, 4), literal(epsilon)].join(', ')})`
+        : contraction;
+  switch (activation) {
+    case undefined:
+      return added;
+    case 'LeakyRelu':
+      return `tf.leakyRelu(${added}, ${literal(leakyrelu_alpha)})`;
+    case 'Prelu':
+      return `${helper(PRELU_CODE)}(${added}, ${args.at(-1)})`;
+    default:
+      return `tf.${activation.toLowerCase()}(${added})`;
   }
 }

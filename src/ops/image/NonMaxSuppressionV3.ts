@@ -1,5 +1,5 @@
-import { defineOp } from '../define-op';
-import { nmsAttrs, nmsInputs, selectBoxes, selectionShape } from './non-max-suppression';
+import { defineOp, type AnyCodeArgs } from '../define-op';
+import { nmsAttrs, nmsInputs, selectBoxes, selectionCode, selectionShape } from './non-max-suppression';
 
 export const NonMaxSuppressionV3 = defineOp({
   name: 'NonMaxSuppressionV3',
@@ -24,4 +24,5 @@ export const NonMaxSuppressionV3 = defineOp({
     });
     return { selected_indices: tf.tensor1d(selection.indices, 'int32') };
   },
+  code: (args) => selectionCode(args as AnyCodeArgs, '0', 'false', ['indices']),
 });

@@ -1,5 +1,5 @@
-import { defineOp } from '../define-op';
-import { nmsAttrs, nmsInputs, padAttr, selectBoxes, selectionShape } from './non-max-suppression';
+import { defineOp, type AnyCodeArgs } from '../define-op';
+import { nmsAttrs, nmsInputs, padAttr, selectBoxes, selectionCode, selectionShape } from './non-max-suppression';
 
 export const NonMaxSuppressionV4 = defineOp({
   name: 'NonMaxSuppressionV4',
@@ -24,4 +24,6 @@ export const NonMaxSuppressionV4 = defineOp({
       valid_outputs: tf.scalar(selection.valid, 'int32'),
     };
   },
+  code: (args) =>
+    selectionCode(args as AnyCodeArgs, '0', String(args.attrs.pad_to_max_output_size), ['indices', 'valid']),
 });

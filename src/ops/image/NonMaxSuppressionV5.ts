@@ -1,9 +1,10 @@
-import { defineOp } from '../define-op';
+import { defineOp, type AnyCodeArgs } from '../define-op';
 import {
   nmsAttrs,
   nmsInputs,
   padAttr,
   selectBoxes,
+  selectionCode,
   selectionShape,
   softNmsSigmaAttr,
   softNmsSigmaInput,
@@ -35,4 +36,10 @@ export const NonMaxSuppressionV5 = defineOp({
       valid_outputs: tf.scalar(selection.valid, 'int32'),
     };
   },
+  code: (args) =>
+    selectionCode(args as AnyCodeArgs, args.attr('soft_nms_sigma'), String(args.attrs.pad_to_max_output_size), [
+      'indices',
+      'scores',
+      'valid',
+    ]),
 });

@@ -2,7 +2,7 @@ import { NON_FINITE } from '../backend-limits';
 import { defineOp, type Tensor } from '../define-op';
 import { NUMERIC } from '../dtypes';
 import { toFloat32 } from '../to-float32';
-import { linearPixels, resizeAttrs, resizedShape } from './resize';
+import { linearPixels, RESIZE_BILINEAR_CODE, resizeAttrs, resizedShape } from './resize';
 
 export const ResizeBilinear = defineOp({
   name: 'ResizeBilinear',
@@ -34,4 +34,6 @@ export const ResizeBilinear = defineOp({
     const bottom = across(tf.gather(pixels, tf.tensor1d(ys.upper, 'int32'), 1));
     return { resized_images: between(top, bottom, tf.tensor4d(ys.lerp, [1, height!, 1, 1])) };
   },
+  code: ({ inputs: { images }, attrs: { align_corners, half_pixel_centers }, attr, helper }) =>
+    `${helper(RESIZE_BILINEAR_CODE)}(${images}, ${attr('size')}, ${align_corners}, ${half_pixel_centers})`,
 });

@@ -1,6 +1,6 @@
 import { defineOp } from '../define-op';
 import { NUMERIC } from '../dtypes';
-import { nearestPixels, resizeAttrs, resizedShape } from './resize';
+import { nearestPixels, RESIZE_NEAREST_CODE, resizeAttrs, resizedShape } from './resize';
 
 export const ResizeNearestNeighbor = defineOp({
   name: 'ResizeNearestNeighbor',
@@ -18,4 +18,6 @@ export const ResizeNearestNeighbor = defineOp({
     const cols = tf.tensor1d(nearestPixels(w, width!, align_corners, half_pixel_centers), 'int32');
     return { resized_images: tf.gather(tf.gather(images, rows, 1), cols, 2) };
   },
+  code: ({ inputs: { images }, attrs: { align_corners, half_pixel_centers }, attr, helper }) =>
+    `${helper(RESIZE_NEAREST_CODE)}(${images}, ${attr('size')}, ${align_corners}, ${half_pixel_centers})`,
 });

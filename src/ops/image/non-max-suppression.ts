@@ -2,7 +2,7 @@ import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { dimsAgree, formatShape } from '../../graph/shape';
 import type { Shape, TensorType } from '../../graph/types';
-import type { Tensor } from '../define-op';
+import type { AnyCodeArgs, CodeHelper, Tensor } from '../define-op';
 import { FLOAT } from '../dtypes';
 
 /**
@@ -213,4 +213,106 @@ class CandidateQueue {
     heap[k] = last;
     return top;
   }
+}
+
+/** selectBoxes as generated code writes it. */
+const SELECT_BOXES_CODE: CodeHelper = {
+  name: 'selectBoxes',
+  source: `/**
+ * TensorFlow's NonMaxSuppression kernel, step by step in float32: take the best remaining box (the
+ * lower index among equal scores); it is dropped if it overlaps a selected box by more than the
+ * IoU threshold, or, in soft NMS (sigma > 0), loses score for each overlap and goes back into the
+ * queue; a box whose score stays as it was is selected. Returns the selected boxes and their
+ * scores, padded with zeros to maxOutputSize when \`pad\`, and how many were selected.
+ */
+async function selectBoxes(
+  boxes: tf.Tensor,
+  scores: tf.Tensor,
+  maxOutputSize: number,
+  iouThreshold: number,
+  scoreThreshold: number,
+  softNmsSigma: number,
+  pad: boolean,
+): Promise<{ indices: Int32Array; scores: Float32Array; valid: number }> {
+  const [corners, given] = await Promise.all([boxes.data(), scores.data()]);
+  const f32 = Math.fround;
+  const [threshold, least, sigma] = [f32(iouThreshold), f32(scoreThreshold), f32(softNmsSigma)];
+  const scale = sigma > 0 ? f32(-0.5 / sigma) : 0;
+  // std::min and std::max: the first argument unless the second is strictly beyond it.
+  const min = (a: number, b: number) => (b < a ? b : a);
+  const max = (a: number, b: number) => (a < b ? b : a);
+  const box = (i: number) => {
+    const [y1, x1, y2, x2] = [corners[4 * i]!, corners[4 * i + 1]!, corners[4 * i + 2]!, corners[4 * i + 3]!];
+    return { yMin: min(y1, y2), xMin: min(x1, x2), yMax: max(y1, y2), xMax: max(x1, x2) };
+  };
+  const iou = (i: number, j: number) => {
+    const [a, b] = [box(i), box(j)];
+    const areaA = f32(f32(a.yMax - a.yMin) * f32(a.xMax - a.xMin));
+    const areaB = f32(f32(b.yMax - b.yMin) * f32(b.xMax - b.xMin));
+    if (areaA <= 0 || areaB <= 0) return 0;
+    const height = max(f32(min(a.yMax, b.yMax) - max(a.yMin, b.yMin)), 0);
+    const width = max(f32(min(a.xMax, b.xMax) - max(a.xMin, b.xMin)), 0);
+    const intersection = f32(height * width);
+    return f32(intersection / f32(f32(areaA + areaB) - intersection));
+  };
+  const queue: { index: number; score: number; compared: number }[] = [];
+  for (let i = 0; i < given.length; i++) if (given[i]! > least) queue.push({ index: i, score: given[i]!, compared: 0 });
+  const indices: number[] = [];
+  const kept: number[] = [];
+  while (indices.length < maxOutputSize && queue.length > 0) {
+    let best = 0;
+    for (let k = 1; k < queue.length; k++) {
+      const [a, b] = [queue[k]!, queue[best]!];
+      if (a.score > b.score || (a.score === b.score && a.index < b.index)) best = k;
+    }
+    const candidate = queue.splice(best, 1)[0]!;
+    const original = candidate.score;
+    let suppressed = false;
+    // Each candidate is compared with each selected box once, backwards from the latest.
+    for (let j = indices.length - 1; j >= candidate.compared; j--) {
+      const similarity = iou(candidate.index, indices[j]!);
+      const weight = sigma > 0 || similarity <= threshold ? f32(Math.exp(f32(f32(scale * similarity) * similarity))) : 0;
+      candidate.score = f32(candidate.score * weight);
+      if (sigma <= 0 && similarity > threshold) {
+        suppressed = true;
+        break;
+      }
+      if (candidate.score <= least) break;
+    }
+    candidate.compared = indices.length;
+    if (suppressed) continue;
+    if (candidate.score === original) {
+      indices.push(candidate.index);
+      kept.push(candidate.score);
+    } else if (candidate.score > least) queue.push(candidate);
+  }
+  const length = pad ? maxOutputSize : indices.length;
+  const selection = { indices: new Int32Array(length), scores: new Float32Array(length), valid: indices.length };
+  selection.indices.set(indices);
+  selection.scores.set(kept);
+  return selection;
+}`,
+};
+
+/**
+ * The selection as code: the call, then each output the op has (`made`: selected_indices,
+ * selected_scores, valid_outputs) from what it returns.
+ */
+export function selectionCode(
+  { inputs, attr, outputs, helper }: AnyCodeArgs,
+  sigma: string,
+  pad: string,
+  made: readonly ('indices' | 'scores' | 'valid')[],
+): string | { lines: string[] } {
+  const bounds = ['max_output_size', 'iou_threshold', 'score_threshold'].map(attr);
+  const call = `${helper(SELECT_BOXES_CODE)}(${[inputs['boxes'], inputs['scores'], ...bounds, sigma, pad].join(', ')})`;
+  const tensor = (s: string, part: (typeof made)[number]) =>
+    part === 'valid'
+      ? `tf.scalar(${s}.valid, 'int32')`
+      : part === 'scores'
+        ? `tf.tensor1d(${s}.scores)`
+        : `tf.tensor1d(${s}.indices, 'int32')`;
+  if (made.length === 1) return tensor(`(await ${call})`, made[0]!);
+  const list = made.map((part) => tensor('selection', part)).join(', ');
+  return { lines: [`const [${Object.values(outputs).join(', ')}] = await ${call}.then((selection) => [${list}]);`] };
 }

@@ -34,4 +34,7 @@ export const Unsupported = defineOp({
   forward: (_, __, { tf_op }) => {
     throw new Error(`TensorFlow's ${tf_op} is not one Tensorloom computes`);
   },
+  code: ({ attrs: { tf_op, reason } }) => ({
+    unwritable: `TensorFlow's ${tf_op} is not one Tensorloom computes${reason ? ` (${reason})` : ''}`,
+  }),
 });

@@ -12,4 +12,5 @@ export const Const = defineOp({
   kind: 'const',
   infer: (_, { value }) => ({ output: literalType(value) }),
   forward: (tf, _, { value }) => ({ output: literalTensor(tf, value) }),
+  code: ({ attrs: { value } }) => ({ constant: value }),
 });

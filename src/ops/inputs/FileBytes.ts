@@ -19,10 +19,17 @@ export const FileBytes = defineOp({
   },
   kind: 'feed',
   infer: (_, { file }) => ({ bytes: { dtype: 'int32', shape: [fileInfo(file)?.bytes ?? 0] } }),
-  forward: (tf, _, { file }) => {
-    const text = file ? atob(file.slice(file.indexOf(',') + 1)) : '';
-    const bytes = new Int32Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    return { bytes: tf.tensor1d(bytes, 'int32') };
+  forward: (tf, _, { file }) => ({ bytes: tf.tensor1d(fileBytes(file), 'int32') }),
+  // The file's bytes as they are now: a module has no side panel to open another.
+  code: ({ attrs: { file } }) => {
+    const bytes = fileBytes(file);
+    return { constant: { dtype: 'int32', shape: [bytes.length], values: bytes } };
   },
 });
+
+function fileBytes(file: string): Int32Array {
+  const text = file ? atob(file.slice(file.indexOf(',') + 1)) : '';
+  const bytes = new Int32Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}

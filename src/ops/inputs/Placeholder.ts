@@ -13,4 +13,5 @@ export const Placeholder = defineOp({
   kind: 'feed',
   infer: (_, { value }) => ({ output: literalType(value) }),
   forward: (tf, _, { value }) => ({ output: literalTensor(tf, value) }),
+  code: ({ attrs: { value } }) => ({ input: value }),
 });

@@ -16,4 +16,6 @@ export const VariableV2 = defineOp({
   kind: 'feed',
   infer: (_, { value }) => ({ ref: literalType(value) }),
   forward: (tf, _, { value }) => ({ ref: literalTensor(tf, value) }),
+  // Its current value: the module computes, it does not train.
+  code: ({ attrs: { value } }) => ({ constant: value }),
 });

@@ -1,8 +1,8 @@
 import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { broadcastShapes, dimsAgree, formatShape, sameDtype } from '../../graph/shape';
-import { defineOp } from '../define-op';
-import { productOrZeros } from './product';
+import { defineOp, type CodeHelper } from '../define-op';
+import { matMulCode, productOrZeros } from './product';
 import { NUMERIC } from '../dtypes';
 
 export const BatchMatMulV2 = defineOp({
@@ -49,4 +49,21 @@ export const BatchMatMulV2 = defineOp({
       ),
     };
   },
+  code: ({ inputs: { x, y }, attrs: { adj_x, adj_y }, types, helper }) => {
+    const batch = (t: { shape: readonly (number | null)[] | null }) => t.shape?.slice(0, -2);
+    const [bx, by] = [batch(types.inputs.x), batch(types.inputs.y)];
+    const same = bx && by && !bx.includes(null) && bx.join() === by.join();
+    return same ? matMulCode(x, y, adj_x, adj_y) : `${helper(BROADCAST_MAT_MUL_CODE)}(${x}, ${y}, ${adj_x}, ${adj_y})`;
+  },
 });
+
+/** The forward pass where the batches may differ, as generated code writes it. */
+const BROADCAST_MAT_MUL_CODE: CodeHelper = {
+  name: 'broadcastMatMul',
+  source: `/** Batched matrix products, the batch dimensions broadcast: tfjs's matMul gets broadcast batches wrong. */
+function broadcastMatMul(x: tf.Tensor, y: tf.Tensor, adjX: boolean, adjY: boolean): tf.Tensor {
+  const batch = tf.backend_util.assertAndGetBroadcastShape(x.shape.slice(0, -2), y.shape.slice(0, -2));
+  const stretched = (t: tf.Tensor) => tf.broadcastTo(t, [...batch, ...t.shape.slice(-2)]);
+  return tf.matMul(stretched(x), stretched(y), adjX, adjY);
+}`,
+};

@@ -43,4 +43,17 @@ export const BiasAdd = defineOp({
     // [C] → [C, 1, …, 1]: one bias per channel, stretched over the dimensions after it.
     return { output: tf.add(value, tf.reshape(bias, [bias.size, ...value.shape.slice(axis + 1).map(() => 1)])) };
   },
+  code: ({ inputs: { value, bias }, attrs: { data_format }, types }) => {
+    const rank = types.inputs.value.shape?.length;
+    // [C] → [C, 1, …, 1], one bias per channel, where the channels come before other dimensions.
+    const stretched = (ones: string) => `tf.add(${value}, tf.reshape(${bias}, [-1, ${ones}]))`;
+    if (data_format === 'NHWC' || (rank !== undefined && rank < 3)) return `tf.add(${value}, ${bias})`;
+    if (rank !== undefined)
+      return stretched(
+        Array<string>(rank - 2)
+          .fill('1')
+          .join(', '),
+      );
+    return `${value}.rank < 3 ? tf.add(${value}, ${bias}) : ${stretched(`...${value}.shape.slice(2).map(() => 1)`)}`;
+  },
 });

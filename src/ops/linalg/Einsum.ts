@@ -73,6 +73,8 @@ export const Einsum = defineOp({
     const result = b ? pair(tf, a!, terms[0]!, b, terms[1]!, output) : single(tf, a!, terms[0]!, output);
     return { output: asFloat ? tf.cast(result, 'int32') : result === inputs[0] ? tf.clone(result) : result };
   },
+  // tfjs's einsum supports what this op does; the forward pass builds its own for the gradients.
+  code: ({ inputs: { inputs }, attr }) => `tf.einsum(${[attr('equation'), ...inputs].join(', ')})`,
 });
 
 /**

@@ -2,7 +2,7 @@ import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { dimsAgree, formatShape, sameDtype } from '../../graph/shape';
 import { defineOp } from '../define-op';
-import { productOrZeros } from './product';
+import { matMulCode, productOrZeros } from './product';
 import { NUMERIC } from '../dtypes';
 
 /** Matrix product of `a` [m,k] and `b` [k,n] → `product` [m,n]. */
@@ -35,4 +35,5 @@ export const MatMul = defineOp({
   forward: (tf, { a, b }, { transpose_a, transpose_b }) => ({
     product: productOrZeros(tf, a, b, transpose_a, transpose_b),
   }),
+  code: ({ inputs: { a, b }, attrs: { transpose_a, transpose_b } }) => matMulCode(a, b, transpose_a, transpose_b),
 });

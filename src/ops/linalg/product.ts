@@ -11,3 +11,8 @@ export function productOrZeros(tf: TF, a: Tensor, b: Tensor, transposeA: boolean
   const cols = b.shape.at(transposeB ? -2 : -1)!;
   return tf.zeros([...a.shape.slice(0, -2), rows, cols], a.dtype);
 }
+
+/** productOrZeros as tfjs code: on the CPU, tfjs's matMul already gives zeros over an empty inner dimension. */
+export function matMulCode(a: string, b: string, transposeA: boolean, transposeB: boolean): string {
+  return `tf.matMul(${a}, ${b}${transposeA || transposeB ? `, ${transposeA}, ${transposeB}` : ''})`;
+}

@@ -29,4 +29,5 @@ export const AddN = defineOp({
     return { sum: { dtype, shape } };
   },
   forward: (tf, { inputs }) => ({ sum: tf.addN([...inputs]) }),
+  code: ({ inputs: { inputs } }) => `tf.addN([${inputs.join(', ')}])`,
 });

@@ -1,3 +1,5 @@
 import { unaryOp } from '../unary-op';
 
-export const Ceil = unaryOp('Ceil', 'Elementwise smallest integer ≥ x.', (tf, x) => tf.ceil(x));
+export const Ceil = unaryOp('Ceil', 'Elementwise smallest integer ≥ x.', (tf, x) => tf.ceil(x), {
+  code: (x) => `tf.ceil(${x})`,
+});

@@ -26,6 +26,17 @@ export const Cumsum = defineOp({
     return { out: x };
   },
   forward: (tf, { x }, { axis, exclusive, reverse }) => ({ out: scan(tf, x, axis, exclusive, reverse) }),
+  // tfjs's cumsum takes no negative axis; a reverse scan is written as the forward pass does it.
+  code: ({ inputs: { x }, attrs: { axis, exclusive, reverse }, attr, types }) => {
+    const rank = types.inputs.x.shape?.length;
+    const given = attr('axis');
+    const a =
+      axis !== undefined && (axis >= 0 || rank !== undefined)
+        ? String(axis < 0 ? axis + rank! : axis)
+        : `(${given} < 0 ? ${given} + ${x}.rank : ${given})`;
+    const sums = (values: string) => `tf.cumsum(${values}, ${a}${exclusive ? ', true' : ''})`;
+    return reverse ? `tf.reverse(${sums(`tf.reverse(${x}, ${a})`)}, ${a})` : sums(x);
+  },
   // The sums dy runs through, taken the other way: tfjs's gradient transposes a result already in place.
   gradient: (tf, { dy: { out: dy }, attrs: { axis, exclusive, reverse } }) => ({
     x: scan(tf, dy, axis, exclusive, !reverse),

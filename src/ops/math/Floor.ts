@@ -1,3 +1,5 @@
 import { unaryOp } from '../unary-op';
 
-export const Floor = unaryOp('Floor', 'Elementwise largest integer ≤ x.', (tf, x) => tf.floor(x));
+export const Floor = unaryOp('Floor', 'Elementwise largest integer ≤ x.', (tf, x) => tf.floor(x), {
+  code: (x) => `tf.floor(${x})`,
+});

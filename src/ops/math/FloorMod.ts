@@ -1,6 +1,6 @@
 import { binaryOp } from '../binary-op';
-import type { Tensor, TF } from '../define-op';
-import { integerDivisionByZero } from '../integer-division';
+import type { CodeHelper, Tensor, TF } from '../define-op';
+import { divisionCode, integerDivisionByZero } from '../integer-division';
 
 export const FloorMod = binaryOp(
   'FloorMod',
@@ -13,6 +13,13 @@ export const FloorMod = binaryOp(
   {
     composite: true,
     checks: integerDivisionByZero,
+    code: (x, y, type, args) =>
+      divisionCode(
+        type.dtype === 'int32' ? `tf.mod(${x}, ${y})` : `${args.helper(FLOAT_FLOOR_MOD_CODE)}(${x}, ${y})`,
+        y,
+        type,
+        args,
+      ),
     // TensorFlow's: dz for x and -floor(x / y) · dz for y.
     gradient: (tf, x, y, _z, dz) => [dz, tf.mul(dz, tf.neg(tf.floor(tf.div(x, y))))],
   },
@@ -30,3 +37,18 @@ function floatFloorMod(tf: TF, x: Tensor, y: Tensor): Tensor {
   const crosses = tf.logicalAnd(tf.notEqual(fmod, 0), tf.notEqual(tf.less(y, 0), tf.less(fmod, 0)));
   return tf.where(crosses, tf.add(fmod, y), fmod);
 }
+
+/** floatFloorMod as generated code writes it. */
+const FLOAT_FLOOR_MOD_CODE: CodeHelper = {
+  name: 'floorMod',
+  source: `/**
+ * TensorFlow's float remainder: r = fmod(x, y), plus y when r is nonzero and its sign differs from
+ * y's. tfjs's mod rounds (r + y) once more, gives its zeros y's sign and NaN for an infinite y.
+ */
+function floorMod(x: tf.Tensor, y: tf.Tensor): tf.Tensor {
+  const rem = tf.mod(tf.abs(x), tf.abs(y));
+  const fmod = tf.where(tf.equal(rem, 0), tf.mul(x, 0), tf.where(tf.less(x, 0), tf.neg(rem), rem));
+  const crosses = tf.logicalAnd(tf.notEqual(fmod, 0), tf.notEqual(tf.less(y, 0), tf.less(fmod, 0)));
+  return tf.where(crosses, tf.add(fmod, y), fmod);
+}`,
+};

@@ -11,5 +11,5 @@ export const Log = unaryOp(
     return onHost(tf) ? y : tf.where(tf.equal(x, 0), -Infinity, y);
   },
   // d/dx ln x = 1 / x: given as such, since the forward pass's comparison has no gradient in tfjs.
-  { composite: true, limits: [NON_FINITE], gradient: (tf, x, _y, dy) => tf.div(dy, x) },
+  { code: (x) => `tf.log(${x})`, composite: true, limits: [NON_FINITE], gradient: (tf, x, _y, dy) => tf.div(dy, x) },
 );

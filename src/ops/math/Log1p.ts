@@ -12,5 +12,10 @@ export const Log1p = unaryOp(
     return tf.where(tf.less(x, -1), NaN, tf.where(tf.equal(x, -1), -Infinity, y));
   },
   // d/dx ln(1 + x) = 1 / (1 + x): given as such, since the forward pass's comparisons have no gradient in tfjs.
-  { composite: true, limits: [NON_FINITE], gradient: (tf, x, _y, dy) => tf.div(dy, tf.add(x, 1)) },
+  {
+    code: (x) => `tf.log1p(${x})`,
+    composite: true,
+    limits: [NON_FINITE],
+    gradient: (tf, x, _y, dy) => tf.div(dy, tf.add(x, 1)),
+  },
 );

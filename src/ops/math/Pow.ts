@@ -1,7 +1,9 @@
 import { NON_FINITE } from '../backend-limits';
 import { binaryOp } from '../binary-op';
-import type { Tensor, TF } from '../define-op';
-import { int32Binary, onHost, wrappingPow } from '../host-int32';
+import type { CodeHelper, Tensor, TF } from '../define-op';
+import { INT32_BINARY_CODE, int32Binary, onHost, WRAPPING_POW_CODE, wrappingPow } from '../host-int32';
+
+const NEGATIVE_POWER = 'Integers to negative integer powers are not allowed';
 
 export const Pow = binaryOp(
   'Pow',
@@ -10,10 +12,14 @@ export const Pow = binaryOp(
   {
     composite: true,
     limits: [NON_FINITE],
-    checks: (tf, x, y) =>
-      x.dtype === 'int32'
-        ? [{ failed: tf.any(tf.less(y, 0)), message: 'Integers to negative integer powers are not allowed' }]
-        : [],
+    code: (x, y, { dtype }, { helper, outputs, literal }) =>
+      dtype === 'int32'
+        ? {
+            lines: [`const ${outputs['z']} = ${helper(INT32_BINARY_CODE)}(${x}, ${y}, ${helper(WRAPPING_POW_CODE)});`],
+            checks: [{ failed: `tf.any(tf.less(${y}, 0))`, message: literal(NEGATIVE_POWER) }],
+          }
+        : `${helper(C_POW_CODE)}(${x}, ${y})`,
+    checks: (tf, x, y) => (x.dtype === 'int32' ? [{ failed: tf.any(tf.less(y, 0)), message: NEGATIVE_POWER }] : []),
     // TensorFlow's: y·x^(y-1)·dz for x, and z·log(x)·dz for y where x > 0 (0 elsewhere).
     gradient: (tf, x, y, z, dz) => [
       tf.mul(dz, tf.mul(y, floatPow(tf, x, tf.sub(y, 1)))),
@@ -45,3 +51,13 @@ function intPow(tf: TF, x: Tensor, y: Tensor): Tensor {
   if (onHost(tf)) return int32Binary(tf, x, y, wrappingPow);
   return tf.cast(tf.round(tf.pow(tf.cast(x, 'float32'), tf.cast(y, 'float32'))), 'int32');
 }
+
+/** floatPow, as on the CPU, as generated code writes it. */
+const C_POW_CODE: CodeHelper = {
+  name: 'cPow',
+  source: `/** C's pow, TensorFlow's: JavaScript's gives NaN for 1^NaN, 1^±∞ and (-1)^±∞, where C gives 1. */
+function cPow(x: tf.Tensor, y: tf.Tensor): tf.Tensor {
+  const one = tf.logicalOr(tf.equal(x, 1), tf.logicalAnd(tf.equal(x, -1), tf.isInf(y)));
+  return tf.where(one, 1, tf.pow(x, y));
+}`,
+};

@@ -1,4 +1,15 @@
+import type { CodeHelper } from '../define-op';
 import { unaryOp } from '../unary-op';
+
+/** The forward pass as generated code writes it. */
+const ROUND_CODE: CodeHelper = {
+  name: 'roundHalfToEven',
+  source: `/** The nearest integer, halves to even, as TensorFlow's Round: a zero keeps the sign of x (round(-0.5) = -0). */
+function roundHalfToEven(x: tf.Tensor): tf.Tensor {
+  const r = tf.round(x);
+  return tf.where(tf.equal(r, 0), tf.mul(x, 0), r);
+}`,
+};
 
 export const Round = unaryOp(
   'Round',
@@ -8,5 +19,5 @@ export const Round = unaryOp(
     return tf.where(tf.equal(r, 0), tf.mul(x, 0), r);
   },
   // TensorFlow gives Round no gradient: zero almost everywhere.
-  { composite: true, gradient: (tf, x) => tf.zerosLike(x) },
+  { composite: true, code: (x, _, { helper }) => `${helper(ROUND_CODE)}(${x})`, gradient: (tf, x) => tf.zerosLike(x) },
 );

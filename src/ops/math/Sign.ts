@@ -7,5 +7,10 @@ export const Sign = unaryOp(
   // tfjs gives sign(NaN) = 0.
   (tf, x) => (x.dtype === 'int32' ? tf.sign(x) : tf.where(tf.isNaN(x), x, tf.sign(x))),
   // TensorFlow's gradient of Sign is 0.
-  { dtypes: NUMERIC, composite: true, gradient: (tf, x) => tf.zerosLike(x) },
+  {
+    dtypes: NUMERIC,
+    composite: true,
+    code: (x, { dtype }) => (dtype === 'int32' ? `tf.sign(${x})` : `tf.where(tf.isNaN(${x}), ${x}, tf.sign(${x}))`),
+    gradient: (tf, x) => tf.zerosLike(x),
+  },
 );

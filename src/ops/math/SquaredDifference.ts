@@ -1,5 +1,5 @@
 import { binaryOp } from '../binary-op';
-import { int32Binary, onHost, wrappingMul } from '../host-int32';
+import { INT32_BINARY_CODE, int32Binary, onHost, wrappingMul } from '../host-int32';
 
 export const SquaredDifference = binaryOp(
   'SquaredDifference',
@@ -9,6 +9,10 @@ export const SquaredDifference = binaryOp(
       ? int32Binary(tf, x, y, (a, b) => wrappingMul((a - b) | 0, (a - b) | 0))
       : tf.squaredDifference(x, y),
   {
+    code: (x, y, { dtype }, { helper }) =>
+      dtype === 'int32'
+        ? `${helper(INT32_BINARY_CODE)}(${x}, ${y}, (a, b) => Math.imul((a - b) | 0, (a - b) | 0))`
+        : `tf.squaredDifference(${x}, ${y})`,
     // tfjs's own gradient does not sum a broadcast input's gradient back to its shape.
     gradient: (tf, x, y, _z, dz) => {
       const d = tf.mul(tf.mul(tf.sub(x, y), 2), dz);

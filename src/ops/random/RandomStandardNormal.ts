@@ -20,4 +20,6 @@ export const RandomStandardNormal = defineOp({
   forward: (tf, _, { shape, dtype, seed, seed2 }) => ({
     output: tf.randomStandardNormal([...shape], dtype, tfjsSeed(seed, seed2)),
   }),
+  code: ({ attrs: { seed, seed2 }, attr }) =>
+    `tf.randomStandardNormal(${attr('shape')}, ${attr('dtype')}, ${tfjsSeed(seed, seed2)})`,
 });

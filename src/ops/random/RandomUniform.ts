@@ -26,4 +26,6 @@ export const RandomUniform = defineOp({
   forward: (tf, _, { shape, dtype, seed, seed2 }) => ({
     output: tf.randomUniform([...shape], 0, BELOW_ONE, dtype, tfjsSeed(seed, seed2)),
   }),
+  code: ({ attrs: { seed, seed2 }, attr }) =>
+    `tf.randomUniform(${attr('shape')}, 0, 1 - 2 ** -24, ${attr('dtype')}, ${tfjsSeed(seed, seed2)})`,
 });

@@ -5,4 +5,5 @@ export const ArgMax = argReduceOp(
   'Index of the largest element along axis (the first on ties; NaN loses to any number).',
   (tf, x, axis) => tf.argMax(x, axis),
   -Infinity,
+  'argMax',
 );

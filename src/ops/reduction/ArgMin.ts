@@ -5,4 +5,5 @@ export const ArgMin = argReduceOp(
   'Index of the smallest element along axis (the first on ties; NaN loses to any number).',
   (tf, x, axis) => tf.argMin(x, axis),
   Infinity,
+  'argMin',
 );

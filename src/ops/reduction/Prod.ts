@@ -12,7 +12,7 @@ export const Prod = reduceOp(
           x.shape.map((d, i) => (axes.includes(i) ? 1 : d)),
         )
       : tf.prod(x, axes),
-  { empty: () => 1, gradient: prodGradient },
+  { code: (args) => `tf.prod(${args})`, empty: () => 1, gradient: prodGradient },
 );
 
 /**

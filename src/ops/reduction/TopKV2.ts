@@ -3,7 +3,7 @@ import { InferError } from '../../graph/op-signature';
 import { formatShape } from '../../graph/shape';
 import type { DType } from '../../graph/types';
 import { NON_FINITE } from '../backend-limits';
-import { defineOp, type Tensor, type TF } from '../define-op';
+import { defineOp, type CodeHelper, type Tensor, type TF } from '../define-op';
 import { NUMERIC, typedValues } from '../dtypes';
 import { onHost } from '../host-int32';
 
@@ -33,6 +33,11 @@ export const TopKV2 = defineOp({
     return { values: { dtype, shape: out }, indices: { dtype: 'int32', shape: out } };
   },
   forward: (tf, { input }, { k }) => topK(tf, input, k),
+  code: ({ inputs: { input }, attr, outputs, helper }) => ({
+    lines: [
+      `const { values: ${outputs.values}, indices: ${outputs.indices} } = ${helper(TOP_K_CODE)}(${input}, ${attr('k')});`,
+    ],
+  }),
   // Each value's dy goes back to where it came from.
   gradient: (tf, { inputs: { input }, outputs: { indices }, dy: { values: dy }, attrs: { k } }) => {
     const n = input.shape.at(-1)!;
@@ -83,3 +88,30 @@ function topKOnHost(tf: TF, input: Tensor, k: number): { values: Tensor; indices
     indices: tf.tensor(Int32Array.from(indices), shape, 'int32'),
   };
 }
+
+/** topK, on the host, as generated code writes it. */
+const TOP_K_CODE: CodeHelper = {
+  name: 'topK',
+  source: `/**
+ * The k largest values of each row (the last dimension), largest first, and their indices, in
+ * TensorFlow's order: ties go to the lower index. tfjs compares values by subtracting them, which
+ * leaves equal infinities (∞ - ∞ = NaN) in the order of its selection.
+ */
+function topK(input: tf.Tensor, k: number): { values: tf.Tensor; indices: tf.Tensor } {
+  const n = input.shape.at(-1)!;
+  const shape = [...input.shape.slice(0, -1), k];
+  const x = input.dataSync();
+  const values: number[] = [];
+  const indices: number[] = [];
+  for (let r = 0; r * n < x.length; r++) {
+    const row = x.subarray(r * n, (r + 1) * n);
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => (row[a]! > row[b]! ? -1 : row[a]! < row[b]! ? 1 : a - b));
+    for (const i of order.slice(0, k)) {
+      values.push(row[i]!);
+      indices.push(i);
+    }
+  }
+  return { values: tf.tensor(values, shape, input.dtype), indices: tf.tensor(indices, shape, 'int32') };
+}`,
+};

@@ -11,7 +11,14 @@ import { NUMERIC } from '../dtypes';
  * TensorFlow's kernels, they pick a NaN only when nothing else is there: `nanAs` (the value least likely
  * to win) stands in for it.
  */
-export function argReduceOp(name: string, doc: string, fn: (tf: TF, x: Tensor, axis: number) => Tensor, nanAs: number) {
+export function argReduceOp(
+  name: string,
+  doc: string,
+  fn: (tf: TF, x: Tensor, axis: number) => Tensor,
+  nanAs: number,
+  /** The tfjs function `fn` calls, for generated code. */
+  call: string,
+) {
   return defineOp({
     name,
     category: 'reduction',
@@ -37,6 +44,11 @@ export function argReduceOp(name: string, doc: string, fn: (tf: TF, x: Tensor, a
       if (input.dtype === 'float32') return { output: fn(tf, tf.where(tf.isNaN(input), nanAs, input), axis) };
       const a = axis < 0 ? axis + input.rank : axis;
       return { output: fn(tf, transposesIntsOnGpu(tf, input, [a]) ? toFloat32(tf, input) : input, a) };
+    },
+    code: ({ inputs: { input }, attr, types, literal }) => {
+      const values =
+        types.inputs.input.dtype === 'float32' ? `tf.where(tf.isNaN(${input}), ${literal(nanAs)}, ${input})` : input;
+      return `tf.${call}(${values}, ${attr('axis')})`;
     },
   });
 }

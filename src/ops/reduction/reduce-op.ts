@@ -3,7 +3,7 @@ import { InferError } from '../../graph/op-signature';
 import { normalizeAxis, vectorLength } from '../../graph/shape';
 import type { Dim, DType, TensorType } from '../../graph/types';
 import type { BackendLimit } from '../backend-limits';
-import { defineOp, type Tensor, type TF } from '../define-op';
+import { defineOp, type CodeHelper, type Tensor, type TF } from '../define-op';
 import { exactFill } from '../exact-fill';
 import { transposesIntsOnGpu } from '../gpu-transpose';
 import { toFloat32 } from '../to-float32';
@@ -47,11 +47,16 @@ interface ReduceOptions {
    * TensorFlow's result of reducing no elements (Max gives -∞): tfjs gives others, or fails (on
    * WebGPU), so the op makes it itself.
    */
-  empty?: (dtype: DType) => number;
+  empty: (dtype: DType) => number;
   limits?: readonly BackendLimit[];
   eitherZeroOnTies?: boolean;
   /** TensorFlow's gradient with respect to the input, where tfjs's differs; `axes` are non-negative. */
   gradient?: (tf: TF, x: Tensor, y: Tensor, dy: Tensor, axes: number[], keepDims: boolean) => Tensor;
+  /**
+   * `fn` as tfjs code (see OpDef.code): its expression given its arguments, x then the axes (a list,
+   * null for all) and keepDims where they are not the defaults, for x of `dtype`.
+   */
+  code: (args: string, dtype: DType, helper: (h: CodeHelper) => string) => string;
 }
 
 /** A reduction over `axis` (every axis when null) with TensorFlow's `keep_dims`. */
@@ -59,7 +64,7 @@ export function reduceOp(
   name: string,
   doc: string,
   fn: (tf: TF, x: Tensor, axes: number[], keepDims: boolean) => Tensor,
-  options: ReduceOptions = {},
+  options: ReduceOptions,
 ) {
   return defineOp({
     name,
@@ -100,13 +105,55 @@ export function reduceOp(
           input: options.gradient!(tf, input, output, dy, axesOf(input, axis), keep_dims),
         })
       : undefined,
+    code: ({ inputs: { input }, attrs: { axis, keep_dims }, attr, types, helper, literal }) => {
+      const x = types.inputs.input;
+      const dtype = types.outputs.output.dtype;
+      const reduce = (axes: string) => {
+        const args = keep_dims ? [input, axes, 'true'] : axes === 'null' ? [input] : [input, axes];
+        return options.code(args.join(', '), x.dtype, helper);
+      };
+      const empty = literal(options.empty(dtype));
+      const axes = axis === undefined || x.shape === null ? undefined : axesOf(x as { shape: number[] }, axis);
+      // Where the shapes say whether it reduces no elements, that is decided here.
+      if (axes && axes.every((a) => x.shape![a] !== null)) {
+        if (!axes.some((a) => x.shape![a] === 0)) return reduce(axis === null ? 'null' : literal(axes));
+        return `tf.fill(${literal(types.outputs.output.shape)}, ${empty}, '${dtype}')`;
+      }
+      const call = `${helper(REDUCE_OR_FILL_CODE)}(${input}, ${attr('axis')}, ${keep_dims}, ${empty}, '${dtype}'`;
+      return `${call}, (axes) => ${reduce('axes')})`;
+    },
   });
 }
+
+/** The forward pass's reduction over no elements, as generated code writes it. */
+const REDUCE_OR_FILL_CODE: CodeHelper = {
+  name: 'reduceOrFill',
+  source: `/**
+ * \`reduce\` over \`axis\` (null: every axis), or where that reduces no elements TensorFlow's value
+ * for it (Max's -∞, Sum's 0), which tfjs does not give.
+ */
+function reduceOrFill(
+  x: tf.Tensor,
+  axis: number[] | null,
+  keepDims: boolean,
+  empty: number,
+  dtype: 'float32' | 'int32' | 'bool',
+  reduce: (axes: number[]) => tf.Tensor,
+): tf.Tensor {
+  const axes = (axis ?? x.shape.map((_, i) => i)).map((a) => (a < 0 ? a + x.rank : a));
+  if (!axes.some((a) => x.shape[a] === 0)) return reduce(axes);
+  return tf.fill(
+    x.shape.flatMap((d, i) => (!axes.includes(i) ? [d] : keepDims ? [1] : [])),
+    empty,
+    dtype,
+  );
+}`,
+};
 
 /**
  * The axes to reduce, non-negative: every axis when null. tfjs's gradients of some reductions
  * (Prod) fail on negative axes.
  */
-function axesOf(x: Tensor, axis: readonly number[] | null): number[] {
-  return axis === null ? x.shape.map((_, i) => i) : axis.map((a) => (a < 0 ? a + x.rank : a));
+function axesOf(x: { readonly shape: readonly unknown[] }, axis: readonly number[] | null): number[] {
+  return axis === null ? x.shape.map((_, i) => i) : axis.map((a) => (a < 0 ? a + x.shape.length : a));
 }

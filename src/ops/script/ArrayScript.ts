@@ -51,6 +51,8 @@ export const ArrayScript = defineOp({
       }),
     );
   },
+  // The writer makes it a function of its own (src/io/codegen/script-functions.ts).
+  code: () => ({ script: true }),
 });
 
 /** A copy of the tensor's values, so that a body that writes to its input cannot corrupt it. */

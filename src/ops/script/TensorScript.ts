@@ -65,4 +65,6 @@ export const TensorScript = defineOp({
       throw e;
     });
   },
+  // The writer makes it a function of its own (src/io/codegen/script-functions.ts).
+  code: () => ({ script: true }),
 });

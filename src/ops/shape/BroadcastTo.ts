@@ -37,4 +37,10 @@ export const BroadcastTo = defineOp({
   forward: (tf, { input }, { shape }) => ({
     output: shape.includes(0) ? tf.zeros([...shape], input.dtype) : tf.broadcastTo(input, [...shape]),
   }),
+  code: ({ inputs: { input }, attrs: { shape }, attr, types, literal }) => {
+    const dtype = literal(types.inputs.input.dtype);
+    if (shape !== undefined) return `tf.broadcastTo(${input}, ${attr('shape')})`;
+    const s = attr('shape');
+    return `${s}.includes(0) ? tf.zeros(${s}, ${dtype}) : tf.broadcastTo(${input}, ${s})`;
+  },
 });

@@ -1,6 +1,6 @@
 import { attr } from '../../graph/attrs';
 import type { DType } from '../../graph/types';
-import { defineOp, type Tensor, type TF } from '../define-op';
+import { defineOp, type CodeHelper, type Tensor, type TF } from '../define-op';
 import { toFloat32 } from '../to-float32';
 import { ANY } from '../dtypes';
 
@@ -23,6 +23,11 @@ export const Cast = defineOp({
           ? toFloat32(tf, x)
           : tf.cast(x, DstT),
   }),
+  // On the CPU, tfjs's cast to float32 gives what toFloat32 does.
+  code: ({ inputs: { x }, attrs: { DstT }, types, helper, literal }) =>
+    types.inputs.x.dtype === 'float32' && DstT === 'int32'
+      ? `${helper(FLOAT_TO_INT_CODE)}(${x})`
+      : `tf.cast(${x}, ${literal(DstT)})`,
 });
 
 /**
@@ -33,3 +38,13 @@ function floatToInt(tf: TF, x: Tensor): Tensor {
   const inRange = tf.logicalAnd(tf.greaterEqual(x, INT32_MIN), tf.less(x, 2 ** 31));
   return tf.where(inRange, tf.cast(x, 'int32'), tf.scalar(INT32_MIN, 'int32'));
 }
+
+/** floatToInt as generated code writes it. */
+const FLOAT_TO_INT_CODE: CodeHelper = {
+  name: 'floatToInt32',
+  source: `/** TensorFlow's conversion on x86: -2³¹ for NaN, ±∞ and anything outside the int32 range, which tfjs wraps. */
+function floatToInt32(x: tf.Tensor): tf.Tensor {
+  const inRange = tf.logicalAnd(tf.greaterEqual(x, -(2 ** 31)), tf.less(x, 2 ** 31));
+  return tf.where(inRange, tf.cast(x, 'int32'), tf.scalar(-(2 ** 31), 'int32'));
+}`,
+};

@@ -42,4 +42,5 @@ export const ConcatV2 = defineOp({
     return { output: { dtype, shape: out } };
   },
   forward: (tf, { values }, { axis }) => ({ output: tf.concat([...values], axis) }),
+  code: ({ inputs: { values }, attr }) => `tf.concat([${values.join(', ')}], ${attr('axis')})`,
 });

@@ -18,4 +18,5 @@ export const ExpandDims = defineOp({
     return { output: { dtype: input.dtype, shape } };
   },
   forward: (tf, { input }, { axis }) => ({ output: tf.expandDims(input, axis) }),
+  code: ({ inputs: { input }, attr }) => `tf.expandDims(${input}, ${attr('axis')})`,
 });

@@ -35,4 +35,6 @@ export const Fill = defineOp({
     return { output: { dtype, shape: [...dims] } };
   },
   forward: (tf, _, { dims, value, dtype }) => ({ output: exactFill(tf, dims, value, dtype) }),
+  // On the CPU, tfjs's fill is exact for int32 too.
+  code: ({ attr }) => `tf.fill(${attr('dims')}, ${attr('value')}, ${attr('dtype')})`,
 });

@@ -60,6 +60,25 @@ export const GatherNd = defineOp({
       },
     ];
   },
+  code: ({ inputs: { params, indices }, outputs, types, literal }) => {
+    const [p, i] = [types.inputs.params.shape, types.inputs.indices.shape];
+    const depth = i?.at(-1) ?? null;
+    const gathered = { lines: [`const ${outputs.output} = tf.gatherND(${params}, ${indices});`] };
+    if (depth === 0 || sizeOf(i?.slice(0, -1) ?? null) === 0) return gathered;
+    const counts = depth !== null && p !== null && p.slice(0, depth).every((d) => d !== null);
+    const failed = (bounds: string) =>
+      `tf.any(tf.logicalOr(tf.less(${indices}, 0), tf.greaterEqual(${indices}, tf.tensor1d(${bounds}, 'int32'))))`;
+    const check = counts
+      ? {
+          failed: failed(literal(p.slice(0, depth))),
+          message: literal(`an index tuple does not index into params ${formatShape(p)}`),
+        }
+      : {
+          failed: failed(`${params}.shape.slice(0, ${indices}.shape.at(-1))`),
+          message: `\`an index tuple does not index into params [\${${params}.shape.join(', ')}]\``,
+        };
+    return { ...gathered, checks: [check] };
+  },
 });
 
 const emptyParams = (shape: readonly (number | null)[]) =>

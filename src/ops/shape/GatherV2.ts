@@ -80,6 +80,32 @@ export const GatherV2 = defineOp({
       },
     ];
   },
+  code: ({ inputs: { params, indices }, attrs: { axis, batch_dims }, attr, outputs, types, literal }) => {
+    const rank = types.inputs.params.shape?.length;
+    const a = axis !== undefined && rank !== undefined ? String(axis < 0 ? axis + rank : axis) : undefined;
+    const known = a === undefined ? null : (types.inputs.params.shape![Number(a)] ?? null);
+    const axisCode = a ?? `(${attr('axis')} < 0 ? ${attr('axis')} + ${params}.rank : ${attr('axis')})`;
+    const n = known === null ? `${params}.shape[${axisCode}]!` : String(known);
+    const indicesRank = types.inputs.indices.shape?.length;
+    const batch =
+      batch_dims >= 0
+        ? batch_dims
+        : indicesRank !== undefined
+          ? batch_dims + indicesRank
+          : `${batch_dims} + ${indices}.rank`;
+    return {
+      lines: [
+        `const ${outputs.output} = tf.gather(${params}, ${indices}, ${axisCode}${batch === 0 ? '' : `, ${batch}`});`,
+      ],
+      checks: [
+        {
+          failed: `tf.any(tf.logicalOr(tf.less(${indices}, 0), tf.greaterEqual(${indices}, ${n})))`,
+          message:
+            known === null ? `\`an index is not in [0, \${${n}})\`` : literal(`an index is not in [0, ${known})`),
+        },
+      ],
+    };
+  },
 });
 
 function batchDims(batchDims: number, indicesRank: number): number {

@@ -1,7 +1,7 @@
 import { attr } from '../../graph/attrs';
-import { defineOp, type Tensor, type TF } from '../define-op';
+import { defineOp, type AnyCodeArgs, type Tensor, type TF } from '../define-op';
 import { ANY } from '../dtypes';
-import { paddedShape, pairs, paddingsAttr, type MirrorMode } from './padding';
+import { paddedShape, pairs, pairsCode, paddingsAttr, type MirrorMode } from './padding';
 
 export const MirrorPad = defineOp({
   name: 'MirrorPad',
@@ -20,6 +20,12 @@ export const MirrorPad = defineOp({
       input,
     );
     return { output: output === input ? tf.clone(input) : output };
+  },
+  // tfjs's mirrorPad computes the same values; the forward pass builds its own for the gradient.
+  code: (args) => {
+    const { input } = args.inputs;
+    const mode = args.literal(args.attrs.mode.toLowerCase());
+    return `tf.mirrorPad(${input}, ${pairsCode(args.attrs.paddings, args as AnyCodeArgs)}, ${mode})`;
   },
 });
 

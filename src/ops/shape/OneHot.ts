@@ -1,6 +1,6 @@
 import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
-import { defineOp } from '../define-op';
+import { defineOp, type CodeHelper } from '../define-op';
 
 export const OneHot = defineOp({
   name: 'OneHot',
@@ -44,4 +44,29 @@ export const OneHot = defineOp({
     perm.splice(axis, 0, indices.rank);
     return { output: tf.transpose(last, perm) };
   },
+  code: ({ inputs: { indices }, attrs: { depth, axis }, attr, types, helper, literal }) => {
+    const [on, off] = [attr('on_value'), attr('off_value')];
+    // Where depth is 0 or 1 (or known only when running), each index compared with every position.
+    const last =
+      depth !== undefined && depth >= 2
+        ? `tf.oneHot(${indices}, ${depth}, ${on}, ${off}, 'float32')`
+        : `tf.where(tf.equal(tf.expandDims(${indices}, -1), tf.range(0, ${attr('depth')}, 1, 'int32')), ${on}, ${off})`;
+    const rank = types.inputs.indices.shape?.length;
+    if (axis === -1 || axis === rank) return last;
+    if (rank === undefined) return `${helper(LAST_AXIS_TO_CODE)}(${last}, ${axis})`;
+    const perm = [...Array(rank).keys()];
+    perm.splice(axis, 0, rank);
+    return `tf.transpose(${last}, ${literal(perm)})`;
+  },
 });
+
+/** The forward pass's transpose, for indices of a rank known only when running, as generated code writes it. */
+const LAST_AXIS_TO_CODE: CodeHelper = {
+  name: 'lastAxisTo',
+  source: `/** x with its last dimension moved to \`axis\`. */
+function lastAxisTo(x: tf.Tensor, axis: number): tf.Tensor {
+  const perm = [...Array(x.rank - 1).keys()];
+  perm.splice(axis, 0, x.rank - 1);
+  return tf.transpose(x, perm);
+}`,
+};

@@ -27,4 +27,5 @@ export const Pack = defineOp({
     return { output: { dtype, shape: item } };
   },
   forward: (tf, { values }, { axis }) => ({ output: tf.stack([...values], axis) }),
+  code: ({ inputs: { values }, attr }) => `tf.stack([${values.join(', ')}], ${attr('axis')})`,
 });

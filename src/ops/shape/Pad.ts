@@ -1,6 +1,6 @@
-import { defineOp } from '../define-op';
+import { defineOp, type AnyCodeArgs } from '../define-op';
 import { ANY } from '../dtypes';
-import { paddedShape, pairs, paddingsAttr } from './padding';
+import { paddedShape, pairs, pairsCode, paddingsAttr } from './padding';
 
 export const Pad = defineOp({
   name: 'Pad',
@@ -14,4 +14,11 @@ export const Pad = defineOp({
   forward: (tf, { input }, { paddings }) => ({
     output: input.rank === 0 ? tf.clone(input) : tf.pad(input, pairs(paddings)),
   }),
+  code: (args) => {
+    const { input } = args.inputs;
+    const padded = `tf.pad(${input}, ${pairsCode(args.attrs.paddings, args as AnyCodeArgs)})`;
+    const rank = args.types.inputs.input.shape?.length;
+    if (rank === undefined) return `${input}.rank === 0 ? tf.clone(${input}) : ${padded}`;
+    return rank === 0 ? `tf.clone(${input})` : padded;
+  },
 });

@@ -1,8 +1,8 @@
 import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
-import { defineOp } from '../define-op';
+import { defineOp, type AnyCodeArgs } from '../define-op';
 import { ANY } from '../dtypes';
-import { paddedShape, pairs, paddingsAttr } from './padding';
+import { paddedShape, pairs, pairsCode, paddingsAttr } from './padding';
 
 export const PadV2 = defineOp({
   name: 'PadV2',
@@ -28,4 +28,11 @@ export const PadV2 = defineOp({
   forward: (tf, { input }, { paddings, constant_values }) => ({
     output: input.rank === 0 ? tf.clone(input) : tf.pad(input, pairs(paddings), constant_values),
   }),
+  code: (args) => {
+    const { input } = args.inputs;
+    const padded = `tf.pad(${input}, ${pairsCode(args.attrs.paddings, args as AnyCodeArgs)}, ${args.attr('constant_values')})`;
+    const rank = args.types.inputs.input.shape?.length;
+    if (rank === undefined) return `${input}.rank === 0 ? tf.clone(${input}) : ${padded}`;
+    return rank === 0 ? `tf.clone(${input})` : padded;
+  },
 });

@@ -37,4 +37,5 @@ export const Range = defineOp({
     return { output: { dtype: Tidx, shape: [Math.ceil(Math.abs((limit - start) / delta))] } };
   },
   forward: (tf, _, { start, limit, delta, Tidx }) => ({ output: tf.range(start, limit, delta, Tidx) }),
+  code: ({ attr }) => `tf.range(${attr('start')}, ${attr('limit')}, ${attr('delta')}, ${attr('Tidx')})`,
 });

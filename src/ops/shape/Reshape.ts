@@ -37,4 +37,5 @@ export const Reshape = defineOp({
     };
   },
   forward: (tf, { tensor }, { shape }) => ({ output: tf.reshape(tensor, [...shape]) }),
+  code: ({ inputs: { tensor }, attr }) => `tf.reshape(${tensor}, ${attr('shape')})`,
 });

@@ -14,4 +14,5 @@ export const Shape = defineOp({
     output: { dtype: out_type, shape: [input.shape === null ? null : input.shape.length] },
   }),
   forward: (tf, { input }) => ({ output: tf.tensor1d(input.shape, 'int32') }),
+  code: ({ inputs: { input } }) => `tf.tensor1d(${input}.shape, 'int32')`,
 });

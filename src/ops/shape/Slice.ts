@@ -46,4 +46,5 @@ export const Slice = defineOp({
     return { output: { dtype: input.dtype, shape } };
   },
   forward: (tf, { input }, { begin, size }) => ({ output: tf.slice(input, [...begin], [...size]) }),
+  code: ({ inputs: { input }, attr }) => `tf.slice(${input}, ${attr('begin')}, ${attr('size')})`,
 });

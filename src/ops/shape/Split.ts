@@ -37,4 +37,11 @@ export const Split = defineOp({
   // tfjs's gradient of a split into one piece fails: it hands concat a lone tensor.
   forward: (tf, { value }, { axis, num_split }) =>
     listed(num_split === 1 ? [tf.clone(value)] : tf.split(value, num_split, axis < 0 ? axis + value.rank : axis)),
+  code: ({ inputs: { value }, attrs: { num_split }, attr, outputs }) => ({
+    lines: [
+      num_split === 1
+        ? `const ${outputs.output_0} = tf.clone(${value});`
+        : `const [${Object.values(outputs).join(', ')}] = tf.split(${value}, ${num_split}, ${attr('axis')});`,
+    ],
+  }),
 });

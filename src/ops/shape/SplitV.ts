@@ -45,6 +45,13 @@ export const SplitV = defineOp({
     const sizes = pieces(size_splits, value.shape[a]!) as number[];
     return listed(sizes.length === 1 ? [tf.clone(value)] : tf.split(value, sizes, a));
   },
+  code: ({ inputs: { value }, attrs: { num_split }, attr, outputs }) => ({
+    lines: [
+      num_split === 1
+        ? `const ${outputs.output_0} = tf.clone(${value});`
+        : `const [${Object.values(outputs).join(', ')}] = tf.split(${value}, ${attr('size_splits')}, ${attr('axis')});`,
+    ],
+  }),
 });
 
 /** The sizes with the -1 worked out, where the size of the dimension is known. */

@@ -32,4 +32,6 @@ export const Squeeze = defineOp({
   forward: (tf, { input }, { squeeze_dims }) => ({
     output: tf.squeeze(input, squeeze_dims.length === 0 ? undefined : [...squeeze_dims]),
   }),
+  code: ({ inputs: { input }, attrs: { squeeze_dims }, attr }) =>
+    squeeze_dims.length === 0 ? `tf.squeeze(${input})` : `tf.squeeze(${input}, ${attr('squeeze_dims')})`,
 });

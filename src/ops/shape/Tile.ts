@@ -30,4 +30,5 @@ export const Tile = defineOp({
     };
   },
   forward: (tf, { input }, { multiples }) => ({ output: tf.tile(input, [...multiples]) }),
+  code: ({ inputs: { input }, attr }) => `tf.tile(${input}, ${attr('multiples')})`,
 });

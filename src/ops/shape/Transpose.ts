@@ -41,6 +41,13 @@ export const Transpose = defineOp({
     if (swap || !transposesIntsOnGpu(tf, x, [0])) return { y: tf.transpose(x, axes) };
     return { y: tf.cast(tf.transpose(toFloat32(tf, x), axes), x.dtype) };
   },
+  code: ({ inputs: { x }, attrs: { perm }, attr, literal }) => {
+    if (perm === undefined) {
+      const p = attr('perm');
+      return `tf.transpose(${x}, ${p}.length ? ${p}.map((a) => (a < 0 ? a + ${p}.length : a)) : undefined)`;
+    }
+    return perm.length === 0 ? `tf.transpose(${x})` : `tf.transpose(${x}, ${literal(normalizedPerm(perm))})`;
+  },
 });
 
 /** TensorFlow counts a negative entry from the end (-1 is the last axis); tfjs refuses it. */

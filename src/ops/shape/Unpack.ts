@@ -42,4 +42,11 @@ export const Unpack = defineOp({
     if (num === 1) return listed([tf.squeeze(value, [a])]);
     return listed(tf.unstack(value, a));
   },
+  code: ({ inputs: { value }, attrs: { num }, attr, outputs }) => ({
+    lines: [
+      num === 1
+        ? `const ${outputs.output_0} = tf.squeeze(${value}, [${attr('axis')}]);`
+        : `const [${Object.values(outputs).join(', ')}] = tf.unstack(${value}, ${attr('axis')});`,
+    ],
+  }),
 });

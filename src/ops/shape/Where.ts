@@ -1,5 +1,5 @@
 import { InferError } from '../../graph/op-signature';
-import { defineOp } from '../define-op';
+import { defineOp, type CodeHelper } from '../define-op';
 import { ANY } from '../dtypes';
 
 /** TensorFlow's CPU kernel takes ranks 1 to 8 (and raises on a scalar). */
@@ -35,4 +35,25 @@ export const Where = defineOp({
     }
     return { index: tf.tensor(index, [count, rank], 'int32') };
   },
+  code: ({ inputs: { input }, helper }) => `await ${helper(WHERE_CODE)}(${input})`,
 });
+
+/** The forward pass as generated code writes it. */
+const WHERE_CODE: CodeHelper = {
+  name: 'whereTrue',
+  source: `/** The [n, rank] coordinates of the n true (nonzero, NaN included) elements of input, in row-major order. */
+async function whereTrue(input: tf.Tensor): Promise<tf.Tensor> {
+  const values = await input.data();
+  const rank = input.rank;
+  // NaN !== 0, so NaN counts as true, as in TensorFlow (and unlike JavaScript's truthiness).
+  let count = 0;
+  for (const v of values) if (v !== 0) count++;
+  const index = new Int32Array(count * rank);
+  const coordinate = new Array<number>(rank).fill(0);
+  for (let i = 0, row = 0; i < values.length; i++) {
+    if (values[i] !== 0) index.set(coordinate, rank * row++);
+    for (let d = rank - 1; d >= 0 && ++coordinate[d]! === input.shape[d]; d--) coordinate[d] = 0;
+  }
+  return tf.tensor(index, [count, rank], 'int32');
+}`,
+};

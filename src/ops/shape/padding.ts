@@ -2,6 +2,7 @@ import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { formatShape } from '../../graph/shape';
 import type { Shape, TensorType } from '../../graph/types';
+import type { AnyCodeArgs, CodeHelper } from '../define-op';
 
 /** Pad's and MirrorPad's `paddings`: a row [before, after] per dimension, from a [rank, 2] input. */
 export const paddingsAttr = fromInput(
@@ -14,6 +15,20 @@ export type MirrorMode = 'REFLECT' | 'SYMMETRIC';
 /** The paddings as [before, after] pairs. */
 export function pairs(paddings: readonly number[]): [number, number][] {
   return Array.from({ length: paddings.length / 2 }, (_, i) => [paddings[2 * i]!, paddings[2 * i + 1]!]);
+}
+
+/** pairs as generated code writes it. */
+const PAIRS_CODE: CodeHelper = {
+  name: 'pairs',
+  source: `/** Paddings as [before, after] pairs, from the list of them a [rank, 2] tensor holds row by row. */
+function pairs(paddings: number[]): [number, number][] {
+  return Array.from({ length: paddings.length / 2 }, (_, i) => [paddings[2 * i]!, paddings[2 * i + 1]!]);
+}`,
+};
+
+/** The paddings as tfjs takes them, in code: [before, after] pairs. */
+export function pairsCode(paddings: readonly number[] | undefined, { attr, helper, literal }: AnyCodeArgs): string {
+  return paddings ? literal(pairs(paddings)) : `${helper(PAIRS_CODE)}(${attr('paddings')})`;
 }
 
 /**

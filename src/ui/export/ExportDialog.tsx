@@ -1,22 +1,32 @@
 import { useEffect, useRef, useState } from 'react';
 import { customOpNames } from '../../io/graph-model/custom-ops';
+import { INLINE_VALUES } from '../../io/typescript/module-plan';
 import { registry } from '../../ops/registry';
 import { useDoc } from '../app-context';
 import { formatBytes } from '../format-bytes';
 import { downloadFiles } from './download';
-import { graphModelFiles, type ExportedFiles } from './model-files';
+import { EXPORT_FORMATS, type ExportedFiles, type ExportFormat } from './model-files';
 
-/** Export…: the graph as a tfjs GraphModel, downloaded as its files; what needs registering is said first. */
+/**
+ * Export…: the graph as a tfjs GraphModel or as a TypeScript module, downloaded as its files; what
+ * needs registering is said first, and what the export could not keep after.
+ */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const graph = useDoc((s) => s.graph);
+  const [format, setFormat] = useState<ExportFormat>('graph-model');
   const [result, setResult] = useState<ExportedFiles | null>(null);
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   const scripts = graph.nodes.filter((n) => registry.get(n.op)?.kind === 'script');
   const customOps = customOpNames(scripts);
+  const chosen = EXPORT_FORMATS[format];
 
+  const choose = (next: ExportFormat) => {
+    setFormat(next);
+    setResult(null);
+  };
   const exportNow = () => {
-    const exported = graphModelFiles(graph);
+    const exported = chosen.files(graph);
     setResult(exported);
     if (exported.ok) downloadFiles(exported.files);
   };
@@ -24,12 +34,28 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="dialog export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
-        <h2 id="export-title">Export as a TensorFlow.js GraphModel</h2>
-        <p>
-          model.json and its weight files, which <code>tf.loadGraphModel</code> loads and runs with the values
-          Tensorloom computes. Placeholders become the model&apos;s inputs; nodes nothing reads, its outputs.
-        </p>
-        {scripts.length > 0 && (
+        <h2 id="export-title">{chosen.title}</h2>
+        <div role="radiogroup" aria-label="Format" className="segmented">
+          {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
+            <button key={f} type="button" role="radio" aria-checked={format === f} onClick={() => choose(f)}>
+              {EXPORT_FORMATS[f].label}
+            </button>
+          ))}
+        </div>
+        {format === 'typescript' ? (
+          <p>
+            model.ts, one module that computes the graph with <code>@tensorflow/tfjs</code> as Tensorloom does on the
+            CPU: <code>run</code> takes the Placeholders&apos; values and returns the nodes nothing reads. Constants of
+            more than {INLINE_VALUES} values stay in weight files beside it, which <code>loadWeights</code> reads;
+            scripts become functions of their own.
+          </p>
+        ) : (
+          <p>
+            model.json and its weight files, which <code>tf.loadGraphModel</code> loads and runs with the values
+            Tensorloom computes. Placeholders become the model&apos;s inputs; nodes nothing reads, its outputs.
+          </p>
+        )}
+        {format === 'graph-model' && scripts.length > 0 && (
           <section aria-label="Custom ops">
             <p>
               {scripts.length === 1 ? 'This script node becomes a custom op' : 'These script nodes become custom ops'}:
@@ -69,7 +95,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         )}
         <div className="dialog-buttons">
           <button ref={first} type="button" className="primary" onClick={exportNow}>
-            Export GraphModel
+            {chosen.action}
           </button>
           <button type="button" onClick={onClose}>
             Close
