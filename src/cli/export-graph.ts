@@ -1,12 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseGraphFile } from '../io/graph-file';
 import { registerOpsSource } from '../io/graph-model/custom-ops';
 import { exportGraphModel } from '../io/graph-model/export-graph-model';
 import { prettyJson, type Json } from '../io/json-text';
 import { exportTypeScript } from '../io/typescript/export-typescript';
 import type { Graph } from '../graph/types';
 import { registry } from '../ops/registry';
+import { readGraphFile } from './read-graph-file';
 
 export type ExportFormat = 'graph-model' | 'ts';
 
@@ -21,18 +21,8 @@ type Written =
  * and the shards of its large constants). The exit status.
  */
 export async function exportGraph(file: string, outDir: string, format: ExportFormat): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    console.error(`error: cannot read ${file}: ${(e as Error).message}`);
-    return 1;
-  }
-  const loaded = parseGraphFile(text);
-  if (!loaded.ok) {
-    console.error(`error: ${file}: ${loaded.error.message}`);
-    return 1;
-  }
+  const loaded = await readGraphFile(file);
+  if (!loaded) return 1;
   const exported = format === 'ts' ? typeScriptFiles(loaded.graph) : graphModelFiles(loaded.graph, file);
   if (!exported.ok) {
     console.error(`error: ${file}: ${exported.message}`);

@@ -1,13 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import type { Graph } from '../graph/types';
 import { validateGraph, type Validation } from '../graph/validate';
-import { parseGraphFile } from '../io/graph-file';
 import { registry } from '../ops/registry';
 import type { BackendName } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
 import type { GradientReport, RunReport } from '../runtime/reports';
 import { NOT_TRUSTED, nodeIdOf, scriptNodeIds } from './left-out';
 import { printRun } from './print-run';
+import { readGraphFile } from './read-graph-file';
 import { gradientsDeadline, runWatched } from './run-watched';
 import { InProcessRuntime } from './in-process-runtime';
 import { RuntimeWorker, type CliRuntime } from './runtime-worker';
@@ -30,19 +29,8 @@ export interface RunFileOptions {
 export async function runFile(file: string, opts: RunFileOptions, started: RuntimeWorker | null): Promise<number> {
   let runtime: CliRuntime | null = started;
   try {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      console.error(`error: cannot read ${file}: ${(e as Error).message}`);
-      return 1;
-    }
-    const loaded = parseGraphFile(text);
-    if (!loaded.ok) {
-      console.error(`error: ${file}: ${loaded.error.message}`);
-      for (const issue of loaded.error.issues) console.error(`  ${issue.path}: ${issue.message}`);
-      return 1;
-    }
+    const loaded = await readGraphFile(file);
+    if (!loaded) return 1;
     const { graph } = loaded;
     const validation = validateGraph(graph, registry);
     const scripts = scriptNodeIds(validation);

@@ -7,23 +7,13 @@ import { OPS, registry } from '../../src/ops/registry';
 import { loadTranspiler } from '../../src/ops/script/compile-body';
 import { seededRandom } from '../support/random';
 import { cpu, expectClose, expectValuesClose } from '../support/tf';
-import type { InputGen, OpCase } from './op-case';
+import { inputValues, type InputGen, type OpCase } from './op-case';
 
 const modules = import.meta.glob<{ cases: OpCase[] }>('./cases/*.ts', { eager: true });
 const cases = Object.values(modules).flatMap((m) => m.cases);
 
 function makeInput(gen: InputGen, random: () => number): tf.Tensor {
-  const dtype = gen.dtype ?? 'float32';
-  const size = gen.shape.reduce((a, b) => a * b, 1);
-  const [lo, hi] = gen.range ?? [-2, 2];
-  const values =
-    gen.values ??
-    Array.from({ length: size }, () => {
-      if (dtype === 'bool') return random() < 0.5 ? 0 : 1;
-      const v = lo + (hi - lo) * random();
-      return dtype === 'int32' ? Math.floor(v) : v;
-    });
-  return tf.tensor(values, gen.shape, dtype);
+  return tf.tensor(inputValues(gen, random), gen.shape, gen.dtype ?? 'float32');
 }
 
 function typeOf(t: tf.Tensor): TensorType {

@@ -8,7 +8,7 @@ import { OPS } from '../../../src/ops/registry';
 import { loadTranspiler } from '../../../src/ops/script/compile-body';
 import { seededRandom } from '../../support/random';
 import { sessions } from '../../support/session';
-import type { InputGen, OpCase } from '../../ops/op-case';
+import { inputValues, type InputGen, type OpCase } from '../../ops/op-case';
 import {
   expectSameValues,
   exported,
@@ -26,17 +26,7 @@ const newSession = sessions();
 
 /** The case's input as a Placeholder's value, drawn as the conformance suite draws it. */
 function literal(gen: InputGen, random: () => number): TensorLiteral {
-  const dtype = gen.dtype ?? 'float32';
-  const size = gen.shape.reduce((a, b) => a * b, 1);
-  const [lo, hi] = gen.range ?? [-2, 2];
-  const values =
-    gen.values ??
-    Array.from({ length: size }, () => {
-      if (dtype === 'bool') return random() < 0.5 ? 0 : 1;
-      const v = lo + (hi - lo) * random();
-      return dtype === 'int32' ? Math.floor(v) : Math.fround(v);
-    });
-  return { dtype, shape: gen.shape, values };
+  return { dtype: gen.dtype ?? 'float32', shape: gen.shape, values: inputValues(gen, random) };
 }
 
 function caseGraph(c: OpCase, k: number): Graph {
