@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import ts from 'typescript';
 
 const tfjs = ['@tensorflow/*'];
 const react = ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'];
@@ -11,6 +12,39 @@ const restrict = (patterns, options = {}) => ({
     { patterns: patterns.map((p) => ({ group: [p.group].flat(), message: p.message, ...options, ...p.options })) },
   ],
 });
+
+/**
+ * `record[text]` where the key is any string and the record a plain object with a string index: a
+ * node id, port or attribute name such as `constructor` then finds what Object.prototype holds,
+ * and `__proto__` replaces the prototype. Such lookups go through a Map or src/graph/own.ts.
+ */
+const ownKeys = {
+  meta: {
+    type: 'problem',
+    messages: {
+      ownKeys:
+        '{{record}}[…] by any string: a key such as "constructor" or "__proto__" reaches Object.prototype. Use a Map, or own()/setOwn() from src/graph/own.ts.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    const checker = services.program.getTypeChecker();
+    const typeOf = (node) => checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
+    const anyString = (type) =>
+      type.isUnion()
+        ? type.types.some(anyString)
+        : (type.flags & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.Any)) !== 0;
+    return {
+      'MemberExpression[computed=true]'(node) {
+        if (!anyString(typeOf(node.property))) return;
+        const record = checker.getApparentType(typeOf(node.object));
+        if (checker.isArrayLikeType(record) || !checker.getIndexInfoOfType(record, ts.IndexKind.String)) return;
+        context.report({ node, messageId: 'ownKeys', data: { record: context.sourceCode.getText(node.object) } });
+      },
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-cli', 'dist-e2e', 'node_modules'] },
@@ -79,5 +113,22 @@ export default tseslint.config(
   {
     files: ['src/ui/**'],
     rules: restrict([{ group: tfjs, message: 'The UI never computes tensors.' }]),
+  },
+  // Lookups keyed by text from files and users (issue 10). Type-aware, so only where it is enforced.
+  {
+    files: ['src/graph/**/*.ts', 'src/io/**/*.ts', 'src/store/**/*.ts'],
+    ignores: ['src/io/typescript/**', 'src/store/autosave.ts', 'src/store/runtime-client.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { tensorloom: { rules: { 'own-keys': ownKeys } } },
+    rules: {
+      'tensorloom/own-keys': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='in'][left.type!='Literal']",
+          message: '`key in record` also finds what Object.prototype holds: use Object.hasOwn(record, key) or a Map.',
+        },
+      ],
+    },
   },
 );

@@ -11,6 +11,7 @@ import { importedModelRun, importLargeModel } from './imported-model';
 import { layoutOverhead } from './layout';
 import { medians, printRows, type Row } from './measure';
 import { arrayScriptRoundTrip, tensorScriptOfOps } from './scripts';
+import { validateFanIn } from './validate';
 
 function chain(length: number, op: (i: number) => string, input: number[], shape: number[]): Graph {
   const nodes: GraphNode[] = [
@@ -264,6 +265,7 @@ const BENCHES: Record<string, () => Promise<Row>> = {
   layout: layoutOverhead,
   imported: importedModelRun,
   import: importLargeModel,
+  validate: validateFanIn,
 };
 
 async function main(selected: string[]) {

@@ -25,7 +25,7 @@ export function attrValueKey(value: AttrValue): string {
 /** A node's attributes as key text, in the order they are written. */
 export function attrsKey(attrs: Readonly<Record<string, AttrValue>>): string {
   let key = '';
-  for (const name in attrs) key += `${JSON.stringify(name)}:${attrValueKey(attrs[name]!)},`;
+  for (const [name, value] of Object.entries(attrs)) key += `${JSON.stringify(name)}:${attrValueKey(value)},`;
   return key;
 }
 

@@ -1,3 +1,4 @@
+import { listText } from './list-text';
 import { DTYPES, elementCount, type AttrValue, type DType, type PortDecl, type TensorLiteral } from './types';
 
 interface AttrBase {
@@ -231,7 +232,7 @@ export function checkAttr(spec: AttrSpec, value: AttrValue): string | null {
       if (spec.maxLength !== undefined && list.length > spec.maxLength)
         return `takes at most ${spec.maxLength} entries, got ${list.length}`;
       const low = spec.min;
-      if (low !== undefined && list.some((v) => v < low)) return `entries must be ≥ ${low}, got [${list.join(', ')}]`;
+      if (low !== undefined && list.some((v) => v < low)) return `entries must be ≥ ${low}, got [${listText(list)}]`;
       if (spec.columns !== undefined && list.length % spec.columns !== 0)
         return `needs ${spec.columns} entries a row, got ${list.length} in all`;
       return null;
@@ -318,11 +319,13 @@ export function isTensorLiteral(value: AttrValue): value is TensorLiteral {
 export function checkTensorLiteral(value: AttrValue): string | null {
   if (!isTensorLiteral(value)) return `expected a tensor value, got ${describe(value)}`;
   if (!DTYPES.includes(value.dtype)) return `unknown dtype ${String(value.dtype)}`;
+  if (!Array.isArray(value.shape) || !(Array.isArray(value.values) || ArrayBuffer.isView(value.values)))
+    return 'expected a tensor {dtype, shape, values}, with shape and values as lists';
   if (!value.shape.every((d) => Number.isInteger(d) && d >= 0))
-    return `shape must be non-negative integers, got [${value.shape.join(', ')}]`;
+    return `shape must be non-negative integers, got [${listText(value.shape)}]`;
   const n = elementCount(value.shape);
   if (value.values.length !== n)
-    return `shape [${value.shape.join(', ')}] holds ${n} values, got ${value.values.length}`;
+    return `shape [${listText(value.shape)}] holds ${n} values, got ${value.values.length}`;
   if (value.dtype === 'int32' && !value.values.every((v) => Number.isInteger(v)))
     return 'int32 values must be integers';
   if (value.dtype === 'bool' && !value.values.every((v) => v === 0 || v === 1)) return 'bool values must be 0 or 1';
@@ -332,7 +335,7 @@ export function checkTensorLiteral(value: AttrValue): string | null {
 function describe(value: AttrValue | undefined): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  if (Array.isArray(value)) return `[${listText(value)}]`;
   if (typeof value === 'object') return 'a tensor';
   return JSON.stringify(value);
 }

@@ -1,5 +1,6 @@
-import type { OpRegistry } from './registry';
+import { own } from './own';
 import { checkInputPort, parseInputPort } from './ports';
+import type { OpRegistry } from './registry';
 import { formatType } from './shape';
 import type { AttrValue, Graph, GraphEdge, GraphNode, Position } from './types';
 import type { Validation } from './validate';
@@ -70,8 +71,9 @@ export function connect(
   if (edge.source === edge.target || reaches(graph, edge.target, edge.source))
     return { ok: false, reason: `connecting ${edge.source} to ${edge.target} would make a cycle` };
 
-  const type = validation.nodes.get(edge.source)?.types?.[edge.sourcePort];
-  const accepted = targetOp.inputs[parseInputPort(edge.targetPort).input]!.dtypes;
+  const types = validation.nodes.get(edge.source)?.types;
+  const type = types && own(types, edge.sourcePort);
+  const accepted = own(targetOp.inputs, parseInputPort(edge.targetPort).input)!.dtypes;
   if (type && !accepted.includes(type.dtype))
     return {
       ok: false,
@@ -85,7 +87,11 @@ export function connect(
 /** Whether data flows (over one or more edges) from `from` to `to`. */
 function reaches(graph: Graph, from: string, to: string): boolean {
   const next = new Map<string, string[]>();
-  for (const e of graph.edges) next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+  for (const e of graph.edges) {
+    const targets = next.get(e.source);
+    if (targets) targets.push(e.target);
+    else next.set(e.source, [e.target]);
+  }
   const seen = new Set<string>();
   const stack = [from];
   while (stack.length) {
@@ -93,7 +99,7 @@ function reaches(graph: Graph, from: string, to: string): boolean {
     if (id === to) return true;
     if (seen.has(id)) continue;
     seen.add(id);
-    stack.push(...(next.get(id) ?? []));
+    for (const target of next.get(id) ?? []) stack.push(target);
   }
   return false;
 }

@@ -1,11 +1,18 @@
+import { listText } from './list-text';
 import type { AnyOpSignature, InputSpecs } from './op-signature';
+import { own } from './own';
 
-/** Splits a target port name into its input and, for a variadic input, the position (`values:2`). */
+/** A position as a variadic port writes it: decimal digits, no sign and no leading zero. */
+const POSITION = /^(?:0|[1-9]\d{0,8})$/;
+
+/**
+ * Splits a target port name into its input and, for a variadic input, the position (`values:2`).
+ * Each position has one spelling, so that `values:1` and `values:01` cannot both feed it.
+ */
 export function parseInputPort(port: string): { input: string; index: number | null } {
   const colon = port.lastIndexOf(':');
-  if (colon < 0) return { input: port, index: null };
-  const index = Number(port.slice(colon + 1));
-  return Number.isInteger(index) && index >= 0 ? { input: port.slice(0, colon), index } : { input: port, index: null };
+  if (colon < 0 || !POSITION.test(port.slice(colon + 1))) return { input: port, index: null };
+  return { input: port.slice(0, colon), index: Number(port.slice(colon + 1)) };
 }
 
 export function variadicPort(input: string, index: number): string {
@@ -15,8 +22,8 @@ export function variadicPort(input: string, index: number): string {
 /** Why `port` is not an input of `op`, or null when it is. */
 export function checkInputPort(op: AnyOpSignature, port: string): string | null {
   const { input, index } = parseInputPort(port);
-  const spec = op.inputs[input];
-  if (!spec) return `${op.name} has no input "${input}" (inputs: ${Object.keys(op.inputs).join(', ') || 'none'})`;
+  const spec = own(op.inputs, input);
+  if (!spec) return `${op.name} has no input "${input}" (inputs: ${listText(Object.keys(op.inputs)) || 'none'})`;
   if (spec.variadic && index === null)
     return `${op.name}.${input} takes several values: connect to "${input}:0", "${input}:1", …`;
   if (!spec.variadic && index !== null) return `${op.name}.${input} takes a single value`;
@@ -48,7 +55,7 @@ export function shownInputPorts(inputs: InputSpecs, wired: Readonly<Record<strin
       ports.push({ id: name, label: name });
       continue;
     }
-    const connected = wired[name];
+    const connected = own(wired, name);
     const count = Array.isArray(connected) ? connected.length : 0;
     for (let k = 0; k <= count; k++) ports.push({ id: variadicPort(name, k), label: `${name}[${k}]` });
   }

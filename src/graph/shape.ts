@@ -1,4 +1,5 @@
 import { InferError } from './op-signature';
+import { own } from './own';
 import type { Dim, DType, Shape, TensorType } from './types';
 
 export function formatShape(shape: Shape): string {
@@ -49,9 +50,9 @@ function broadcastDim(da: Dim, db: Dim, a: Shape, b: Shape, port: string): Dim {
 
 /** Requires every named input to share one dtype (TensorFlow's type attribute `T`). */
 export function sameDtype(inputs: Readonly<Record<string, TensorType>>, ports: readonly string[]): DType {
-  const first = inputs[ports[0]!]!;
+  const first = own(inputs, ports[0]!)!;
   for (const port of ports.slice(1)) {
-    const t = inputs[port]!;
+    const t = own(inputs, port)!;
     if (t.dtype !== first.dtype)
       throw new InferError('dtype', `${port} is ${t.dtype} but ${ports[0]} is ${first.dtype}; they must match`, {
         port,

@@ -58,7 +58,7 @@ export function shapeFromTf(shape: TfShape | undefined): (number | null)[] | nul
   if (!shape || shape.unknownRank) return null;
   return (shape.dim ?? []).map(({ size }) => {
     const n = Number(size ?? 0);
-    return n < 0 ? null : n;
+    return Number.isInteger(n) && n >= 0 ? n : null;
   });
 }
 
@@ -74,6 +74,15 @@ export function textFromTf(s: string): string {
     if (s.length <= 64) decodedTexts.set(s, text);
   }
   return text;
+}
+
+/** The text, or null when `s` is not base64. */
+function textOrNull(s: string): string | null {
+  try {
+    return textFromTf(s);
+  } catch {
+    return null;
+  }
 }
 
 export function textToTf(text: string): string {
@@ -106,7 +115,8 @@ function readAttr(spec: AttrSpec, value: TfAttrValue): AttrValue | { problem: st
     case 'text':
     case 'enum': {
       if (value.s === undefined) return { problem: 'expected a string (s)' };
-      const text = textFromTf(value.s);
+      const text = textOrNull(value.s);
+      if (text === null) return { problem: 'its string (s) is not base64 text' };
       if (spec.kind === 'enum' && !spec.options.includes(text))
         return { problem: `"${text}" is not one of ${spec.options.map((o) => `"${o}"`).join(', ')}` };
       return text;

@@ -1,6 +1,8 @@
 import { attrFromTensor, checkAttr, isTensorLiteral, type AttrSpecs } from './attrs';
 import type { Diagnostic, DiagnosticKind } from './diagnostics';
+import { listText } from './list-text';
 import { InferError, type AnyOpSignature, type InferErrorKind } from './op-signature';
+import { own, setOwn } from './own';
 import { checkInputPort, parseInputPort, portsOf } from './ports';
 import type { OpRegistry } from './registry';
 import { formatType } from './shape';
@@ -88,6 +90,10 @@ interface Wiring {
   /** Each node's incoming edges in edge order, as a list: first per position, next per edge; -1 ends it. */
   readonly firstIn: Int32Array;
   readonly nextIn: Int32Array;
+  /** Per position: how many accepted edges go to it. */
+  readonly inCount: Int32Array;
+  /** Per position with many inputs (AddN, ConcatV2): its accepted edges by target port, so that each edge checks its port at once. */
+  readonly byPort: Map<number, Map<string, number>>;
 }
 
 /** What resolving the nodes one by one reads and fills in. */
@@ -187,9 +193,10 @@ function tableNodes(graphNodes: readonly GraphNode[], registry: OpRegistry, diag
     const op = registry.get(node.op);
     if (!op) diagnostics.push({ kind: 'unknown-op', nodeId: node.id, message: `unknown op "${node.op}"` });
     const attrs = op ? resolveAttrs(node, op.attrs, diagnostics) : null;
+    const declared = op && withDeclaredPorts(node, op, attrs, diagnostics);
     table.nodes[count] = node;
-    table.ops[count] = op && withDeclaredPorts(op, attrs);
-    table.attrs[count++] = attrs;
+    table.ops[count] = declared ?? op;
+    table.attrs[count++] = declared === null ? null : attrs;
   }
   if (count < size) table.nodes.length = table.ops.length = table.attrs.length = count;
   return table;
@@ -215,6 +222,8 @@ function wireEdges(graphEdges: readonly GraphEdge[], table: NodeTable, diagnosti
     targets: new Int32Array(size),
     firstIn: new Int32Array(table.nodes.length).fill(-1),
     nextIn: new Int32Array(size).fill(-1),
+    inCount: new Int32Array(table.nodes.length),
+    byPort: new Map<number, Map<string, number>>(),
   };
   const lastIn = new Int32Array(table.nodes.length).fill(-1);
   for (const edge of graphEdges) {
@@ -239,6 +248,8 @@ function wireEdges(graphEdges: readonly GraphEdge[], table: NodeTable, diagnosti
     if (lastIn[target!]! < 0) wiring.firstIn[target!] = e;
     else wiring.nextIn[lastIn[target!]!] = e;
     lastIn[target!] = e;
+    wiring.inCount[target!]!++;
+    wiring.byPort.get(target!)?.set(edge.targetPort, e);
   }
   return wiring;
 }
@@ -359,8 +370,8 @@ function resolveAttrs(
 ): Readonly<Record<string, AttrValue>> | null {
   let out: Record<string, AttrValue> | undefined;
   let ok = true;
-  for (const name in node.attrs) {
-    if (!(name in specs)) {
+  for (const name of Object.keys(node.attrs)) {
+    if (!Object.hasOwn(specs, name)) {
       ok = false;
       diagnostics.push({
         kind: 'invalid-attr',
@@ -370,15 +381,14 @@ function resolveAttrs(
       });
     }
   }
-  for (const name in specs) {
-    const spec = specs[name]!;
-    const value = name in node.attrs ? node.attrs[name]! : spec.default;
+  for (const [name, spec] of Object.entries(specs)) {
+    const value = Object.hasOwn(node.attrs, name) ? own(node.attrs, name)! : spec.default;
     const problem = checkAttr(spec, value);
     if (problem) {
       ok = false;
       diagnostics.push({ kind: 'invalid-attr', nodeId: node.id, attr: name, message: `${name}: ${problem}` });
     }
-    (out ??= {})[name] = value;
+    setOwn((out ??= {}), name, value);
   }
   return ok ? (out ?? NO_ATTRS) : null;
 }
@@ -392,22 +402,55 @@ function checkEdge(
   if (source === undefined) return `edge ${edge.id} comes from a node that does not exist: "${edge.source}"`;
   if (target === undefined) return `edge ${edge.id} goes to a node that does not exist: "${edge.target}"`;
   const sourceOp = table.ops[source];
-  if (sourceOp && !sourceOp.outputs.includes(edge.sourcePort))
-    return `${sourceOp.name} has no output "${edge.sourcePort}" (outputs: ${sourceOp.outputs.join(', ')})`;
+  if (sourceOp && !hasOutput(sourceOp, edge.sourcePort))
+    return `${sourceOp.name} has no output "${edge.sourcePort}" (outputs: ${listText(sourceOp.outputs)})`;
   const targetOp = table.ops[target];
   if (!targetOp) return null;
   // The common case, a single-valued input by its plain name, needs no parsing of the port name.
-  const spec = targetOp.inputs[edge.targetPort];
+  const spec = own(targetOp.inputs, edge.targetPort);
   if (spec && !spec.variadic) return null;
   return checkInputPort(targetOp, edge.targetPort);
 }
 
-/** Why `edge` cannot be wired because an accepted edge already feeds its input port, or null. */
+/**
+ * Past this many, a node's ports are looked up in a set or map rather than walked: validation stays
+ * linear in edges however many go into one node (an AddN of 100,000) or out of one (a script's outputs).
+ */
+const WALKED_PORTS = 8;
+
+/** Output names of the ops with many (a script's declared outputs). */
+const outputSets = new WeakMap<AnyOpSignature, ReadonlySet<string>>();
+
+function hasOutput(op: AnyOpSignature, port: string): boolean {
+  if (op.outputs.length <= WALKED_PORTS) return op.outputs.includes(port);
+  let names = outputSets.get(op);
+  if (!names) outputSets.set(op, (names = new Set(op.outputs)));
+  return names.has(port);
+}
+
+/**
+ * Why `edge` cannot be wired because an accepted edge already feeds its input port, or null. A
+ * node's few inputs are walked; one with many (an AddN of thousands) has them indexed by port.
+ */
 function portTaken(edge: GraphEdge, wiring: Wiring, target: number): string | null {
-  for (let e = wiring.firstIn[target]!; e >= 0; e = wiring.nextIn[e]!)
-    if (wiring.edges[e]!.targetPort === edge.targetPort)
-      return `input ${edge.targetPort} already has a value from ${wiring.refs[e]!.node}`;
-  return null;
+  const taken = feederOf(edge.targetPort, wiring, target);
+  return taken < 0 ? null : `input ${edge.targetPort} already has a value from ${wiring.refs[taken]!.node}`;
+}
+
+/** The accepted edge that feeds `port` of the node at `target`, or -1. */
+function feederOf(port: string, wiring: Wiring, target: number): number {
+  let index = wiring.byPort.get(target);
+  if (!index) {
+    if (wiring.inCount[target]! < WALKED_PORTS) {
+      for (let e = wiring.firstIn[target]!; e >= 0; e = wiring.nextIn[e]!)
+        if (wiring.edges[e]!.targetPort === port) return e;
+      return -1;
+    }
+    index = new Map();
+    for (let e = wiring.firstIn[target]!; e >= 0; e = wiring.nextIn[e]!) index.set(wiring.edges[e]!.targetPort, e);
+    wiring.byPort.set(target, index);
+  }
+  return index.get(port) ?? -1;
 }
 
 /**
@@ -433,9 +476,9 @@ function collectInputs(
     // Only variadic ports (`values:2`) need parsing; most are plain input names.
     const { input, index } = port.includes(':') ? parseInputPort(port) : { input: port, index: null };
     if (index === null) {
-      inputs[input] = wiring.refs[e]!;
+      setOwn(inputs, input, wiring.refs[e]!);
       inputSources[source++] = wiring.sources[e]!;
-      if (types) types[input] = typeAt(e, r);
+      if (types) setOwn(types, input, typeAt(e, r));
     } else {
       variadic ??= new Map();
       let list = variadic.get(input);
@@ -444,8 +487,7 @@ function collectInputs(
     }
   }
   let ok = true;
-  for (const name in op.inputs) {
-    const spec = op.inputs[name]!;
+  for (const [name, spec] of Object.entries(op.inputs)) {
     if (spec.variadic) {
       const list = variadic?.get(name) ?? [];
       const gap = firstGap(list);
@@ -466,9 +508,9 @@ function collectInputs(
         inputSources[source++] = wiring.sources[list[i]!]!;
         if (listTypes) listTypes[i] = typeAt(list[i]!, r);
       }
-      inputs[name] = refs;
-      if (types) types[name] = listTypes!;
-    } else if (!inputs[name] && !spec.attr) {
+      setOwn(inputs, name, refs);
+      if (types) setOwn(types, name, listTypes!);
+    } else if (!Object.hasOwn(inputs, name) && !spec.attr) {
       ok = false;
       r.diagnostics.push({
         kind: 'missing-input',
@@ -496,16 +538,16 @@ function suppliedAttrs(
   let out: Record<string, AttrValue | undefined> | null = null;
   for (let e = r.wiring.firstIn[p]!; e >= 0; e = r.wiring.nextIn[e]!) {
     const port = r.wiring.edges[e]!.targetPort;
-    const name = op.inputs[port]?.attr;
+    const name = own(op.inputs, port)?.attr;
     if (!name) continue;
     out ??= { ...attrs };
     const source = r.wiring.sources[e]!;
     const literal = r.table.ops[source]?.kind === 'const' ? r.table.attrs[source]?.['value'] : undefined;
     if (!literal || !isTensorLiteral(literal)) {
-      out[name] = undefined;
+      setOwn(out, name, undefined);
       continue;
     }
-    const supplied = attrFromTensor(op.attrs[name]!, literal.values, literal.shape);
+    const supplied = attrFromTensor(own(op.attrs, name)!, literal.values, literal.shape);
     if (!supplied.ok) {
       r.diagnostics.push({
         kind: 'invalid-attr',
@@ -516,14 +558,14 @@ function suppliedAttrs(
       });
       return null;
     }
-    out[name] = supplied.value;
+    setOwn(out, name, supplied.value);
   }
   return out ?? attrs;
 }
 
 /** The type of the value edge `e` carries; its producer has types. */
 function typeAt(e: number, r: Resolution): TensorType {
-  return r.resolved[r.wiring.sources[e]!]!.types![r.wiring.refs[e]!.port]!;
+  return own(r.resolved[r.wiring.sources[e]!]!.types!, r.wiring.refs[e]!.port)!;
 }
 
 /** The first position a variadic input lacks a value at (it needs at least one), if any. */
@@ -548,8 +590,16 @@ function inferNode(
   try {
     return op.infer(inputTypes as never, attrs as never);
   } catch (e) {
-    if (!(e instanceof InferError)) throw e;
-    diagnostics.push({ kind: INFER_KIND[e.kind], nodeId: node.id, ...e.where, message: `${op.name}: ${e.message}` });
+    // An op's inference that fails otherwise than it means to still fails on this node alone: the
+    // editor validates on every edit, and must not stop for one node.
+    if (!(e instanceof InferError))
+      diagnostics.push({
+        kind: 'shape-mismatch',
+        nodeId: node.id,
+        message: `${op.name}: its output types could not be worked out (${String(e)})`,
+      });
+    else
+      diagnostics.push({ kind: INFER_KIND[e.kind], nodeId: node.id, ...e.where, message: `${op.name}: ${e.message}` });
     return undefined;
   }
 }
@@ -561,10 +611,9 @@ function dtypeMismatch(
   inputs: Record<string, PortRef | PortRef[]>,
   inputTypes: Record<string, TensorType | TensorType[]>,
 ): Diagnostic | null {
-  for (const name in inputTypes) {
-    const allowed = op.inputs[name]!.dtypes;
-    const types = inputTypes[name]!;
-    const refs = inputs[name]!;
+  for (const [name, types] of Object.entries(inputTypes)) {
+    const allowed = own(op.inputs, name)!.dtypes;
+    const refs = own(inputs, name)!;
     if (!Array.isArray(types)) {
       if (!allowed.includes(types.dtype)) return mismatch(node, op, name, name, refs as PortRef, types);
       continue;
@@ -588,16 +637,33 @@ function mismatch(
     kind: 'dtype-mismatch',
     nodeId: node.id,
     port,
-    message: `${op.name}.${port} takes ${op.inputs[input]!.dtypes.join(' or ')}, but ${ref.node}.${ref.port} is ${formatType(t)}`,
+    message: `${op.name}.${port} takes ${own(op.inputs, input)!.dtypes.join(' or ')}, but ${ref.node}.${ref.port} is ${formatType(t)}`,
   };
 }
 
 /**
  * The op as this node sees it: with the ports its attributes declare (script nodes), so that every
- * later stage (edges, inference, the compiled plan) works with them. Other ops are returned as they are.
+ * later stage (edges, inference, the compiled plan) works with them. Other ops are returned as they
+ * are. Null, reported, when the attributes declare ports that cannot be made.
  */
-function withDeclaredPorts(op: AnyOpSignature, attrs: Readonly<Record<string, AttrValue>> | null): AnyOpSignature {
+function withDeclaredPorts(
+  node: GraphNode,
+  op: AnyOpSignature,
+  attrs: Readonly<Record<string, AttrValue>> | null,
+  diagnostics: Diagnostic[],
+): AnyOpSignature | null {
   if (!op.ports || !attrs) return op;
-  const { inputs, outputs } = portsOf(op, attrs);
-  return { ...op, inputs, outputs };
+  try {
+    const { inputs, outputs } = portsOf(op, attrs);
+    return { ...op, inputs, outputs };
+  } catch (e) {
+    // The attributes passed their checks, yet the op cannot make ports of them (a count past what
+    // fits in memory): the node's attributes are at fault, and only this node is.
+    diagnostics.push({
+      kind: 'invalid-attr',
+      nodeId: node.id,
+      message: `${op.name}: its ports cannot be made from its attributes (${String(e)})`,
+    });
+    return null;
+  }
 }

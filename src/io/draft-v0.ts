@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expected } from './issues';
+import { ownRecord } from './own-record';
 import { GRAPH_FORMAT } from './schema';
 import { attrValueV1, type GraphFileV1 } from './version-1';
 
@@ -17,7 +18,7 @@ export const draftV0 = z.strictObject({
         id: z.string(expected('a string')),
         type: z.string(expected('an op name')),
         label: z.string(expected('a string')).optional(),
-        params: z.record(z.string(), attrValueV1, expected('an object of attribute values')),
+        params: ownRecord(attrValueV1, expected('an object of attribute values')),
         x: z.number(expected('a number')),
         y: z.number(expected('a number')),
       },

@@ -1,5 +1,5 @@
 import { elementCount, type AttrValue, type Graph, type GraphNode } from '../graph/types';
-import { check, describe, type FileIssue } from './issues';
+import { check, describe, issueCount, type FileIssue } from './issues';
 import { jsonErrorPosition } from './json-position';
 import { migrate } from './migrations';
 import { CURRENT_VERSION, GRAPH_FORMAT, graphFile, type AttrValueJson, type GraphFile } from './schema';
@@ -12,7 +12,10 @@ export interface ImportError {
   readonly kind: ImportErrorKind;
   /** One line for the user: the first problem, and how many more there are. */
   readonly message: string;
-  /** Every problem found; the path is '' when it concerns the whole text. */
+  /**
+   * The problems found, the first MAX_ISSUES of them one by one and the rest counted (see
+   * FileIssue.omitted); the path is '' when it concerns the whole text.
+   */
   readonly issues: readonly FileIssue[];
 }
 
@@ -94,7 +97,8 @@ function failure(kind: ImportErrorKind, issues: FileIssue[]): Failure {
   const [first] = issues;
   // Problems with the JSON or the header read on their own; a schema problem needs its place.
   const summary = kind === 'schema' && first?.path ? `${first.path}: ${first.message}` : (first?.message ?? '');
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  const others = issueCount(issues) - 1;
+  const more = others > 0 ? ` (and ${others.toLocaleString('en-US')} more problem${others > 1 ? 's' : ''})` : '';
   return { ok: false, error: { kind, message: summary + more, issues } };
 }
 
@@ -108,7 +112,12 @@ function decodeGraph({ name, description, nodes, edges }: GraphFile): Graph {
 }
 
 function decodeNode({ attrs, ...node }: GraphFile['nodes'][number]): GraphNode {
-  return { ...node, attrs: Object.fromEntries(Object.entries(attrs).map(([key, value]) => [key, decodeAttr(value)])) };
+  return { ...node, attrs: decodeAttrs(attrs) };
+}
+
+/** Attribute values as a graph file holds them (checked by its schema), as a graph's. */
+export function decodeAttrs(attrs: Readonly<Record<string, AttrValueJson>>): Record<string, AttrValue> {
+  return Object.fromEntries(Object.entries(attrs).map(([key, value]) => [key, decodeAttr(value)]));
 }
 
 function decodeAttr(value: AttrValueJson): AttrValue {

@@ -4,17 +4,77 @@ import type { z } from 'zod';
 export interface FileIssue {
   readonly path: string;
   readonly message: string;
+  /** Set on an entry that stands for this many problems not listed one by one ("and 1,000 more"). */
+  readonly omitted?: number;
 }
 
 export type Checked<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: FileIssue[] };
 
-/** Parses `data` with `schema`, turning zod's issues into readable ones. */
+/**
+ * Lists of problems stop after this many, then one entry counts the rest: a file with a million
+ * bad values is reported in a few lines, and building the report costs no more than the list shown.
+ */
+export const MAX_ISSUES = 100;
+
+/** How many problems a list stands for, counting those an entry stands for without listing. */
+export function issueCount(issues: readonly FileIssue[]): number {
+  let count = 0;
+  for (const issue of issues) count += issue.omitted ?? 1;
+  return count;
+}
+
+/** The first MAX_ISSUES problems of `issues`, then one entry that counts the rest. */
+export function capIssues(issues: readonly FileIssue[]): FileIssue[] {
+  if (issues.length <= MAX_ISSUES) return [...issues];
+  const shown = issues.slice(0, MAX_ISSUES);
+  return [...shown, moreProblems(issueCount(issues) - issueCount(shown))];
+}
+
+/** The entry that ends a list cut short. */
+export function moreProblems(count: number): FileIssue {
+  return {
+    path: '',
+    message: `and ${count.toLocaleString('en-US')} more problem${count === 1 ? '' : 's'}`,
+    omitted: count,
+  };
+}
+
+/**
+ * Reports problems found element by element in a list (a tensor's values) to a zod refinement:
+ * the first MAX_ISSUES one by one, then one issue that counts the rest (`params.omitted`).
+ */
+export function cappedReport(ctx: z.RefinementCtx) {
+  let found = 0;
+  return {
+    add(path: PropertyKey[], message: string, input: unknown): void {
+      if (found++ < MAX_ISSUES) ctx.addIssue({ code: 'custom', path, message, input });
+    },
+    done(): void {
+      const rest = found - MAX_ISSUES;
+      if (rest > 0) {
+        const { message, omitted } = moreProblems(rest);
+        ctx.addIssue({ code: 'custom', path: [], message, input: undefined, params: { omitted } });
+      }
+    },
+  };
+}
+
+/** Parses `data` with `schema`, turning zod's issues into readable ones, at most MAX_ISSUES of them and a count. */
 export function check<S extends z.ZodType>(schema: S, data: unknown): Checked<z.output<S>> {
   const result = schema.safeParse(data, { error: fallbackMessage });
-  return result.success
-    ? { ok: true, value: result.data }
-    : { ok: false, issues: result.error.issues.flatMap((issue) => readable(issue, [])) };
+  if (result.success) return { ok: true, value: result.data };
+  const issues: FileIssue[] = [];
+  let omitted = 0;
+  for (const issue of result.error.issues)
+    for (const { path, message, params } of readable(issue, [])) {
+      const stands = typeof params?.['omitted'] === 'number' ? (params['omitted'] as number) : 1;
+      if (issues.length < MAX_ISSUES)
+        issues.push({ path: formatPath(path), message, ...(stands !== 1 && { omitted: stands }) });
+      else omitted += stands;
+    }
+  if (omitted) issues.push(moreProblems(omitted));
+  return { ok: false, issues };
 }
 
 /** Zod error options saying what a field should hold; unknown fields keep the fallback message. */
@@ -55,24 +115,36 @@ export function describe(value: unknown): string {
   return String(value);
 }
 
+interface ReadableIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly params?: Record<string, unknown> | undefined;
+}
+
 /**
  * A failed union lists every branch's problems. The branch that got furthest into the value is the
  * one the author meant (an object was meant as a tensor literal), so its problems are the ones shown.
+ * A generator, so that a branch with a million problems is walked, not copied.
  */
-function readable(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): FileIssue[] {
+function* readable(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Generator<ReadableIssue> {
   const path = [...prefix, ...issue.path];
   if (issue.code === 'invalid_union') {
     const branch = deepestBranch(issue.errors);
-    if (branch) return branch.flatMap((inner) => readable(inner, path));
+    if (branch) {
+      for (const inner of branch) yield* readable(inner, path);
+      return;
+    }
   }
-  return [{ path: formatPath(path), message: issue.message }];
+  yield { path, message: issue.message, params: issue.code === 'custom' ? issue.params : undefined };
 }
 
 function deepestBranch(branches: readonly z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined {
   let best: z.core.$ZodIssue[] | undefined;
   let bestDepth = 0;
   for (const branch of branches) {
-    const depth = Math.max(0, ...branch.map((issue) => issue.path.length));
+    // A loop, not Math.max(...depths): a branch may hold more problems than a call takes arguments.
+    let depth = 0;
+    for (const issue of branch) depth = Math.max(depth, issue.path.length);
     if (depth > bestDepth) [best, bestDepth] = [branch, depth];
   }
   return best;

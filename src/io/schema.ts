@@ -1,25 +1,40 @@
 import { z } from 'zod';
 import { DTYPES, elementCount, type DType } from '../graph/types';
-import { expected, oneOf } from './issues';
+import { cappedReport, describe, expected, oneOf } from './issues';
+import { ownRecord } from './own-record';
 import { BYTES_PER_VALUE } from './tensor-bytes';
-import { NON_FINITE } from './tensor-values';
+import { NON_FINITE, type TensorValueJson } from './tensor-values';
 
 export const GRAPH_FORMAT = 'tensorloom.graph';
 
 /** The format version this build writes; every older version is read through MIGRATIONS. */
 export const CURRENT_VERSION = 2;
 
-const tensorValue = z.union(
-  [z.number(), z.enum(NON_FINITE), z.boolean()],
-  expected('a number, "NaN", "Infinity" or "-Infinity"'),
-);
+/**
+ * A list whose every entry `accepts`, checked in one loop rather than by a schema per entry: a
+ * tensor may hold millions of values, and a damaged file as many problems, of which the first
+ * MAX_ISSUES are reported and the rest counted.
+ */
+function listOf<T>(accepts: (value: unknown) => value is T, entry: string, entries: string) {
+  return z.array(z.unknown(), expected(`an array of ${entries}`)).transform((list, ctx) => {
+    const report = cappedReport(ctx);
+    for (let i = 0; i < list.length; i++)
+      if (!accepts(list[i])) report.add([i], `expected ${entry}, got ${describe(list[i])}`, list[i]);
+    report.done();
+    return list as T[];
+  });
+}
+
+const isTensorValue = (v: unknown): v is TensorValueJson =>
+  typeof v === 'number' || typeof v === 'boolean' || (NON_FINITE as readonly unknown[]).includes(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number';
 
 // Aborting keeps the value-count check below from running on a shape that is already wrong.
 const dim = z.int(expected('a non-negative integer')).min(0, { ...expected('a non-negative integer'), abort: true });
 
 const dtype = z.enum(DTYPES, expected(oneOf(DTYPES)));
 const shape = z.array(dim, expected('an array of non-negative integers'));
-const values = z.array(tensorValue, expected('an array of tensor values'));
+const values = listOf(isTensorValue, 'a number, "NaN", "Infinity" or "-Infinity"', 'tensor values');
 
 /** A tensor literal's fields when its values are written as JSON numbers, the only way before version 2. */
 export const tensorWithValues = { dtype, shape, values };
@@ -72,16 +87,16 @@ export function checkTensorValues({ dtype, shape, values }: LiteralValues, ctx: 
       message: `shape [${shape.join(', ')}] holds ${count} value${count === 1 ? '' : 's'}, got ${values.length}`,
       input: values,
     });
-  if (dtype !== 'bool')
-    values.forEach((v, i) => {
-      if (typeof v === 'boolean')
-        ctx.addIssue({
-          code: 'custom',
-          path: ['values', i],
-          message: `true and false belong in bool tensors; this one is ${dtype}, so write 1 or 0`,
-          input: v,
-        });
-    });
+  if (dtype === 'bool') return;
+  const report = cappedReport(ctx);
+  for (let i = 0; i < values.length; i++)
+    if (typeof values[i] === 'boolean')
+      report.add(
+        ['values', i],
+        `true and false belong in bool tensors; this one is ${dtype}, so write 1 or 0`,
+        values[i],
+      );
+  report.done();
 }
 
 /** A script node's declared input or output. */
@@ -98,7 +113,7 @@ export const attrValueWith = <L extends z.ZodType>(literal: L) =>
       z.boolean(),
       z.string(),
       z.null(),
-      z.array(z.number(expected('a number')), expected('an array of numbers')),
+      listOf(isNumber, 'a number', 'numbers'),
       z.array(portDecl, expected('an array of port declarations {name, dtype, shape?}')),
       literal,
     ],
@@ -119,7 +134,7 @@ const nodeWith = <A extends z.ZodType>(attr: A) =>
       id: z.string(expected('a string')),
       op: z.string(expected('an op name')),
       name: z.string(expected('a string')).optional(),
-      attrs: z.record(z.string(), attr, expected('an object of attribute values')),
+      attrs: ownRecord(attr, expected('an object of attribute values')),
       position: position.optional(),
     },
     expected('a node {id, op, attrs}'),

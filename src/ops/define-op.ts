@@ -12,6 +12,8 @@ export type Tensor = tfjs.Tensor;
 /** What a forward pass may know about where it runs. */
 export interface ForwardContext {
   readonly nodeId: string;
+  /** The most bytes one output may take, where the op can tell before it allocates (a script's upload). */
+  readonly maxBytes?: number;
 }
 
 export type ForwardResult<O extends string> = Readonly<Record<O, Tensor>> | Promise<Readonly<Record<O, Tensor>>>;

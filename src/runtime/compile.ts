@@ -6,7 +6,9 @@ import { formatType } from '../graph/shape';
 import type { Csr } from '../graph/topo';
 import type { Graph, PortRef, TensorType } from '../graph/types';
 import { validateGraph, type GraphIndex, type ResolvedNode, type Validation } from '../graph/validate';
+import { own, setOwn } from '../graph/own';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
+import { outputsOverBudget } from '../ops/over-budget';
 import type { CompileResult, Plan, PlanStep, Slot } from './plan';
 import { emptyOutputs, emptyTypes, runForward } from './forward';
 
@@ -23,6 +25,11 @@ export interface CompileOptions {
   readonly outputs?: readonly (string | PortRef)[];
   /** Evaluate all-constant subgraphs at compile time. Default true. */
   readonly fold?: boolean;
+  /**
+   * The most bytes one value may take: a node inference says would pass it is refused (and not
+   * folded); the others are checked as they run. Default: no limit but the element count.
+   */
+  readonly maxBytes?: number;
 }
 
 /** What is known before tracing: the pruned, ordered, valid subgraph and its trace key. */
@@ -36,6 +43,7 @@ export interface Prepared {
   readonly outputs: readonly PortRef[];
   readonly pruned: readonly string[];
   readonly fold: boolean;
+  readonly maxBytes: number;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -55,6 +63,7 @@ export function prepare(
   options: CompileOptions = {},
 ): Prepared | { ok: false; diagnostics: readonly Diagnostic[] } {
   const fold = options.fold ?? true;
+  const maxBytes = options.maxBytes ?? Infinity;
   const resolved = resolveOutputs(validation, options.outputs);
   if ('diagnostics' in resolved) return { ok: false, diagnostics: resolved.diagnostics };
   const outputs = resolved.refs;
@@ -78,8 +87,19 @@ export function prepare(
 
   const pruned: string[] = [];
   for (const p of index.listed) if (!inCone[p]) pruned.push(index.resolved[p]!.node.id);
-  const key = traceKey(order, outputs, fold);
-  return { ok: true, key, validation, order, places, outputs, pruned, fold, diagnostics: validation.diagnostics };
+  const key = traceKey(order, outputs, fold, maxBytes);
+  return {
+    ok: true,
+    key,
+    validation,
+    order,
+    places,
+    outputs,
+    pruned,
+    fold,
+    maxBytes,
+    diagnostics: validation.diagnostics,
+  };
 }
 
 /** The diagnostics on the nodes the outputs depend on (or on none), else all of them. */
@@ -171,13 +191,18 @@ function positionsByName(index: GraphIndex): Map<string, number> {
 
 /**
  * Equal keys mean the same trace: the ordered nodes with their ops, attributes and wiring, the
- * outputs and folding. A fed value changes without re-tracing, so only its type is part of it.
- * Attribute values are written in the op's attribute order (resolved attributes list every one,
- * in that order), so their names need not be.
+ * outputs, folding and the budget. A fed value changes without re-tracing, so only its type is
+ * part of it. Attribute values are written in the op's attribute order (resolved attributes list
+ * every one, in that order), so their names need not be.
  */
-function traceKey(order: readonly ResolvedNode[], outputs: readonly PortRef[], fold: boolean): string {
+function traceKey(
+  order: readonly ResolvedNode[],
+  outputs: readonly PortRef[],
+  fold: boolean,
+  maxBytes: number,
+): string {
   const key = new KeyText();
-  key.add(`fold=${fold}\n`);
+  key.add(`fold=${fold} maxBytes=${maxBytes}\n`);
   for (const r of outputs) key.add(r.node).char('.').add(r.port).char(',');
   for (const n of order) {
     key.char('\n').add(n.node.id).char('=').add(n.op.name).char('(');
@@ -289,7 +314,7 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
 
   const constants = new Map<number, Tensor>();
   try {
-    evaluateConstants(tf, order, constant, layout, kept, constants);
+    evaluateConstants(tf, order, constant, layout, kept, constants, prepared.maxBytes);
   } catch (e) {
     tf.dispose([...constants.values()]);
     return { ok: false, diagnostics: [(e as ConstantError).diagnostic] };
@@ -311,6 +336,8 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
       outputSlots,
       feed: n.op.kind === 'feed',
       empty: emptyTypes(n.op as AnyOpDef, slotTypes(layout.slots, layout.firstSlot[i]!, outputSlots.length)),
+      sized: layout.sized[i] === 1,
+      refusal: layout.refusals[i]!,
     };
   }
   const freeAfter = lastUses(layout, constant, steps.length, kept);
@@ -330,6 +357,7 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
 class TracedPlan implements Plan {
   readonly key: string;
   readonly pruned: readonly string[];
+  readonly maxBytes: number;
   private written: string | undefined;
 
   constructor(
@@ -344,6 +372,7 @@ class TracedPlan implements Plan {
   ) {
     this.key = prepared.key;
     this.pruned = prepared.pruned;
+    this.maxBytes = prepared.maxBytes;
   }
 
   get text(): string {
@@ -370,12 +399,16 @@ interface Layout {
   readonly reads: Csr;
   /** By place: 1 for the nodes to evaluate at compile time. */
   readonly constant: Uint8Array;
+  /** By place: 1 for the nodes whose output sizes are all known before running. */
+  readonly sized: Uint8Array;
+  /** By place: why the node may not run (an output that would pass the budget), or null. */
+  readonly refusals: (string | null)[];
   /** The slots of the requested outputs, in their order. */
   readonly outputSlots: number[];
 }
 
 function layOut(prepared: Prepared): Layout {
-  const { order, places, fold } = prepared;
+  const { order, places, fold, maxBytes } = prepared;
   const { producers, inputSources } = prepared.validation.index;
   const positions = new Int32Array(order.length);
   for (let p = 0; p < places.length; p++) if (places[p]! >= 0) positions[places[p]!] = p;
@@ -389,6 +422,8 @@ function layOut(prepared: Prepared): Layout {
   const inputSlots: (number | number[])[][] = new Array(order.length);
   const reads = { start: new Int32Array(order.length + 1), targets: new Int32Array(readCount) };
   const constant = new Uint8Array(order.length);
+  const sized = new Uint8Array(order.length);
+  const refusals = new Array<string | null>(order.length);
 
   let slot = 0;
   let read = 0;
@@ -396,7 +431,7 @@ function layOut(prepared: Prepared): Layout {
     const n = order[i]!;
     firstSlot[i] = slot;
     for (const port of n.op.outputs) {
-      slots[slot] = { node: n.node.id, port, type: n.types![port]! };
+      slots[slot] = { node: n.node.id, port, type: own(n.types!, port)! };
       ownerOf[slot++] = i;
     }
     // Producers come first in the order, so their slots are known by now; the index lists where
@@ -418,13 +453,16 @@ function layOut(prepared: Prepared): Layout {
     inputPorts[i] = ports;
     inputSlots[i] = from;
     reads.start[i + 1] = read;
-    if (fold && folds(n, i, reads, ownerOf, constant)) constant[i] = 1;
+    const types = slotTypes(slots, firstSlot[i]!, n.op.outputs.length);
+    sized[i] = allSized(types);
+    refusals[i] = outputsOverBudget(n.op.name, n.op.outputs, types, maxBytes);
+    if (fold && refusals[i] === null && folds(n, i, reads, ownerOf, constant)) constant[i] = 1;
   }
   slots.length = ownerOf.length = slot;
   const outputSlots: number[] = [];
   for (const r of prepared.outputs)
     outputSlots.push(slotAt(prepared, firstSlot, prepared.validation.index.positionOf.get(r.node)!, r.port));
-  return { slots, firstSlot, ownerOf, inputPorts, inputSlots, reads, constant, outputSlots };
+  return { slots, firstSlot, ownerOf, inputPorts, inputSlots, reads, constant, sized, refusals, outputSlots };
 }
 
 /** The slot of output `port` of the node at position `p`, once its first slot is known. */
@@ -445,7 +483,7 @@ function folds(n: ResolvedNode, place: number, reads: Csr, ownerOf: readonly num
   // attributes, which are read asynchronously (on WebGPU).
   const op = n.op as AnyOpDef;
   if (op.kind !== 'pure' || start[place + 1] === start[place] || op.awaits || op.checks) return false;
-  for (const port in n.inputs) if (op.inputs[port]?.attr) return false;
+  for (const port in n.inputs) if (own(op.inputs, port)?.attr) return false;
   for (let k = start[place]!; k < start[place + 1]!; k++) if (!constant[ownerOf[targets[k]!]!]) return false;
   return true;
 }
@@ -472,6 +510,12 @@ function keptSlots(layout: Layout, constant: Uint8Array, outputs: readonly { slo
     for (let k = start[i]!; k < start[i + 1]!; k++) if (constant[layout.ownerOf[targets[k]!]!]) kept[targets[k]!] = 1;
   }
   return kept;
+}
+
+/** 1 when every type's shape is fully known. */
+function allSized(types: readonly TensorType[]): 1 | 0 {
+  for (const { shape } of types) if (shape === null || shape.includes(null)) return 0;
+  return 1;
 }
 
 function countFlagged(flags: Uint8Array): number {
@@ -533,8 +577,9 @@ function evaluateConstants(
   layout: Layout,
   kept: Uint8Array,
   into: Map<number, Tensor>,
+  maxBytes: number,
 ): void {
-  if (constant.includes(1)) tf.tidy(() => evaluateInOrder(tf, order, constant, layout, kept, into));
+  if (constant.includes(1)) tf.tidy(() => evaluateInOrder(tf, order, constant, layout, kept, into, maxBytes));
 }
 
 function evaluateInOrder(
@@ -544,6 +589,7 @@ function evaluateInOrder(
   layout: Layout,
   kept: Uint8Array,
   into: Map<number, Tensor>,
+  maxBytes: number,
 ): void {
   const values: (Tensor | undefined)[] = new Array(layout.slots.length);
   for (let i = 0; i < order.length; i++) {
@@ -553,18 +599,24 @@ function evaluateInOrder(
     const ports = layout.inputPorts[i]!;
     for (let k = 0; k < ports.length; k++) {
       const v = layout.inputSlots[i]![k]!;
-      if (typeof v === 'number') inputs[ports[k]!] = values[v]!;
+      if (typeof v === 'number') setOwn(inputs, ports[k]!, values[v]!);
       else {
         const list: Tensor[] = [];
         for (const s of v) list.push(values[s]!);
-        inputs[ports[k]!] = list;
+        setOwn(inputs, ports[k]!, list);
       }
     }
     let outs: Readonly<Record<string, Tensor>>;
     const outputs = n.op.outputs;
     const empty = emptyTypes(n.op as AnyOpDef, slotTypes(layout.slots, layout.firstSlot[i]!, outputs.length));
     try {
-      outs = empty ? emptyOutputs(tf, outputs, empty) : runForward(tf, n.op as AnyOpDef, inputs, n.attrs);
+      outs = empty
+        ? emptyOutputs(tf, outputs, empty)
+        : runForward(tf, n.op as AnyOpDef, inputs, n.attrs, {
+            nodeId: n.node.id,
+            maxBytes,
+            sized: layout.sized[i] === 1,
+          });
     } catch (e) {
       throw new ConstantError({
         kind: 'runtime-error',

@@ -78,16 +78,22 @@ export class EagerExecution implements Execution {
       for (const slot of step.outputSlots) this.poisoned[slot] = blocker;
       return record;
     }
-    if (this.reuse && this.takeOver(step, attrs)) {
+    if (step.refusal === null && this.reuse && this.takeOver(step, attrs)) {
       record.status = 'ok';
       record.reused = true;
       return record;
     }
     const start = now();
     try {
+      if (step.refusal !== null) throw new Error(step.refusal);
       const outs = step.empty
         ? emptyOutputs(this.tf, step.outputPorts, step.empty)
-        : await runStep(this.tf, step.op, gatherInputs(step, this.values), attrs, step.nodeId, this.watch);
+        : await runStep(this.tf, step.op, gatherInputs(step, this.values), attrs, {
+            nodeId: step.nodeId,
+            watch: this.watch,
+            maxBytes: this.plan.maxBytes,
+            sized: step.sized,
+          });
       step.outputPorts.forEach((port, k) => (this.values[step.outputSlots[k]!] = outs[port]));
       await Promise.all(Object.values(outs).map((t) => t.data()));
       record.status = 'ok';

@@ -1,12 +1,15 @@
 import { attrFromTensor } from '../graph/attrs';
 import { InferError } from '../graph/op-signature';
+import { own } from '../graph/own';
 import type { AttrValue, TensorType } from '../graph/types';
 import type { AnyOpDef, ForwardResult, Tensor, TF } from '../ops/define-op';
 import { onHost } from '../ops/host-int32';
+import { outputsOverBudget } from '../ops/over-budget';
 import type { EmptyType } from './plan';
 
 type Inputs = Readonly<Record<string, Tensor | readonly Tensor[]>>;
 type Attrs = Readonly<Record<string, AttrValue>>;
+type Outputs = Readonly<Record<string, Tensor>>;
 
 /**
  * Told when a script starts and ends: a body that never yields (`while (true) {}`) can only be
@@ -17,33 +20,52 @@ export interface ScriptWatch {
   finished(nodeId: string): void;
 }
 
+/** How one step runs. */
+export interface StepOptions {
+  readonly nodeId: string;
+  readonly watch?: ScriptWatch;
+  /** The op's value checks were made already. */
+  readonly verified?: boolean;
+  /** Read the inputs that supply attributes at once, even where values live on a device. */
+  readonly syncReads?: boolean;
+  /** The most bytes one output may take (see memory-budget.ts); without it, none is checked. */
+  readonly maxBytes?: number;
+  /** Every output's size was known, and checked against the budget, before the run. */
+  readonly sized?: boolean;
+}
+
 /**
  * Runs one step, which an op that awaits does asynchronously; others inside `tf.tidy` when they
  * make temporaries. First the inputs that supply attributes (Reshape's `shape`) are read into
  * them, and the op's value checks are made: at once where values live in host memory (or when
- * `syncReads`), awaited elsewhere, since a synchronous read would stall the GPU. `verified`:
- * already checked.
+ * `syncReads`), awaited elsewhere, since a synchronous read would stall the GPU.
+ *
+ * Outputs whose sizes were not known before the run meet the budget here: before the kernel, as
+ * inference gives them from what is known now, and after it, as made (a script's, or one whose
+ * shape depends on values). The result holds every output of the op as a property of its own.
  */
 export function runStep(
   tf: TF,
   op: AnyOpDef,
   inputs: Inputs,
   attrs: Attrs,
-  nodeId: string,
-  watch?: ScriptWatch,
-  verified = false,
-  syncReads = false,
+  options: StepOptions,
 ): ForwardResult<string> {
+  const { maxBytes } = options;
   const supplied = suppliedInputs(op, inputs);
-  if (!supplied.length) return checkedStep(tf, op, inputs, attrs, nodeId, watch, verified);
-  if (syncReads || onHost(tf)) {
-    const read = withSupplied(op, inputs, attrs, supplied, (t) => t.dataSync());
-    return checkedStep(tf, op, read.inputs, read.attrs, nodeId, watch, verified);
+  if (!supplied.length) {
+    if (maxBytes !== undefined && !options.sized && op.kind !== 'script')
+      refuseOverBudget(op, inferred(op, inputs, attrs), maxBytes);
+    return checkedStep(tf, op, inputs, attrs, options);
   }
-  return Promise.all(supplied.map((s) => s.tensor.data())).then((values) => {
-    const read = withSupplied(op, inputs, attrs, supplied, (_, i) => values[i]!);
-    return checkedStep(tf, op, read.inputs, read.attrs, nodeId, watch, verified);
-  });
+  const run = (read: WithSupplied) => {
+    if (maxBytes !== undefined) refuseOverBudget(op, read.types, maxBytes);
+    return checkedStep(tf, op, read.inputs, read.attrs, options);
+  };
+  if (options.syncReads || onHost(tf)) return run(withSupplied(op, inputs, attrs, supplied, (t) => t.dataSync()));
+  return Promise.all(supplied.map((s) => s.tensor.data())).then((values) =>
+    run(withSupplied(op, inputs, attrs, supplied, (_, i) => values[i]!)),
+  );
 }
 
 interface Supplied {
@@ -56,10 +78,17 @@ interface Supplied {
 function suppliedInputs(op: AnyOpDef, inputs: Inputs): Supplied[] {
   const supplied: Supplied[] = [];
   for (const port in inputs) {
-    const attr = op.inputs[port]?.attr;
+    const attr = own(op.inputs, port)?.attr;
     if (attr) supplied.push({ port, attr, tensor: inputs[port] as Tensor });
   }
   return supplied;
+}
+
+interface WithSupplied {
+  readonly inputs: Inputs;
+  readonly attrs: Attrs;
+  /** The output types the op infers from them. */
+  readonly types: Readonly<Record<string, TensorType>>;
 }
 
 /** The attributes with the values the inputs supplying them hold, and the inputs without those. */
@@ -69,7 +98,7 @@ function withSupplied(
   attrs: Attrs,
   supplied: readonly Supplied[],
   valuesOf: (t: Tensor, i: number) => ArrayLike<number>,
-): { inputs: Inputs; attrs: Attrs } {
+): WithSupplied {
   const rest = { ...inputs };
   const merged: Record<string, AttrValue> = { ...attrs };
   supplied.forEach((s, i) => {
@@ -79,19 +108,37 @@ function withSupplied(
     merged[s.attr] = read.value;
   });
   // Validation could not check values it did not know: the op's own inference does it now.
+  return { inputs: rest, attrs: merged, types: inferred(op, inputs, merged) };
+}
+
+/** The op's inference from the types the input values have, its errors named after the op. */
+function inferred(op: AnyOpDef, inputs: Inputs, attrs: Attrs): Readonly<Record<string, TensorType>> {
   const types = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, typeOf(v)]));
   try {
-    op.infer(types as never, merged as never);
+    return op.infer(types as never, attrs as never);
   } catch (e) {
     if (e instanceof InferError) throw new Error(`${op.name}: ${e.message}`, { cause: e });
     throw e;
   }
-  return { inputs: rest, attrs: merged };
 }
 
 function typeOf(v: Tensor | readonly Tensor[]): TensorType | TensorType[] {
   const one = (t: Tensor): TensorType => ({ dtype: t.dtype as TensorType['dtype'], shape: [...t.shape] });
   return Array.isArray(v) ? v.map(one) : one(v as Tensor);
+}
+
+function refuseOverBudget(
+  op: AnyOpDef,
+  outputs: Readonly<Record<string, { readonly dtype: string; readonly shape: TensorType['shape'] }>>,
+  maxBytes: number,
+): void {
+  const problem = outputsOverBudget(
+    op.name,
+    op.outputs,
+    op.outputs.map((port) => own(outputs, port)),
+    maxBytes,
+  );
+  if (problem) throw new Error(problem);
 }
 
 /** What an op's own gradient sees: the attributes its inputs supply, read at once (the tape waits for nothing). */
@@ -100,23 +147,15 @@ export function suppliedNow(op: AnyOpDef, inputs: Inputs, attrs: Attrs): { input
   return supplied.length ? withSupplied(op, inputs, attrs, supplied, (t) => t.dataSync()) : { inputs, attrs };
 }
 
-function checkedStep(
-  tf: TF,
-  op: AnyOpDef,
-  inputs: Inputs,
-  attrs: Attrs,
-  nodeId: string,
-  watch: ScriptWatch | undefined,
-  verified: boolean,
-): ForwardResult<string> {
-  if (!op.checks || verified) return forward(tf, op, inputs, attrs, nodeId, watch);
+function checkedStep(tf: TF, op: AnyOpDef, inputs: Inputs, attrs: Attrs, options: StepOptions): ForwardResult<string> {
+  if (!op.checks || options.verified) return forward(tf, op, inputs, attrs, options);
   let messages: string[] = [];
   const flags = tf.tidy(() => {
     const checks = op.checks!(tf, inputs as never, attrs as never);
     messages = checks.map((c) => c.message);
     return checks.map((c) => c.failed);
   });
-  if (flags.length === 0) return forward(tf, op, inputs, attrs, nodeId, watch);
+  if (flags.length === 0) return forward(tf, op, inputs, attrs, options);
   const raise = (values: ArrayLike<number>[]) => {
     tf.dispose(flags);
     const failed = values.findIndex((v) => v[0]);
@@ -124,36 +163,51 @@ function checkedStep(
   };
   if (onHost(tf)) {
     raise(flags.map((f) => f.dataSync()));
-    return forward(tf, op, inputs, attrs, nodeId, watch);
+    return forward(tf, op, inputs, attrs, options);
   }
   return Promise.all(flags.map((f) => f.data())).then((values) => {
     raise(values);
-    return forward(tf, op, inputs, attrs, nodeId, watch);
+    return forward(tf, op, inputs, attrs, options);
   });
 }
 
-function forward(
-  tf: TF,
-  op: AnyOpDef,
-  inputs: Inputs,
-  attrs: Attrs,
-  nodeId: string,
-  watch?: ScriptWatch,
-): ForwardResult<string> {
-  if (op.composite)
-    return tf.tidy(
-      () => op.forward(tf, inputs as never, attrs as never, { nodeId }) as Readonly<Record<string, Tensor>>,
-    );
-  if (op.kind !== 'script' || !watch) return op.forward(tf, inputs as never, attrs as never, { nodeId });
+function forward(tf: TF, op: AnyOpDef, inputs: Inputs, attrs: Attrs, options: StepOptions): ForwardResult<string> {
+  const { nodeId, watch, maxBytes } = options;
+  const context = { nodeId, ...(maxBytes !== undefined && { maxBytes }) };
+  const made = (outputs: Outputs) => checkOutputs(tf, op, outputs, options);
+  if (op.composite) return made(tf.tidy(() => op.forward(tf, inputs as never, attrs as never, context) as Outputs));
+  if (op.kind !== 'script' || !watch) {
+    const result = op.forward(tf, inputs as never, attrs as never, context);
+    return result instanceof Promise ? result.then(made) : made(result);
+  }
   watch.started(nodeId, attrs['timeout_ms'] as number);
   const done = () => watch.finished(nodeId);
   try {
-    const result = op.forward(tf, inputs as never, attrs as never, { nodeId });
-    return result instanceof Promise ? result.finally(done) : (done(), result);
+    const result = op.forward(tf, inputs as never, attrs as never, context);
+    return result instanceof Promise ? result.finally(done).then(made) : (done(), made(result));
   } catch (e) {
     done();
     throw e;
   }
+}
+
+/**
+ * The op's outputs, each its own property, and within the budget where their sizes were not known
+ * before (else freed, and the step fails).
+ */
+function checkOutputs(tf: TF, op: AnyOpDef, outputs: Outputs, options: StepOptions): Outputs {
+  let problem: string | null = null;
+  for (const port of op.outputs) if (!Object.hasOwn(outputs, port)) problem = `${op.name} made no output "${port}"`;
+  if (problem === null && options.maxBytes !== undefined && (!options.sized || op.kind === 'script'))
+    problem = outputsOverBudget(
+      op.name,
+      op.outputs,
+      op.outputs.map((port) => outputs[port]!),
+      options.maxBytes,
+    );
+  if (problem === null) return outputs;
+  tf.dispose(Object.values(outputs));
+  throw new Error(problem);
 }
 
 /**
@@ -165,10 +219,9 @@ export function runForward(
   op: AnyOpDef,
   inputs: Inputs,
   attrs: Attrs,
-  nodeId: string = op.name,
-  verified = false,
-): Readonly<Record<string, Tensor>> {
-  const result = runStep(tf, op, inputs, attrs, nodeId, undefined, verified, true);
+  options: Omit<StepOptions, 'watch' | 'syncReads'> = { nodeId: op.name },
+): Outputs {
+  const result = runStep(tf, op, inputs, attrs, { ...options, syncReads: true });
   if (result instanceof Promise) {
     // Nobody will read what it makes, nor hear of its failure.
     result.then(

@@ -1,3 +1,4 @@
+import { setOwn } from '../graph/own';
 import type { Tensor } from '../ops/define-op';
 import type { PlanStep } from './plan';
 
@@ -10,7 +11,7 @@ export function gatherInputs(
   const { inputPorts, inputSlots } = step;
   for (let i = 0; i < inputPorts.length; i++) {
     const v = inputSlots[i]!;
-    inputs[inputPorts[i]!] = typeof v === 'number' ? values[v]! : v.map((s) => values[s]!);
+    setOwn(inputs, inputPorts[i]!, typeof v === 'number' ? values[v]! : v.map((s) => values[s]!));
   }
   return inputs;
 }

@@ -2,7 +2,7 @@ import { gradientPathOf, type Tensor, type TF } from '../ops/define-op';
 import type { Feeds } from './execution';
 import { gatherInputs } from './gather-inputs';
 import { onHost } from '../ops/host-int32';
-import { emptyOutputs, runForward } from './forward';
+import { emptyOutputs, runForward, type StepOptions } from './forward';
 import { EagerExecution } from './eager-execution';
 import { withOpGradient } from './op-gradient';
 import type { Plan, PlanStep } from './plan';
@@ -39,11 +39,19 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
   const leaves = plan.steps.filter((s) => s.inputPorts.length === 0);
   const inner = plan.steps.filter((s) => s.inputPorts.length > 0);
   const attrsOf = (s: PlanStep) => (s.feed ? feeds.get(s.nodeId)! : s.attrs);
+  const refused = plan.steps.find((s) => s.refusal !== null);
+  if (refused) throw new Error(`${refused.nodeId} failed: ${refused.refusal}`);
 
   // Ops that await (scripts, Where) cannot run on the tape: their values come from a plain run
   // first. So do value checks away from host memory (read asynchronously there): that run makes
   // them, the tape skips them.
   const verified = !onHost(tf) && plan.steps.some((s) => s.op.checks);
+  const optionsOf = (s: PlanStep): StepOptions => ({
+    nodeId: s.nodeId,
+    verified,
+    maxBytes: plan.maxBytes,
+    sized: s.sized,
+  });
   const awaited = await runAwaiting(tf, plan, feeds, verified);
   const leafTensors: Tensor[] = [...awaited.values()].flatMap((outs) => Object.values(outs));
   try {
@@ -52,7 +60,7 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
         awaited.get(step.index) ??
         (step.empty
           ? emptyOutputs(tf, step.outputPorts, step.empty)
-          : runForward(tf, step.op, {}, attrsOf(step), step.nodeId, verified));
+          : runForward(tf, step.op, {}, attrsOf(step), optionsOf(step)));
       step.outputPorts.forEach((port, k) => {
         values[step.outputSlots[k]!] = outs[port];
         leafTensors.push(outs[port]!);
@@ -93,10 +101,10 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
         const outs = step.empty
           ? emptyOutputs(tf, step.outputPorts, step.empty)
           : through === 'own'
-            ? withOpGradient(tf, step.op, inputs, attrsOf(step), step.outputPorts, step.nodeId, verified, precomputed)
+            ? withOpGradient(tf, step.op, inputs, attrsOf(step), step.outputPorts, optionsOf(step), precomputed)
             : precomputed && through === 'none'
               ? Object.fromEntries(Object.entries(precomputed).map(([k, t]) => [k, detach(t)]))
-              : runForward(tf, step.op, inputs, attrsOf(step), step.nodeId, verified);
+              : runForward(tf, step.op, inputs, attrsOf(step), optionsOf(step));
         for (const [k, port] of step.outputPorts.entries()) {
           const slot = step.outputSlots[k]!;
           // An empty value carries no gradient: it stays off the tape (tfjs kernels fail on them).

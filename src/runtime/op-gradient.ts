@@ -1,6 +1,7 @@
+import { own } from '../graph/own';
 import type { AttrValue } from '../graph/types';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
-import { runForward, suppliedNow } from './forward';
+import { runForward, suppliedNow, type StepOptions } from './forward';
 
 type Inputs = Readonly<Record<string, Tensor | readonly Tensor[]>>;
 
@@ -33,8 +34,7 @@ export function withOpGradient(
   inputs: Inputs,
   attrs: Readonly<Record<string, AttrValue>>,
   outputPorts: readonly string[],
-  nodeId: string,
-  verified: boolean,
+  options: StepOptions,
   precomputed?: Readonly<Record<string, Tensor>>,
 ): Record<string, Tensor> {
   const taped: TapedInput[] = Object.entries(inputs)
@@ -50,7 +50,7 @@ export function withOpGradient(
     forwardFunc: (_, save) => {
       const outputs = precomputed
         ? Object.fromEntries(outputPorts.map((p) => [p, precomputed[p]!.clone()]))
-        : runForward(tf, op, inputs, attrs, nodeId, verified);
+        : runForward(tf, op, inputs, attrs, options);
       const list = outputPorts.map((p) => outputs[p]!);
       save([...ports.flatMap(([, v]) => v as Tensor | Tensor[]), ...list]);
       return list;
@@ -63,17 +63,17 @@ export function withOpGradient(
         ports.map(([port, v]) => [port, Array.isArray(v) ? v.map(() => saved[at++]!) : saved[at++]!]),
       );
       const outputs = Object.fromEntries(outputPorts.map((p) => [p, saved[at++]!]));
-      const own = suppliedNow(op, savedInputs, attrs);
+      const supplied = suppliedNow(op, savedInputs, attrs);
       const grads = op.gradient!(tf, {
-        inputs: own.inputs as never,
+        inputs: supplied.inputs as never,
         outputs,
         dy,
-        attrs: own.attrs as never,
-        nodeId,
+        attrs: supplied.attrs as never,
+        nodeId: options.nodeId,
       }) as Record<string, Tensor | readonly Tensor[] | undefined>;
       return Object.fromEntries(
         taped.map((t, i) => {
-          const g = grads[t.port];
+          const g = own(grads, t.port);
           const grad = t.index === null ? (g as Tensor | undefined) : (g as readonly Tensor[] | undefined)?.[t.index];
           return [i, () => grad ?? tf.zeros(t.tensor.shape)];
         }),

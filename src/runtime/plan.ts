@@ -21,6 +21,10 @@ export interface PlanStep {
    * then makes them without running its op (tfjs kernels fail on empty tensors, on WebGPU above all).
    */
   readonly empty: readonly EmptyType[] | null;
+  /** Every output's size is known before the run (and was checked against the budget). */
+  readonly sized: boolean;
+  /** Why the step may not run: an output that inference says would pass the budget. */
+  readonly refusal: string | null;
 }
 
 /** The type of an output with no elements: its shape is fully known and has a zero in it. */
@@ -54,6 +58,8 @@ export interface Plan {
   readonly folded: readonly string[];
   /** Nodes no requested output depends on. */
   readonly pruned: readonly string[];
+  /** The most bytes one value may take: steps known to pass it are refused, the others checked as they run. */
+  readonly maxBytes: number;
   readonly text: string;
   dispose(): void;
 }

@@ -33,16 +33,15 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
       for (const slot of outputSlots) poisoned![slot] = blocker;
     } else {
       try {
+        if (step.refusal !== null) throw new Error(step.refusal);
         const result = step.empty
           ? emptyOutputs(tf, outputPorts, step.empty)
-          : runStep(
-              tf,
-              step.op,
-              gatherInputs(step, values),
-              step.feed ? feeds.get(step.nodeId)! : step.attrs,
-              step.nodeId,
+          : runStep(tf, step.op, gatherInputs(step, values), step.feed ? feeds.get(step.nodeId)! : step.attrs, {
+              nodeId: step.nodeId,
               watch,
-            );
+              maxBytes: plan.maxBytes,
+              sized: step.sized,
+            });
         // Only ops that await, and reads of values from the device, are asynchronous; the rest of
         // the loop never waits.
         const outs = result instanceof Promise ? await result : result;

@@ -21,10 +21,11 @@ import {
   type RunReport,
 } from './reports';
 import { limitWarnings } from './limit-warnings';
+import { checkMaxBytes, defaultMaxBytes, DEFAULT_MAX_BYTES } from './memory-budget';
 import { runGraph } from './run-graph';
 import { summarize, type TensorSummary } from './summary';
 
-export interface RunOptions extends CompileOptions {
+export interface RunOptions extends BudgetOptions, Omit<CompileOptions, 'maxBytes'> {
   readonly mode?: ExecutionMode;
   /** Eager mode: stop after this many steps; `step()` goes on from there. */
   readonly stopAfter?: number;
@@ -34,6 +35,21 @@ export interface RunOptions extends CompileOptions {
   readonly cancelled?: () => boolean;
   /** Told when each script starts and ends, to enforce deadlines from outside. */
   readonly watch?: ScriptWatch;
+}
+
+export interface BudgetOptions {
+  /**
+   * The most bytes one value may take. A node whose output would pass it is refused before it
+   * allocates, with the shape and size it would have needed: before the run where inference knows
+   * the size, else just before its kernel (and a script's results as they come back). Default:
+   * `defaultMaxBytes` of the session's backend.
+   */
+  readonly maxBytes?: number;
+}
+
+export interface GradientOptions extends BudgetOptions {
+  /** How many values each summary previews. */
+  readonly previewLimit?: number;
 }
 
 const PLAN_CACHE_SIZE = 16;
@@ -74,7 +90,11 @@ export class Session {
     try {
       const validation = validateGraph(graph, this.registry);
       // Eager mode runs op by op, as written: folding constants is a graph-mode optimization.
-      const compiled = this.compile(validation, { ...options, fold: options.fold ?? mode === 'graph' });
+      const compiled = this.compile(validation, {
+        ...options,
+        fold: options.fold ?? mode === 'graph',
+        maxBytes: this.maxBytes(options),
+      });
       if (!compiled.ok) return this.failedReport(mode, validation, compiled.diagnostics);
 
       const { plan, prepared, retraced } = compiled;
@@ -118,12 +138,20 @@ export class Session {
     return { values: data.slice(offset, offset + limit), offset, total: data.length };
   }
 
-  /** dTarget/dOutput for every node output the target depends on, and for every variable. */
-  async computeGradients(graph: Graph, target: string | PortRef, previewLimit = 64): Promise<GradientReport> {
+  /**
+   * dTarget/dOutput for every node output the target depends on, and for every variable. Options
+   * may be given as an object, or as the preview limit alone.
+   */
+  async computeGradients(
+    graph: Graph,
+    target: string | PortRef,
+    options: GradientOptions | number = {},
+  ): Promise<GradientReport> {
+    const { previewLimit = 64, ...budget } = typeof options === 'number' ? { previewLimit: options } : options;
     await loadTranspiler();
     this.releaseGradients();
     const validation = validateGraph(graph, this.registry);
-    const compiled = this.compile(validation, { outputs: [target], fold: false });
+    const compiled = this.compile(validation, { outputs: [target], fold: false, maxBytes: this.maxBytes(budget) });
     if (!compiled.ok)
       return { ok: false, target: null, diagnostics: compiled.diagnostics, error: null, nodes: {}, variables: [] };
     const { plan } = compiled;
@@ -141,16 +169,21 @@ export class Session {
       return this.gradientFailure(compiled.prepared, (e as Error).message, e instanceof TargetError);
     }
 
-    const nodes: Record<string, Record<string, PortGradient>> = {};
-    for (const [id, node] of validation.nodes) {
-      nodes[id] = {};
-      for (const port of node.op.outputs) nodes[id][port] = { none: 'the target does not depend on this value' };
-    }
+    // Maps while they are built: node ids and script output names may be any text (`__proto__`).
+    const nodes = new Map<string, Map<string, PortGradient>>();
+    for (const [id, node] of validation.nodes)
+      nodes.set(
+        id,
+        new Map(node.op.outputs.map((port) => [port, { none: 'the target does not depend on this value' }])),
+      );
     for (const [slot, info] of plan.slots.entries()) {
       const grad = this.gradients.grads.get(slot);
-      nodes[info.node]![info.port] = grad
-        ? { summary: await summarize(grad, previewLimit) }
-        : { none: this.gradients.blocked.get(slot)! };
+      nodes
+        .get(info.node)!
+        .set(
+          info.port,
+          grad ? { summary: await summarize(grad, previewLimit) } : { none: this.gradients.blocked.get(slot)! },
+        );
     }
     const variables = plan.steps.filter((s) => s.op.name === 'VariableV2').map((s) => s.nodeId);
     return {
@@ -158,7 +191,7 @@ export class Session {
       target: { node: targetRef.node, port: targetRef.port },
       diagnostics: compiled.prepared.diagnostics,
       error: null,
-      nodes,
+      nodes: Object.fromEntries([...nodes].map(([id, ports]) => [id, Object.fromEntries(ports)])),
       variables,
     };
   }
@@ -173,6 +206,12 @@ export class Session {
     this.release();
     for (const plan of this.plans.values()) plan.dispose();
     this.plans.clear();
+  }
+
+  /** The budget a run is given, else the backend's default. */
+  private maxBytes(options: BudgetOptions): number {
+    if (options.maxBytes !== undefined) return checkMaxBytes(options.maxBytes);
+    return this.backend ? defaultMaxBytes(this.backend.name) : DEFAULT_MAX_BYTES;
   }
 
   private compile(
@@ -234,16 +273,16 @@ export class Session {
         ...(r.reused && { reused: true }),
       });
 
-    const summaries = new Map<string, Record<string, TensorSummary>>();
+    const summaries = new Map<string, Map<string, TensorSummary>>();
     for (const [slot, info] of plan.slots.entries()) {
       const tensor = execution.value(slot) ?? plan.constants.get(slot);
       if (!tensor || tensor.isDisposed) continue;
       let byPort = summaries.get(info.node);
-      if (!byPort) summaries.set(info.node, (byPort = {}));
-      byPort[info.port] = await summarize(tensor, previewLimit);
+      if (!byPort) summaries.set(info.node, (byPort = new Map()));
+      byPort.set(info.port, await summarize(tensor, previewLimit));
     }
 
-    const bySlot = (slot: number) => summaries.get(plan.slots[slot]!.node)?.[plan.slots[slot]!.port];
+    const bySlot = (slot: number) => summaries.get(plan.slots[slot]!.node)?.get(plan.slots[slot]!.port);
     const warnings = this.backend ? limitWarnings(plan, this.backend.name, bySlot) : new Map<string, string[]>();
     const nodeReports: NodeReport[] = [];
     for (const id of validation.order) {
@@ -251,17 +290,18 @@ export class Session {
       const r = nodes.get(id);
       if (!n || !r) continue;
       const warned = warnings.get(id);
+      const byPort = summaries.get(id);
       nodeReports.push({
         nodeId: id,
         op: n.op.name,
         ...r,
-        outputs: summaries.get(id) ?? {},
+        outputs: byPort ? Object.fromEntries(byPort) : {},
         ...(warned && { warnings: warned }),
       });
     }
     const outputs = plan.outputs
-      .filter((o) => summaries.get(o.node)?.[o.port])
-      .map((o) => ({ node: o.node, port: o.port, summary: summaries.get(o.node)![o.port]! }));
+      .filter((o) => summaries.get(o.node)?.has(o.port))
+      .map((o) => ({ node: o.node, port: o.port, summary: summaries.get(o.node)!.get(o.port)! }));
     const memory = this.tf.memory();
     const records = execution.records;
     const stepsRun = records.filter((r) => r.status === 'ok' || r.status === 'error').length;

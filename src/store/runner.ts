@@ -1,4 +1,5 @@
 import { attrsKey } from '../graph/attr-key';
+import { setOwn } from '../graph/own';
 import type { Graph } from '../graph/types';
 import type { BackendRequest } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
@@ -179,11 +180,11 @@ export class Runner {
   private excluded(graph: Graph): Record<string, string> {
     const reasons: Record<string, string> = {};
     if (!this.doc.getState().trusted)
-      for (const node of scriptNodes(graph)) reasons[node.id] = 'not run: this graph is not trusted yet';
+      for (const node of scriptNodes(graph)) setOwn(reasons, node.id, 'not run: this graph is not trusted yet');
     for (const [id, failure] of this.timedOut) {
       const node = graph.nodes.find((n) => n.id === id);
       if (!node || attrsKey(node.attrs) !== failure.attrs) this.timedOut.delete(id);
-      else reasons[id] = failure.reason;
+      else setOwn(reasons, id, failure.reason);
     }
     return withDependentsSkipped(validationOf(graph), reasons);
   }
@@ -201,7 +202,7 @@ export function runnableOutputs(
 ): string[] {
   const validation = validationOf(graph);
   const runnable = [...validation.nodes.values()]
-    .filter((n) => n.types && !(n.node.id in excluded))
+    .filter((n) => n.types && !Object.hasOwn(excluded, n.node.id))
     .map((n) => n.node.id);
   if (mode === 'eager') return runnable;
   const read = new Set<string>();

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PortDecl } from '../../src/graph/types';
 import { checkArrayResults, checkTensorResults } from '../../src/ops/script/check-results';
 import { compileBody, loadTranspiler } from '../../src/ops/script/compile-body';
+import { expiringTf } from '../../src/ops/script/expiring-tf';
 import { ScriptError } from '../../src/ops/script/script-error';
 import { cpu } from '../support/tf';
 
@@ -74,9 +75,9 @@ describe('tensor script results', () => {
     tf.tidy(() => {
       const a = tf.tensor([1, 2]);
       const b = tf.tensor([3]);
-      expect(checkTensorResults(tf, a, [f32('y')])['y']).toBe(a);
-      expect(Object.keys(checkTensorResults(tf, { p: a, q: b }, [f32('p'), f32('q')]))).toEqual(['p', 'q']);
-      expect(checkTensorResults(tf, [a, b], [f32('p'), f32('q')])['q']).toBe(b);
+      expect(checkTensorResults(tf, a, [f32('y')]).get('y')).toBe(a);
+      expect([...checkTensorResults(tf, { p: a, q: b }, [f32('p'), f32('q')]).keys()]).toEqual(['p', 'q']);
+      expect(checkTensorResults(tf, [a, b], [f32('p'), f32('q')]).get('q')).toBe(b);
     });
   });
 
@@ -149,5 +150,39 @@ describe('array script results', () => {
     expect(thrown(() => checkArrayResults(new Float32Array(5), [f32('y', [2, null])])).message).toContain(
       'return { data, shape }',
     );
+  });
+});
+
+describe("a tensor script's view of tf", () => {
+  // As the test imports it (a module namespace), and as a bundler may build it: a frozen object.
+  const namespaces = [
+    ['the module namespace', tf],
+    ['a frozen copy', Object.freeze(Object.assign(Object.create(null) as object, tf)) as typeof tf],
+  ] as const;
+
+  it.each(namespaces)('over %s, works as tf until its run is over, then makes nothing', (_, real) => {
+    const view = expiringTf(real);
+    const before = tf.memory().numTensors;
+    const add = view.tf.add;
+    const resize = view.tf.image.resizeBilinear;
+    tf.tidy(() => {
+      const sum = view.tf.add(view.tf.scalar(1), 2);
+      expect(sum.dataSync()).toEqual(new Float32Array([3]));
+      expect(sum instanceof view.tf.Tensor).toBe(true);
+      expect(resize(view.tf.ones([1, 2, 2, 1]) as tf.Tensor4D, [4, 4]).shape).toEqual([1, 4, 4, 1]);
+      expect(Object.keys(view.tf)).toContain('add');
+      expect('matMul' in view.tf).toBe(true);
+    });
+    view.expire();
+    const x = tf.scalar(1);
+    const message = 'the script used tf after its run was over';
+    expect(thrown(() => view.tf.ones([3])).message).toBe(message);
+    expect(thrown(() => add(x, x)).message).toBe(message);
+    expect(thrown(() => view.tf.image.resizeBilinear(x as never, [2, 2])).message).toBe(message);
+    expect(thrown(() => view.tf.tidy(() => tf.ones([3]))).message).toBe(message);
+    x.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    // The real tf is untouched.
+    expect(tf.tidy(() => real.add(1, 2).dataSync()[0])).toBe(3);
   });
 });

@@ -8,11 +8,11 @@ import type { GraphNode, PortDecl } from '../../graph/types';
  */
 
 /** What every script's function calls to read what its body returned. */
-const RETURNED_HELPERS = `/** What a script returned, as its outputs in order: the value itself for one output, else an array or an object by name. */
+const RETURNED_HELPERS = `/** What a script returned, as its outputs in order: the value itself for one output, else an array or an object by name (its own keys: an output may be named constructor). */
 function byName(returned: unknown, names: string[]): unknown[] {
-  if (names.length === 1 && !(isRecord(returned) && names[0]! in returned && !('dtype' in returned))) return [returned];
+  if (names.length === 1 && !(isRecord(returned) && Object.hasOwn(returned, names[0]!) && !('dtype' in returned))) return [returned];
   if (Array.isArray(returned)) return returned;
-  return names.map((name) => (returned as Record<string, unknown>)[name]);
+  return names.map((name) => (Object.hasOwn(returned as object, name) ? (returned as Record<string, unknown>)[name] : undefined));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,6 +3,7 @@ import type { OpRegistry } from '../../graph/registry';
 import type { AnyOpSignature } from '../../graph/op-signature';
 import { attrToTf, textToTf, TF_DTYPES, type TfAttrs, type TfAttrValue, type TfShape } from '../../graph/tf-mapping';
 import type { AttrValue, DType, Graph, PortRef, TensorLiteral, TensorType } from '../../graph/types';
+import { own, setOwn } from '../../graph/own';
 import { validateGraph, type ResolvedNode, type Validation } from '../../graph/validate';
 import { base64ToBytes } from '../base64';
 import { toTyped } from '../tensor-bytes';
@@ -128,7 +129,7 @@ class GraphDefWriter {
       op: 'Placeholder',
       attr: { dtype: { type: TF_DTYPES[value.dtype] }, shape: { shape } },
     });
-    this.inputs[id] = { name: `${id}:0`, dtype: TF_DTYPES[value.dtype], tensorShape: shape };
+    setOwn(this.inputs, id, { name: `${id}:0`, dtype: TF_DTYPES[value.dtype], tensorShape: shape });
   }
 
   private writeConst(name: string, value: TensorLiteral): void {
@@ -174,15 +175,15 @@ class GraphDefWriter {
   private inputNames({ node, op, attrs, inputs }: ResolvedNode): string[] {
     const names: string[] = [];
     for (const [port, spec] of Object.entries(op.inputs)) {
-      const connected = inputs[port];
+      const connected = own(inputs, port);
       if (connected) for (const ref of [connected].flat() as PortRef[]) names.push(this.tensorName(ref));
       else if (spec.attr) {
         const name = this.freshName(`${node.id}/${port}`);
         const first = this.firstInputType(inputs);
         const dtype = suppliedDtype(spec.dtypes, attrs, first?.dtype);
         // `null` stands for every axis, which TensorFlow spells out.
-        const value = attrs[spec.attr] ?? Array.from({ length: first?.shape?.length ?? 0 }, (_, k) => k);
-        this.writeConst(name, suppliedTensor(op.attrs[spec.attr]!, value, dtype));
+        const value = own(attrs, spec.attr) ?? Array.from({ length: first?.shape?.length ?? 0 }, (_, k) => k);
+        this.writeConst(name, suppliedTensor(own(op.attrs, spec.attr)!, value, dtype));
         names.push(name);
       }
     }
@@ -191,7 +192,8 @@ class GraphDefWriter {
 
   private firstInputType(inputs: ResolvedNode['inputs']): TensorType | undefined {
     const first = Object.values(inputs).flat()[0] as PortRef | undefined;
-    return first && this.validation.nodes.get(first.node)?.types?.[first.port];
+    const types = first && this.validation.nodes.get(first.node)?.types;
+    return types && own(types, first.port);
   }
 
   /** `node` for a node's first output, `node:k` for its k-th, as GraphDefs name tensors. */
@@ -204,12 +206,13 @@ class GraphDefWriter {
     const out: Record<string, TfAttrValue> = {};
     for (const [name, spec] of Object.entries(op.attrs)) {
       if (spec.port) continue;
-      const value = attrToTf(spec, attrs[name]!);
-      if (value) out[op.tf?.attrNames?.[name] ?? name] = value;
+      const value = attrToTf(spec, own(attrs, name)!);
+      const attrNames = op.tf?.attrNames;
+      if (value) setOwn(out, (attrNames && own(attrNames, name)) ?? name, value);
     }
     Object.assign(out, op.tf?.exportAttrs?.(attrs));
     const variadic = Object.entries(op.inputs).find(([, spec]) => spec.variadic);
-    if (variadic) out.N = { i: String([inputs[variadic[0]] ?? []].flat().length) };
+    if (variadic) out.N = { i: String([own(inputs, variadic[0]) ?? []].flat().length) };
     return out;
   }
 
@@ -221,14 +224,14 @@ class GraphDefWriter {
       const resolved = this.validation.nodes.get(id)!;
       if (resolved.op.kind === 'feed' || resolved.op.kind === 'const') continue;
       resolved.op.outputs.forEach((port, k) => {
-        const type = resolved.types?.[port];
+        const type = resolved.types && own(resolved.types, port);
         if (!type) return;
         const name = k === 0 ? id : `${id}:${k}`;
-        out[name] = {
+        setOwn(out, name, {
           name: `${id}:${k}`,
           dtype: TF_DTYPES[type.dtype],
           tensorShape: { dim: (type.shape ?? []).map((d) => ({ size: String(d ?? -1) })) },
-        };
+        });
       });
     }
     return out;

@@ -1,9 +1,15 @@
+import { checkAttr } from '../../graph/attrs';
 import type { AnyOpSignature } from '../../graph/op-signature';
+import { own } from '../../graph/own';
 import { portsOf, variadicPort } from '../../graph/ports';
 import type { OpRegistry } from '../../graph/registry';
 import { dtypeFromTf, shapeFromTf, textFromTf, type TfAttrs } from '../../graph/tf-mapping';
-import type { AttrValue, Graph, GraphEdge, GraphNode, TensorLiteral } from '../../graph/types';
-import { check, type FileIssue } from '../issues';
+import type { AttrValue, Graph, GraphEdge, GraphNode } from '../../graph/types';
+import { decodeAttrs } from '../import';
+import { capIssues, check, expected, type FileIssue } from '../issues';
+import { ownRecord } from '../own-record';
+import { attrValue } from '../schema';
+import { zerosOf } from '../zeros';
 import { isCustomOp, SCRIPT_NODE_ATTR } from './custom-ops';
 import { modelJson, type GraphDefNode, type ModelJson } from './model-json';
 import { attrsFromTf } from './node-attrs';
@@ -21,6 +27,15 @@ export type GraphModelImport =
 
 /** Ops that are TensorFlow's but whose node a GraphDef holds only to order side effects. */
 const ORDERING_ONLY = new Set(['NoOp']);
+
+/**
+ * The most outputs an import gives a node it reads only as an Unsupported one: as many as the
+ * graph reads of it, which a file could otherwise set to billions.
+ */
+const MAX_OUTPUTS = 65_536;
+
+/** A kept script node's attributes, checked as a graph file's are. */
+const keptAttrs = ownRecord(attrValue, expected('an object of attribute values'));
 
 /** TensorFlow's control flow: Tensorloom's graphs have none, so these import as unsupported nodes. */
 const CONTROL_FLOW = new Set([
@@ -91,8 +106,7 @@ class GraphDefReader {
   read(): GraphModelImport {
     const defs = this.model.modelTopology.node as GraphDefNode[];
     const outputsUsed = this.outputsUsed(defs);
-    if (this.issues.length)
-      return { ok: false, message: `not a valid GraphDef: ${this.issues[0]!.message}`, issues: this.issues };
+    if (this.issues.length) return this.failure();
     const dropped: string[] = [];
     for (const def of defs) {
       if (ORDERING_ONLY.has(def.op) && !outputsUsed.has(def.name)) dropped.push(def.name);
@@ -108,9 +122,12 @@ class GraphDefReader {
       this.notes.push({
         message: `the model's function library (${functions.map((f) => f.signature?.name ?? '?').join(', ')}) holds control flow bodies, which Tensorloom does not run`,
       });
-    if (this.issues.length)
-      return { ok: false, message: `not a valid GraphDef: ${this.issues[0]!.message}`, issues: this.issues };
+    if (this.issues.length) return this.failure();
     return { ok: true, graph: { nodes: this.nodes, edges: this.edges }, notes: this.notes };
+  }
+
+  private failure(): GraphModelImport {
+    return { ok: false, message: `not a valid GraphDef: ${this.issues[0]!.message}`, issues: capIssues(this.issues) };
   }
 
   /** How many outputs of each node other nodes read: an unsupported op's outputs are known only so. */
@@ -122,6 +139,13 @@ class GraphDefReader {
           this.issues.push({
             path: `modelTopology.node[${i}].input`,
             message: `node ${def.name} reads "${input.source}", which is no node of the graph`,
+          });
+          continue;
+        }
+        if (input.index >= MAX_OUTPUTS) {
+          this.issues.push({
+            path: `modelTopology.node[${i}].input`,
+            message: `node ${def.name} reads output ${input.index} of ${input.source}; Tensorloom reads at most ${MAX_OUTPUTS.toLocaleString('en-US')} outputs of a node`,
           });
           continue;
         }
@@ -178,10 +202,29 @@ class GraphDefReader {
         `its ${SCRIPT_NODE_ATTR} attribute is not the node Tensorloom wrote`,
       );
     }
+    // Only script nodes are kept so (export-graph-model.ts): any other op is written as itself.
     const op = typeof node.op === 'string' ? this.registry.get(node.op) : undefined;
-    if (!op || typeof node.attrs !== 'object' || node.attrs === null)
-      return this.addUnsupported(def, outputsUsed, `it names ${String(node.op)}, which is no Tensorloom op`);
-    this.push(def, op, node.attrs as Record<string, AttrValue>);
+    if (op?.kind !== 'script')
+      return this.addUnsupported(def, outputsUsed, `it names ${String(node.op)}, which is no Tensorloom script op`);
+    const attrs = check(keptAttrs, node.attrs);
+    if (!attrs.ok)
+      return this.addUnsupported(
+        def,
+        outputsUsed,
+        `the ${op.name} node kept in its ${SCRIPT_NODE_ATTR} attribute has attributes no graph file could hold: ${attrs.issues[0]!.path}: ${attrs.issues[0]!.message}`,
+      );
+    const decoded = decodeAttrs(attrs.value);
+    // Its ports are made from its attributes as soon as it is added: each must be what the op takes.
+    for (const [name, spec] of Object.entries(op.attrs)) {
+      const problem = Object.hasOwn(decoded, name) && checkAttr(spec, own(decoded, name)!);
+      if (problem)
+        return this.addUnsupported(
+          def,
+          outputsUsed,
+          `the ${op.name} node kept in its ${SCRIPT_NODE_ATTR} attribute has an invalid ${name}: ${problem}`,
+        );
+    }
+    this.push(def, op, decoded);
   }
 
   private addConst(def: GraphDefNode, tfAttrs: TfAttrs, outputsUsed: number): void {
@@ -210,15 +253,16 @@ class GraphDefReader {
       );
     const declared = shapeFromTf(tfAttrs.shape?.shape) ?? this.signatureShape(def.name);
     const shape = (declared ?? []).map((d) => d ?? 1);
+    const value = zerosOf(dtype, shape);
+    if (typeof value === 'string') {
+      this.issues.push({ path: def.name, message: `input ${def.name}: ${value}` });
+      return;
+    }
     if (!declared || declared.includes(null))
       this.notes.push({
         nodeId: def.name,
         message: `input ${def.name} has ${declared ? `shape [${declared.map((d) => d ?? '?').join(', ')}]` : 'no known shape'}; it holds zeros of shape [${shape.join(', ')}] until you set its value`,
       });
-    const count = shape.reduce((a, b) => a * b, 1);
-    const values =
-      dtype === 'float32' ? new Float32Array(count) : dtype === 'int32' ? new Int32Array(count) : new Uint8Array(count);
-    const value: TensorLiteral = { dtype, shape, values };
     this.push(def, this.registry.get('Placeholder')!, { value });
   }
 
@@ -229,11 +273,19 @@ class GraphDefReader {
   }
 
   private addUnsupported(def: GraphDefNode, outputsUsed: number, reason: string): void {
+    const tfAttrs = jsonOf(def.attr ?? {});
+    if (tfAttrs === null) {
+      this.issues.push({
+        path: def.name,
+        message: `${def.op} ${def.name}: its attributes nest too deeply to be kept`,
+      });
+      return;
+    }
     this.notes.push({ nodeId: def.name, message: `${def.op} ${def.name}: ${reason}` });
     const op = this.registry.get('Unsupported')!;
     this.push(def, op, {
       tf_op: def.op,
-      tf_attrs: JSON.stringify(def.attr ?? {}),
+      tf_attrs: tfAttrs,
       num_inputs: dataInputs(def).length,
       num_outputs: Math.max(1, outputsUsed),
       reason,
@@ -276,6 +328,19 @@ class GraphDefReader {
         targetPort: port,
       });
     });
+  }
+}
+
+/**
+ * The JSON text of an unsupported node's attributes, kept for export; null when they nest deeper
+ * than JSON.stringify can go (fields a GraphDef does not have pass the schema unchecked).
+ */
+function jsonOf(attrs: TfAttrs): string | null {
+  try {
+    return JSON.stringify(attrs);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TfAttrs } from '../../graph/tf-mapping';
 import { expected } from '../issues';
+import { ownRecord } from '../own-record';
 
 /**
  * A tfjs GraphModel's `model.json`, as tensorflowjs_converter writes it (tfjs-core's
@@ -12,11 +13,40 @@ const tfShape = z.looseObject({
   unknownRank: z.boolean().optional(),
 });
 
+const int64 = z.union([z.string(), z.number()], expected('an integer, as a string or a number'));
+// Protobuf's JSON writes a float that is NaN or ±Infinity as a string.
+const float = z.union([z.number(), z.string()], expected('a number'));
+
+/** A GraphDef attribute value (tf-mapping.ts's TfAttrValue): every field an import may read has its type checked. */
+const attrValue = z.looseObject(
+  {
+    s: z.string(expected('base64 text')).optional(),
+    i: int64.optional(),
+    f: float.optional(),
+    b: z.boolean(expected('true or false')).optional(),
+    type: z.string(expected('a dtype such as "DT_FLOAT"')).optional(),
+    shape: tfShape.optional(),
+    list: z
+      .looseObject({
+        s: z.array(z.string(expected('base64 text'))).optional(),
+        i: z.array(int64).optional(),
+        f: z.array(float).optional(),
+        b: z.array(z.boolean(expected('true or false'))).optional(),
+        type: z.array(z.string(expected('a dtype such as "DT_FLOAT"'))).optional(),
+        shape: z.array(tfShape).optional(),
+      })
+      .optional(),
+    tensor: z.looseObject({ dtype: z.string().optional(), tensorShape: tfShape.optional() }).optional(),
+    func: z.looseObject({ name: z.string().optional() }).optional(),
+  },
+  expected('an attribute value {s, i, f, b, type, shape, list, tensor or func}'),
+);
+
 const graphDefNode = z.looseObject({
   name: z.string(expected('a node name')),
   op: z.string(expected('an op name')),
   input: z.array(z.string(expected('an input name')), expected('an array of input names')).optional(),
-  attr: z.record(z.string(), z.looseObject({}), expected('an object of attributes')).optional(),
+  attr: ownRecord(attrValue, expected('an object of attributes')).optional(),
 });
 
 const quantization = z.looseObject({
@@ -39,8 +69,8 @@ const tensorInfo = z.looseObject({
 });
 
 const signature = z.looseObject({
-  inputs: z.record(z.string(), tensorInfo).optional(),
-  outputs: z.record(z.string(), tensorInfo).optional(),
+  inputs: ownRecord(tensorInfo, expected('an object of tensors by name')).optional(),
+  outputs: ownRecord(tensorInfo, expected('an object of tensors by name')).optional(),
 });
 
 export const modelJson = z.looseObject({

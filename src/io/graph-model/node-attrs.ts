@@ -1,5 +1,6 @@
 import { checkAttr } from '../../graph/attrs';
 import type { AnyOpSignature } from '../../graph/op-signature';
+import { own, setOwn } from '../../graph/own';
 import { attrFromTf, type TfAttrs, type TfAttrValue } from '../../graph/tf-mapping';
 import type { AttrValue } from '../../graph/types';
 
@@ -28,32 +29,46 @@ export function attrsFromTf(op: AnyOpSignature, tfAttrs: TfAttrs, connected: (po
   let attrs: Record<string, AttrValue> = {};
   if (mapping?.importAttrs) {
     // What the mapping gives counts as read, under the TF names of what it gives.
-    const mapped = mapping.importAttrs(tfAttrs);
+    const mapped = mappedAttrs(mapping.importAttrs, tfAttrs);
     if (typeof mapped === 'string') return { attrs, refusal: mapped, unread: [] };
     attrs = { ...mapped };
   }
   for (const [name, spec] of Object.entries(op.attrs)) {
-    const tfName = mapping?.attrNames?.[name] ?? name;
+    const tfName = (mapping?.attrNames && own(mapping.attrNames, name)) ?? name;
     read.add(tfName);
-    if (name in attrs) {
-      const problem = checkAttr(spec, attrs[name]!);
+    if (Object.hasOwn(attrs, name)) {
+      const problem = checkAttr(spec, own(attrs, name)!);
       if (problem) return { attrs, refusal: `attribute ${tfName}: ${problem}`, unread: [] };
       continue;
     }
     if (spec.port && connected(spec.port)) continue;
-    const value = tfAttrs[tfName];
+    const value = own(tfAttrs, tfName);
     if (value === undefined) continue;
     const decoded = attrFromTf(spec, value);
     const problem = 'problem' in decoded ? decoded.problem : checkAttr(spec, decoded.value);
     if (problem) return { attrs, refusal: `attribute ${tfName}: ${problem}`, unread: [] };
-    attrs[name] = (decoded as { value: AttrValue }).value;
+    setOwn(attrs, name, (decoded as { value: AttrValue }).value);
   }
   for (const name of mapping?.ignores ?? []) read.add(name);
-  const unread = Object.keys(tfAttrs).filter(
-    (name) =>
-      !read.has(name) && !KERNEL_ONLY.test(name) && !isTypeParameter(tfAttrs[name]!) && !isEmpty(tfAttrs[name]!),
-  );
+  const unread = Object.entries(tfAttrs)
+    .filter(([name, value]) => !read.has(name) && !KERNEL_ONLY.test(name) && !isTypeParameter(value) && !isEmpty(value))
+    .map(([name]) => name);
   return { attrs, refusal: null, unread };
+}
+
+/**
+ * What an op's own reading of TF attributes gives. It is the op's code meeting the file's data, so
+ * a value it did not expect refuses the node (it becomes Unsupported) rather than the whole import.
+ */
+function mappedAttrs(
+  importAttrs: NonNullable<NonNullable<AnyOpSignature['tf']>['importAttrs']>,
+  tfAttrs: TfAttrs,
+): Readonly<Record<string, AttrValue>> | string {
+  try {
+    return importAttrs(tfAttrs);
+  } catch (error) {
+    return `its attributes could not be read (${String(error)})`;
+  }
 }
 
 /**

@@ -22,7 +22,13 @@ export class WeightFilesError extends Error {
 }
 
 const QUANTIZED_BYTES = { uint8: 1, uint16: 2, float16: 2 } as const;
-const BYTES = { float32: 4, int32: 4, bool: 1, complex64: 8 } as const;
+/** Bytes per value of the dtypes tfjs writes (strings apart), by the manifest's name for them. */
+const BYTES: ReadonlyMap<string, number> = new Map([
+  ['float32', 4],
+  ['int32', 4],
+  ['bool', 1],
+  ['complex64', 8],
+]);
 
 /**
  * The manifest's weights from the shard files' bytes, as tfjs's decodeWeights reads them: each
@@ -116,7 +122,7 @@ function byteLength(entry: WeightEntry, bytes: Uint8Array, offset: number, count
 function fixedByteLength(entry: WeightEntry): number {
   const count = elementCount(entry.shape);
   if (entry.quantization) return count * QUANTIZED_BYTES[entry.quantization.dtype];
-  const width = BYTES[entry.dtype as keyof typeof BYTES];
+  const width = BYTES.get(entry.dtype);
   return width === undefined ? NaN : count * width;
 }
 

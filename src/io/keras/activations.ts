@@ -7,15 +7,15 @@ type Activate = (scope: LayerScope, x: Tensor) => Tensor;
 const unary =
   (op: string): Activate =>
   (scope, x) =>
-    scope.op(op, { [inputPort[op] ?? 'features']: x });
+    scope.op(op, { [inputPort.get(op) ?? 'features']: x });
 
 /** The input port of the one-input ops activations use, where it is not TensorFlow's `features`. */
-const inputPort: Readonly<Record<string, string>> = {
-  Sigmoid: 'x',
-  Tanh: 'x',
-  Softmax: 'logits',
-  LogSoftmax: 'logits',
-};
+const inputPort: ReadonlyMap<string, string> = new Map([
+  ['Sigmoid', 'x'],
+  ['Tanh', 'x'],
+  ['Softmax', 'logits'],
+  ['LogSoftmax', 'logits'],
+]);
 
 /**
  * Keras's activations by the name model.json gives them, as the ops that compute them in the order

@@ -1,4 +1,5 @@
 import { InferError, type AnyOpSignature } from '../../graph/op-signature';
+import { own, setOwn } from '../../graph/own';
 import { variadicPort } from '../../graph/ports';
 import type { OpRegistry } from '../../graph/registry';
 import { formatType } from '../../graph/shape';
@@ -68,12 +69,13 @@ export class GraphEmitter {
     const types: Record<string, TensorType | TensorType[]> = {};
     for (const [port, value] of Object.entries(inputs)) {
       const list = Array.isArray(value) ? (value as readonly Tensor[]) : [value as Tensor];
+      const { dtypes } = own(op.inputs, port)!;
       for (const t of list)
-        if (!op.inputs[port]!.dtypes.includes(t.type.dtype))
+        if (!dtypes.includes(t.type.dtype))
           throw new LayerRefusal(
-            `${opName}.${port} takes ${op.inputs[port]!.dtypes.join(' or ')}, but ${t.node} is ${formatType(t.type)}`,
+            `${opName}.${port} takes ${dtypes.join(' or ')}, but ${t.node} is ${formatType(t.type)}`,
           );
-      types[port] = Array.isArray(value) ? list.map((t) => t.type) : list[0]!.type;
+      setOwn(types, port, Array.isArray(value) ? list.map((t) => t.type) : list[0]!.type);
     }
     const defaults = Object.fromEntries(Object.entries(op.attrs).map(([name, spec]) => [name, spec.default]));
     let outputs: Readonly<Record<string, TensorType>>;
@@ -96,7 +98,7 @@ export class GraphEmitter {
         }),
       );
     }
-    const made = op.outputs.map((port) => ({ node: id, port, type: outputs[port]! }));
+    const made = op.outputs.map((port) => ({ node: id, port, type: own(outputs, port)! }));
     this.remember(made[0]!);
     return made;
   }

@@ -1,9 +1,10 @@
 import type { AnyOpSignature } from '../../graph/op-signature';
 import type { OpRegistry } from '../../graph/registry';
-import { DTYPES, elementCount, type DType, type TensorLiteral } from '../../graph/types';
+import { DTYPES, type DType, type TensorLiteral } from '../../graph/types';
 import type { GraphModelImport, ImportNote } from '../graph-model/import-graph-model';
 import { decodeWeights, WeightFilesError, type DecodedWeights } from '../graph-model/weights';
-import { check, type FileIssue } from '../issues';
+import { capIssues, check, issueCount, type FileIssue } from '../issues';
+import { zerosOf } from '../zeros';
 import { GraphEmitter, LayerRefusal, type Tensor } from './graph-emitter';
 import type { Expansion } from './layer-kind';
 import { layerKind } from './layer-kinds';
@@ -109,10 +110,8 @@ class ModelExpander {
       };
     const dtype = input.dtype as DType;
     const shape = input.shape.map((d) => d ?? 1);
-    const count = elementCount(shape);
-    const values =
-      dtype === 'float32' ? new Float32Array(count) : dtype === 'int32' ? new Int32Array(count) : new Uint8Array(count);
-    const value: TensorLiteral = { dtype, shape, values };
+    const value = zerosOf(dtype, shape);
+    if (typeof value === 'string') return { path: `${input.path}.config`, message: `input ${input.name}: ${value}` };
     const id = this.emitter.uniqueId(input.name);
     this.tensors.set(input.key, this.emitter.placeholder(id, value, { dtype, shape: [...input.shape] }));
     if (input.shape.includes(null))
@@ -156,10 +155,11 @@ function layerLabel(layer: KerasLayer): string {
 }
 
 function failure(message: string, issues: readonly FileIssue[]): GraphModelImport {
-  return { ok: false, message, issues };
+  return { ok: false, message, issues: capIssues(issues) };
 }
 
 function refusal(issues: readonly FileIssue[]): GraphModelImport {
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more: see the list)` : '';
+  const others = issueCount(issues) - 1;
+  const more = others > 0 ? ` (and ${others.toLocaleString('en-US')} more: see the list)` : '';
   return failure(`cannot import the Keras model: ${issues[0]!.message}${more}`, issues);
 }

@@ -8,7 +8,9 @@ import { dimsOf, type LayerScope } from './layer-scope';
  * batch, not before everything as TensorFlow's ops broadcast.
  */
 function sameRank(scope: LayerScope, xs: readonly Tensor[]): Tensor[] {
-  const rank = Math.max(...xs.map((x) => dimsOf(x).length));
+  // A loop, not Math.max(...ranks): a layer may merge more inputs than a call takes arguments.
+  let rank = 0;
+  for (const x of xs) rank = Math.max(rank, dimsOf(x).length);
   return xs.map((x) => {
     let expanded = x;
     for (let k = dimsOf(x).length; k < rank; k++) expanded = scope.op('ExpandDims', { input: expanded }, { axis: 1 });

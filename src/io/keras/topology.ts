@@ -105,7 +105,7 @@ function functional(
     }
     const input = modelInput(name, entry.layer, entry.path);
     if (input.ok) inputs.push(input.value);
-    else issues.push(...input.issues);
+    else for (const issue of input.issues) issues.push(issue);
   }
   if (issues.length) return { ok: false, issues };
   const pending = config.layers.flatMap((layer, i) =>
@@ -125,8 +125,9 @@ function functional(
     inputs.map((input) => input.key),
   );
   const made = new Set([...inputs.map((input) => input.key), ...calls.map((call) => call.output)]);
+  const ordered = new Set(calls);
   for (const call of pending)
-    if (!calls.includes(call))
+    if (!ordered.has(call))
       issues.push({
         path: `${call.path}.inbound_nodes[${call.call}]`,
         message: `layer ${call.name} reads ${call.inputs.filter((k) => !made.has(k)).join(', ')}, which no layer of the model makes`,
@@ -143,7 +144,8 @@ function functional(
 
 /**
  * The calls whose inputs can be computed, each after the calls it reads: in the order model.json
- * lists them where that already works, as Keras promises no order.
+ * lists them where that already works, as Keras promises no order. A depth-first walk with its own
+ * stack, not recursion: a model of 100,000 layers listed last to first is as deep.
  */
 function inOrder(pending: readonly LayerCall[], available: readonly TensorKey[]): LayerCall[] {
   const producer = new Map(pending.map((call) => [call.output, call]));
@@ -151,25 +153,41 @@ function inOrder(pending: readonly LayerCall[], available: readonly TensorKey[])
   const failed = new Set<LayerCall>();
   const visiting = new Set<LayerCall>();
   const ordered: LayerCall[] = [];
-  const visit = (call: LayerCall): boolean => {
-    if (made.has(call.output)) return true;
-    // On a cycle, or reading what no layer makes.
-    if (failed.has(call) || visiting.has(call)) return false;
-    visiting.add(call);
-    const computable = call.inputs.every((k) => {
-      const source = producer.get(k);
-      return made.has(k) || (source !== undefined && visit(source));
-    });
-    visiting.delete(call);
-    if (!computable) {
-      failed.add(call);
-      return false;
+  for (const first of pending) {
+    // Each entry: a call, and how many of its inputs are known to be computable so far.
+    const stack: { call: LayerCall; next: number; entered: boolean }[] = [{ call: first, next: 0, entered: false }];
+    while (stack.length) {
+      const top = stack.at(-1)!;
+      const { call } = top;
+      if (!top.entered) {
+        if (made.has(call.output) || failed.has(call) || visiting.has(call)) {
+          stack.pop();
+          continue;
+        }
+        visiting.add(call);
+        top.entered = true;
+      }
+      const key = call.inputs[top.next];
+      if (key !== undefined && made.has(key)) {
+        top.next++;
+        continue;
+      }
+      const source = key === undefined ? undefined : producer.get(key);
+      // On a cycle, or reading what no layer makes.
+      const stuck = key !== undefined && (source === undefined || failed.has(source) || visiting.has(source));
+      if (key !== undefined && !stuck) {
+        stack.push({ call: source!, next: 0, entered: false });
+        continue;
+      }
+      visiting.delete(call);
+      stack.pop();
+      if (stuck) failed.add(call);
+      else {
+        made.add(call.output);
+        ordered.push(call);
+      }
     }
-    made.add(call.output);
-    ordered.push(call);
-    return true;
-  };
-  pending.forEach(visit);
+  }
   return ordered;
 }
 

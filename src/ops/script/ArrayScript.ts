@@ -1,3 +1,4 @@
+import { own } from '../../graph/own';
 import type { PortDecl } from '../../graph/types';
 import type { Tensor } from '../define-op';
 import { defineOp } from '../define-op';
@@ -33,8 +34,10 @@ export const ArrayScript = defineOp({
   // Read-back arrays leave the tape: only a gradient body gives it a gradient.
   gradientPath: (attrs) => (hasGradientBody(attrs) ? 'own' : 'none'),
   gradient: runGradientBody,
-  forward: async (tf, inputs, attrs, { nodeId }) => {
-    const args = await Promise.all(attrs.inputs.map((p) => readBack((inputs as Record<string, Tensor>)[p.name]!, p)));
+  forward: async (tf, inputs, attrs, { nodeId, maxBytes }) => {
+    const args = await Promise.all(
+      attrs.inputs.map((p) => readBack(own(inputs as Readonly<Record<string, Tensor>>, p.name)!, p)),
+    );
     const body = compileBody(
       attrs.body,
       attrs.inputs.map((p) => p.name),
@@ -42,7 +45,7 @@ export const ArrayScript = defineOp({
     );
     const result = body.run(...args);
     const returned = result instanceof Promise ? await withDeadline(result, attrs.timeout_ms) : result;
-    const values = checkArrayResults(returned, attrs.outputs);
+    const values = checkArrayResults(returned, attrs.outputs, maxBytes);
     const dtypes = new Map(attrs.outputs.map((p) => [p.name, p.dtype]));
     return Object.fromEntries(
       [...values].map(([name, v]) => {

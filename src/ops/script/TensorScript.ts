@@ -1,9 +1,11 @@
-import type { Tensor } from '../define-op';
+import { own } from '../../graph/own';
+import type { Tensor, TF } from '../define-op';
 import { defineOp } from '../define-op';
 import { FLOAT } from '../dtypes';
 import { checkTensorResults } from './check-results';
 import { compileBody } from './compile-body';
 import { withDeadline } from './deadline';
+import { expiringTf } from './expiring-tf';
 import { hasGradientBody, runGradientBody } from './gradient-body';
 import { declaredTypes, scriptAttrs, scriptLabel, scriptPorts } from './script-attrs';
 
@@ -33,38 +35,50 @@ export const TensorScript = defineOp({
   forward: (tf, inputs, attrs, { nodeId }) => {
     const names = attrs.inputs.map((p) => p.name);
     const body = compileBody(attrs.body, [...names, 'tf'], scriptLabel(nodeId));
-    const args = names.map((n) => (inputs as Record<string, Tensor>)[n]);
-    // A scope, like tf.tidy's but able to span awaits: what the body makes and does not return is freed.
+    // A scope, like tf.tidy's but able to span awaits: what the body makes and does not return is
+    // freed. The body gets copies of its inputs, made in the scope: once its run is over, neither
+    // they nor `tf` make anything more.
     const engine = tf.engine();
+    const view = expiringTf(tf);
     engine.startScope();
+    const end = (kept?: Tensor[]) => {
+      view.expire();
+      engine.endScope(kept);
+    };
     const finish = (returned: unknown) => {
-      let outputs: Record<string, Tensor> | undefined;
+      let outputs: Map<string, Tensor> | undefined;
       try {
-        // An input returned as it is must become a tensor of its own: graph mode frees inputs after their last reader.
-        outputs = Object.fromEntries(
-          Object.entries(checkTensorResults(tf, returned, attrs.outputs)).map(([port, t]) => [
-            port,
-            args.includes(t) ? t.clone() : t,
-          ]),
-        );
-        return outputs;
+        outputs = checkTensorResults(tf, returned, attrs.outputs);
+        return Object.fromEntries(outputs);
       } finally {
-        engine.endScope(outputs ? Object.values(outputs) : undefined);
+        end(outputs && [...outputs.values()]);
       }
     };
     let result: unknown;
     try {
-      result = body.run(...args, tf);
+      const args = names.map((n) => own(inputs as Readonly<Record<string, Tensor>>, n)!.clone());
+      result = body.run(...args, view.tf);
     } catch (e) {
-      engine.endScope();
+      end();
       throw e;
     }
     if (!(result instanceof Promise)) return finish(result);
-    return withDeadline(result, attrs.timeout_ms).then(finish, (e: unknown) => {
-      engine.endScope();
+    return withDeadline(result, attrs.timeout_ms, (late) => freeTensorsIn(tf, late)).then(finish, (e: unknown) => {
+      end();
       throw e;
     });
   },
   // The writer makes it a function of its own (src/io/codegen/script-functions.ts).
   code: () => ({ script: true }),
 });
+
+/** Frees the tensors a body returned after its deadline, which nobody reads: the value, or those in a list or record. */
+function freeTensorsIn(tf: TF, value: unknown): void {
+  const isTensor = (v: unknown): v is Tensor => v instanceof tf.Tensor;
+  const items = Array.isArray(value)
+    ? value
+    : isTensor(value) || !value || typeof value !== 'object'
+      ? [value]
+      : Object.values(value);
+  tf.dispose(items.filter(isTensor));
+}

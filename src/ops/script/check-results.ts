@@ -1,5 +1,6 @@
 import type { DType, PortDecl } from '../../graph/types';
 import type { Tensor, TF } from '../../ops/define-op';
+import { overBudget } from '../over-budget';
 import { ScriptError } from './script-error';
 
 const fail = (message: string) => new ScriptError('result', message);
@@ -13,6 +14,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Matches what a body returned to its declared outputs: the value itself for a single output, an
  * object by name, or an array in declaration order. Names that are missing or extra are errors.
+ * Only the object's own keys count: an output may be named `constructor` or `__proto__`.
  */
 export function outputsByName(
   returned: unknown,
@@ -20,7 +22,7 @@ export function outputsByName(
   isValue: (v: unknown) => boolean,
 ): Map<string, unknown> {
   const names = declared.map((d) => d.name);
-  if (declared.length === 1 && !(isRecord(returned) && names[0]! in returned && !isValue(returned)))
+  if (declared.length === 1 && !(isRecord(returned) && Object.hasOwn(returned, names[0]!) && !isValue(returned)))
     return new Map([[names[0]!, returned]]);
   if (Array.isArray(returned)) {
     if (returned.length !== declared.length)
@@ -38,7 +40,7 @@ export function outputsByName(
     throw fail(
       `returned ${extra.map((k) => `"${k}"`).join(', ')}, which is not a declared output (declared: ${names.join(', ')})`,
     );
-  const missing = names.filter((n) => !(n in returned));
+  const missing = names.filter((n) => !Object.hasOwn(returned, n));
   if (missing.length)
     throw fail(`output ${missing.map((k) => `"${k}"`).join(', ')} is missing from what the body returned`);
   return new Map(names.map((n) => [n, returned[n]]));
@@ -60,9 +62,9 @@ export function checkShape(name: string, decl: PortDecl, shape: readonly number[
 }
 
 /** Tensor-script results: each must be a tensor of exactly the declared dtype and a fitting shape. */
-export function checkTensorResults(tf: TF, returned: unknown, declared: readonly PortDecl[]): Record<string, Tensor> {
+export function checkTensorResults(tf: TF, returned: unknown, declared: readonly PortDecl[]): Map<string, Tensor> {
   const isTensor = (v: unknown): v is Tensor => v instanceof tf.Tensor;
-  const out: Record<string, Tensor> = {};
+  const out = new Map<string, Tensor>();
   for (const [name, value] of outputsByName(returned, declared, isTensor)) {
     const decl = declared.find((d) => d.name === name)!;
     if (!isTensor(value)) throw fail(`output "${name}": expected a tensor, got ${kindOf(value)}`);
@@ -71,7 +73,7 @@ export function checkTensorResults(tf: TF, returned: unknown, declared: readonly
         `output "${name}": declared ${decl.dtype}, got ${value.dtype}; convert it with tf.cast(…, '${decl.dtype}')`,
       );
     checkShape(name, decl, value.shape);
-    out[name] = value;
+    out.set(name, value);
   }
   return out;
 }
@@ -88,7 +90,11 @@ const FLOAT_ARRAYS = ['Float32Array', 'Float64Array'];
  * Array-script results: numbers, nested arrays, typed arrays or `{ data, shape }`, converted to the
  * declared dtype only where nothing is lost (a fractional value never becomes an int32).
  */
-export function checkArrayResults(returned: unknown, declared: readonly PortDecl[]): Map<string, ArrayValue> {
+export function checkArrayResults(
+  returned: unknown,
+  declared: readonly PortDecl[],
+  maxBytes = Infinity,
+): Map<string, ArrayValue> {
   const isValue = (v: unknown) =>
     typeof v === 'number' ||
     typeof v === 'boolean' ||
@@ -99,6 +105,14 @@ export function checkArrayResults(returned: unknown, declared: readonly PortDecl
   for (const [name, value] of outputsByName(returned, declared, isValue)) {
     const decl = declared.find((d) => d.name === name)!;
     const array = toArrayValue(name, value, decl);
+    // Before the values are read through, let alone uploaded: the tensor they make must fit the budget.
+    const tooLarge = overBudget(
+      'ArrayScript',
+      declared.length > 1 ? name : null,
+      { ...decl, shape: array.shape },
+      maxBytes,
+    );
+    if (tooLarge) throw fail(tooLarge);
     checkValues(name, array.values, decl.dtype, value);
     checkShape(name, decl, array.shape);
     out.set(name, array);

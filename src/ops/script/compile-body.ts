@@ -57,12 +57,16 @@ export function compileBody(source: string, params: readonly string[], label: st
 }
 
 function build(source: string, params: readonly string[], label: string): CompiledBody {
+  // Parameters are written into the function's source too: only names may go there.
+  const param = params.find((p) => !IDENTIFIER.test(p));
+  if (param !== undefined) throw new ScriptError('syntax', `${JSON.stringify(param)} is not a name a body can use`);
   const code = transpile(source);
   const async = /\bawait\b/.test(code);
   const Ctor = async ? AsyncFunction : Function;
+  const url = sourceUrl(label);
   let fn: (...args: unknown[]) => unknown;
   try {
-    fn = new Ctor(...params, `${code}\n//# sourceURL=${label}`) as (...args: unknown[]) => unknown;
+    fn = new Ctor(...params, `${code}\n//# sourceURL=${url}`) as (...args: unknown[]) => unknown;
   } catch (e) {
     throw new ScriptError('syntax', `syntax error: ${(e as Error).message}`);
   }
@@ -71,22 +75,34 @@ function build(source: string, params: readonly string[], label: string): Compil
     run: (...args) => {
       try {
         const result = fn(...args);
-        return result instanceof Promise
-          ? result.catch((e: unknown) => Promise.reject(runtimeError(e, label)))
-          : result;
+        return result instanceof Promise ? result.catch((e: unknown) => Promise.reject(runtimeError(e, url))) : result;
       } catch (e) {
-        throw runtimeError(e, label);
+        throw runtimeError(e, url);
       }
     },
   };
 }
 
-/** The error with the user's line: the first stack frame in the script's own source. */
-export function runtimeError(error: unknown, label: string): ScriptError {
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * The label as the body's sourceURL comment holds it. A label carries a node id, which may be any
+ * text: a line break in it (or U+2028, U+2029) would end the comment and run what follows as code.
+ * Every character but letters, digits and `._~-` is written as %XX (%uXXXX past U+00FF).
+ */
+function sourceUrl(label: string): string {
+  return label.replace(/[^\w.~-]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `%${code.toString(16).padStart(2, '0')}` : `%u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** The error with the user's line: the first stack frame in the script's own source (named by `url`). */
+function runtimeError(error: unknown, url: string): ScriptError {
   if (error instanceof ScriptError) return error;
   const message = error instanceof Error ? error.message : `threw ${JSON.stringify(error) ?? String(error)}`;
   const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   const line = frame ? Number(frame[1]) - HEADER_LINES : null;
   return new ScriptError('runtime', message, line, frame ? Number(frame[2]) : null);

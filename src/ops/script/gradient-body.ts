@@ -1,4 +1,5 @@
 import type { AttrValues } from '../../graph/attrs';
+import { own } from '../../graph/own';
 import type { PortDecl } from '../../graph/types';
 import type { GradientContext, Tensor, TF } from '../define-op';
 import { compileBody } from './compile-body';
@@ -27,7 +28,7 @@ export function runGradientBody(
     compileBody(attrs.gradient, ['dy', ...names, 'output', 'tf'], scriptLabel(nodeId, 'gradient')),
   );
   if (body.async) throw new ScriptError('syntax', `${nodeId}: a gradient body cannot await`);
-  const ins = names.map((n) => (inputs as Record<string, Tensor>)[n]!);
+  const ins = names.map((n) => own(inputs as Readonly<Record<string, Tensor>>, n)!);
   const returned = ofNode(nodeId, () => body.run(dy[port], ...ins, outputs[port], tf));
   const grads = gradientsByInput(returned, decls, ins, nodeId);
   return Object.fromEntries(names.map((n, i) => [n, grads[i]!]));
@@ -53,9 +54,11 @@ function gradientsByInput(
   const list = Array.isArray(returned)
     ? returned
     : names.length === 1 &&
-        !(returned && typeof returned === 'object' && names[0]! in returned && !('dtype' in returned))
+        !(returned && typeof returned === 'object' && Object.hasOwn(returned, names[0]!) && !('dtype' in returned))
       ? [returned]
-      : names.map((n) => (returned as Record<string, unknown>)?.[n]);
+      : names.map((n) =>
+          returned && typeof returned === 'object' ? own(returned as Record<string, unknown>, n) : undefined,
+        );
   if (list.length !== names.length)
     throw new ScriptError(
       'result',

@@ -14,8 +14,8 @@ export const scriptAttrs = {
 };
 
 export function scriptPorts(attrs: { inputs: readonly PortDecl[]; outputs: readonly PortDecl[] }) {
-  const inputs: Record<string, { dtypes: readonly PortDecl['dtype'][] }> = {};
-  for (const p of attrs.inputs) inputs[p.name] = { dtypes: [p.dtype] };
+  // Built from entries: a port may be named `__proto__`, which an assignment would not add as a key.
+  const inputs = Object.fromEntries(attrs.inputs.map((p) => [p.name, { dtypes: [p.dtype] }]));
   return { inputs: inputs as InputSpecs, outputs: attrs.outputs.map((p) => p.name) };
 }
 

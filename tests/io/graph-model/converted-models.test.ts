@@ -98,7 +98,7 @@ describe('models tensorflowjs_converter wrote', () => {
       ['module_apply_default/MobilenetV2/Logits/output'],
       1e-4,
     );
-  }, 120_000);
+  }, 300_000);
 
   it("MobileNetV2's gradient with respect to its image is the one tfjs's own executor gives", async () => {
     const files = converted('mobilenet_v2');
@@ -126,7 +126,7 @@ describe('models tensorflowjs_converter wrote', () => {
     const gradient = report.nodes['images']!['output']!;
     if (!('summary' in gradient)) throw new Error(gradient.none);
     expectValuesClose(gradient.summary.values, want, 1e-4);
-  }, 120_000);
+  }, 300_000);
 
   it('BlazeFace (converter 1.3.2, 171 nodes) imports with every op one Tensorloom computes', () => {
     const files = converted('blazeface');
