@@ -123,10 +123,11 @@ export const attrValueWith = <L extends z.ZodType>(literal: L) =>
   );
 export const attrValue = attrValueWith(tensorLiteral);
 
-const position = z.strictObject(
-  { x: z.number(expected('a number')), y: z.number(expected('a number')) },
-  expected('a position {x, y}'),
-);
+/** Past this the canvas's arithmetic (edge paths, the minimap's view box) overflows to Infinity. */
+const POSITION_LIMIT = 1e8;
+const inCanvas = expected('a number from -100,000,000 to 100,000,000');
+const coordinate = z.number(expected('a number')).min(-POSITION_LIMIT, inCanvas).max(POSITION_LIMIT, inCanvas);
+const position = z.strictObject({ x: coordinate, y: coordinate }, expected('a position {x, y}'));
 
 const nodeWith = <A extends z.ZodType>(attr: A) =>
   z.strictObject(

@@ -1,12 +1,18 @@
 import { del, get, set } from 'idb-keyval';
 import type { Graph } from '../graph/types';
 import { parseGraphFile, serializeGraph } from '../io/graph-file';
-import type { DocumentStore } from './document-store';
+import type { DocumentState, DocumentStore } from './document-store';
 
 const KEY = 'tensorloom:autosave';
 /** Present while a session runs; left behind when the tab or its runtime crashed. */
 const RUNNING_KEY = 'tensorloom:session-running';
-const DELAY_MS = 400;
+/** A burst of edits is saved once it pauses this long… */
+export const QUIET_MS = 250;
+/**
+ * …or this long after its first unsaved edit, however long it goes on: a tab killed without an
+ * unload (a crash, the process killed) loses at most about a second of edits, the write included.
+ */
+export const MAX_WAIT_MS = 750;
 
 interface Saved {
   readonly text: string;
@@ -28,19 +34,51 @@ export async function restoreAutosave(): Promise<{ graph: Graph; trusted: boolea
   return null;
 }
 
-/** Saves the document to IndexedDB shortly after every change, and marks the session as running. */
+/**
+ * Saves the document to IndexedDB soon after every change (see QUIET_MS and MAX_WAIT_MS), at once
+ * when the page is hidden or left, and marks the session as running.
+ */
 export function autosave(doc: DocumentStore): () => void {
-  localStorage.setItem(RUNNING_KEY, String(Date.now()));
-  const ended = () => localStorage.removeItem(RUNNING_KEY);
-  window.addEventListener('pagehide', ended);
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  const markRunning = () => localStorage.setItem(RUNNING_KEY, String(Date.now()));
+  markRunning();
+  let quiet: ReturnType<typeof setTimeout> | null = null;
+  let due: ReturnType<typeof setTimeout> | null = null;
+  const save = () => {
+    if (quiet) clearTimeout(quiet);
+    if (due) clearTimeout(due);
+    quiet = due = null;
+    void set(KEY, saved(doc.getState()));
+  };
   const unsubscribe = doc.subscribe((state, previous) => {
     if (state.graph === previous.graph && state.trusted === previous.trusted) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void set(KEY, { text: serializeGraph(state.graph), trusted: state.trusted }), DELAY_MS);
+    if (quiet) clearTimeout(quiet);
+    quiet = setTimeout(save, QUIET_MS);
+    due ??= setTimeout(save, MAX_WAIT_MS);
   });
+  // A hidden page may be discarded or killed without another event: what is pending goes now.
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden' && quiet) save();
+  };
+  const onPageHide = () => {
+    if (quiet) save();
+    localStorage.removeItem(RUNNING_KEY);
+  };
+  // A page back from the back/forward cache runs again, and can crash again.
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) markRunning();
+  };
+  document.addEventListener('visibilitychange', onHidden);
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('pageshow', onPageShow);
   return () => {
     unsubscribe();
-    window.removeEventListener('pagehide', ended);
+    if (quiet) save();
+    document.removeEventListener('visibilitychange', onHidden);
+    window.removeEventListener('pagehide', onPageHide);
+    window.removeEventListener('pageshow', onPageShow);
   };
+}
+
+function saved(state: DocumentState): Saved {
+  return { text: serializeGraph(state.graph), trusted: state.trusted };
 }

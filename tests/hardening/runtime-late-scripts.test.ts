@@ -10,11 +10,16 @@ import { live } from '../support/tf';
  */
 const newSession = sessions();
 
-/** Where the late bodies say how far they got: each adds one when it wakes after its deadline. */
+/**
+ * Where the late bodies say how far they got: each adds one to WOKEN when it wakes after its
+ * deadline, and the timer it leaves behind adds one to FIRED once it has run.
+ */
 const WOKEN = '__tensorloomLateScriptsWoken';
-const woken = () => ((globalThis as Record<string, unknown>)[WOKEN] as number | undefined) ?? 0;
+const FIRED = '__tensorloomLateScriptsFired';
+const count = (name: string) => ((globalThis as Record<string, unknown>)[name] as number | undefined) ?? 0;
 afterEach(() => {
   delete (globalThis as Record<string, unknown>)[WOKEN];
+  delete (globalThis as Record<string, unknown>)[FIRED];
 });
 
 const wake = `await new Promise((r) => setTimeout(r, 60));\nglobalThis.${WOKEN} = (globalThis.${WOKEN} ?? 0) + 1;\n`;
@@ -30,7 +35,7 @@ const LATE_BODIES = [
   // One kept from its scope before the deadline, returned after it.
   `const kept = tf.keep(tf.mul(x, 3));\n${wake}return kept;`,
   // A timer left behind, which makes tensors once the run has failed.
-  `setTimeout(() => { try { tf.ones([5]); } catch {} }, 30);\n${wake}return [tf.zeros([3])];`,
+  `setTimeout(() => { try { tf.ones([5]); } catch {} globalThis.${FIRED} = (globalThis.${FIRED} ?? 0) + 1; }, 30);\n${wake}return [tf.zeros([3])];`,
 ];
 
 function lateGraph(body: string): Graph {
@@ -42,10 +47,9 @@ function lateGraph(body: string): Graph {
     .build();
 }
 
-async function untilWoken(count: number): Promise<void> {
-  while (woken() < count) await new Promise((r) => setTimeout(r, 10));
-  // The bodies finish in the same turn they woke in, and the leftover timers 30 ms after they started.
-  await new Promise((r) => setTimeout(r, 20));
+/** Until `runs` late bodies have woken and `timers` leftover timers have run: the bodies finish in the turn they wake in. */
+async function untilSettled(runs: number, timers: number): Promise<void> {
+  while (count(WOKEN) < runs || count(FIRED) < timers) await new Promise((r) => setTimeout(r, 10));
 }
 
 describe('scripts that settle after their deadline', () => {
@@ -60,7 +64,7 @@ describe('scripts that settle after their deadline', () => {
       const beside = report.outputs.find((o) => o.node === 'beside')!.summary.values;
       expect(beside).toEqual([1, 2, 3].map((v) => Math.fround(Math.sin(v))));
     }
-    await untilWoken(runs);
+    await untilSettled(runs, runs / LATE_BODIES.length);
     s.release();
     // The session keeps only its cached plans' constants (there are none here).
     expect(live()).toBe(baseline);
@@ -77,6 +81,6 @@ describe('scripts that settle after their deadline', () => {
     );
     expect(report.error).toBeNull();
     expect(report.outputs[0]!.summary.values).toEqual([2, 4, 6]);
-    await untilWoken(1);
+    await untilSettled(1, 0);
   });
 });

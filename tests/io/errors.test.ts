@@ -103,6 +103,13 @@ describe('malformed files', () => {
     ]);
   });
 
+  it('names a position the canvas cannot draw', () => {
+    expect(issuesAfter((doc) => (doc.nodes[1].position = { x: 1e308, y: -1e9 }))).toEqual([
+      { path: 'nodes[1].position.x', message: 'expected a number from -100,000,000 to 100,000,000, got 1e+308' },
+      { path: 'nodes[1].position.y', message: 'expected a number from -100,000,000 to 100,000,000, got -1000000000' },
+    ]);
+  });
+
   it('names a tensor literal with an unknown dtype', () => {
     expect(issuesAfter((doc) => (doc.nodes[0].attrs.value.dtype = 'float64'))).toEqual([
       { path: 'nodes[0].attrs.value.dtype', message: 'expected "float32", "int32" or "bool", got "float64"' },

@@ -8,7 +8,10 @@ export function withDependentsSkipped(
   validation: Validation,
   failed: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  const reasons = { ...failed };
+  // Keyed by node ids, which are the user's text: without a prototype, `constructor` or `valueOf`
+  // is an id like any other here and wherever the result is read.
+  const reasons: Record<string, string> = Object.create(null);
+  for (const [id, reason] of Object.entries(failed)) reasons[id] = reason;
   for (const id of validation.order) {
     if (reasons[id]) continue;
     const blocker = validation.nodes.get(id)?.inputRefs.find((r) => reasons[r.node]);

@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import type { Graph, PortRef } from '../../graph/types';
 import type { TF } from '../../ops/define-op';
 import { selectBackend, type BackendChoice, type BackendRequest } from '../backend';
+import { checkMaxBytes } from '../memory-budget';
 import type { GradientReport, RunReport } from '../reports';
 import { Session, type RunOptions } from '../session';
 
@@ -34,6 +35,8 @@ export class RuntimeHost {
   private session: Session | null = null;
   private latestRun = 0;
   private listener: ((event: HostEvent) => void) | null = null;
+  /** The largest tensor a run may make when its options name none; undefined: the backend's default. */
+  private maxBytes: number | undefined;
 
   constructor(private readonly tf: TF) {}
 
@@ -55,11 +58,24 @@ export class RuntimeHost {
     return choice;
   }
 
+  /** Answers at once: the editor pings the host to notice when it is stuck or its process is gone. */
+  ping(): true {
+    return true;
+  }
+
+  /**
+   * The memory budget of the runs to come (the editor's setting): the most bytes one tensor may
+   * take, or null for the backend's default. A run's own `maxBytes` (the CLI's) comes first.
+   */
+  setMemoryBudget(maxBytes: number | null): void {
+    this.maxBytes = maxBytes === null ? undefined : checkMaxBytes(maxBytes);
+  }
+
   async run(graph: Graph, options: HostRunOptions, runId: number): Promise<RunReport | null> {
     this.latestRun = Math.max(this.latestRun, runId);
     if (runId < this.latestRun) return null;
     const report = await this.live().run(graph, {
-      ...options,
+      ...this.budgeted(options),
       cancelled: () => runId < this.latestRun,
       watch: this.watch,
     });
@@ -71,7 +87,7 @@ export class RuntimeHost {
   }
 
   gradients(graph: Graph, target: string | PortRef, previewLimit?: number): Promise<GradientReport> {
-    return this.live().computeGradients(graph, target, previewLimit);
+    return this.live().computeGradients(graph, target, { previewLimit, maxBytes: this.maxBytes });
   }
 
   /** A page of a kept value (or gradient), as a typed array the caller may take over. */
@@ -95,9 +111,14 @@ export class RuntimeHost {
   /** Runs the same graph in both modes, graph mode first so that eager does not warm its kernels. */
   async compare(graph: Graph, options: HostRunOptions): Promise<{ graph: RunReport; eager: RunReport }> {
     const session = this.live();
-    const compiled = await session.run(graph, { ...options, mode: 'graph', watch: this.watch });
-    const eager = await session.run(graph, { ...options, mode: 'eager', watch: this.watch });
+    const budgeted = this.budgeted(options);
+    const compiled = await session.run(graph, { ...budgeted, mode: 'graph', watch: this.watch });
+    const eager = await session.run(graph, { ...budgeted, mode: 'eager', watch: this.watch });
     return { graph: compiled, eager };
+  }
+
+  private budgeted(options: HostRunOptions): HostRunOptions {
+    return { ...options, maxBytes: options.maxBytes ?? this.maxBytes };
   }
 
   private readonly watch = {

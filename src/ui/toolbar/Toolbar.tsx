@@ -6,6 +6,7 @@ import { useApp, useDoc, useRun } from '../app-context';
 import { COMMANDS, type Command, type CommandContext } from '../commands';
 import { pickedFiles } from '../dropped-files';
 import { openExample, openGivenFiles } from '../file-actions';
+import { MemoryBudgetSelect } from './MemoryBudgetSelect';
 import { ModeExplainer } from './ModeExplainer';
 
 /** File, history, run and mode controls; each button is a command with its shortcut in the tooltip. */
@@ -136,6 +137,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
           <option value="webgpu">WebGPU</option>
           <option value="cpu">CPU</option>
         </select>
+        <MemoryBudgetSelect />
       </div>
       {explaining && <ModeExplainer onClose={() => setExplaining(false)} />}
     </header>
