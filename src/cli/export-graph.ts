@@ -7,6 +7,7 @@ import { exportTypeScript } from '../io/typescript/export-typescript';
 import type { Graph } from '../graph/types';
 import { registry } from '../ops/registry';
 import { readGraphFile } from './read-graph-file';
+import { shownMessage } from './terminal-text';
 
 export type ExportFormat = 'graph-model' | 'ts';
 
@@ -25,12 +26,13 @@ export async function exportGraph(file: string, outDir: string, format: ExportFo
   if (!loaded) return 1;
   const exported = format === 'ts' ? typeScriptFiles(loaded.graph) : graphModelFiles(loaded.graph, file);
   if (!exported.ok) {
-    console.error(`error: ${file}: ${exported.message}`);
+    console.error(`error: ${file}: ${shownMessage(exported.message)}`);
     return 1;
   }
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of exported.files) await writeFile(join(outDir, name), content);
-  for (const note of exported.notes) console.error(`note: ${note}`);
+  // Notes and messages quote the graph's names: printed as data (terminal-text).
+  for (const note of exported.notes) console.error(`note: ${shownMessage(note)}`);
   console.error(`wrote ${[...exported.files.keys()].join(', ')} to ${outDir}`);
   if (exported.use) console.error(exported.use);
   return 0;

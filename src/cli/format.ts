@@ -1,6 +1,7 @@
 import { formatDiagnostic, type Diagnostic } from '../graph/diagnostics';
 import type { NodeReport, RunReport } from '../runtime/reports';
 import type { TensorSummary } from '../runtime/summary';
+import { shown, shownMessage } from './terminal-text';
 
 export function formatNumber(v: number): string {
   if (!Number.isFinite(v)) return String(v);
@@ -39,16 +40,19 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }
 
-/** `leftOut`: the nodes the run was not allowed to run, listed with why. */
+/**
+ * `leftOut`: the nodes the run was not allowed to run, listed with why. Everything from the file
+ * (ids, names, messages that quote them) is printed as data: escaped and bounded (terminal-text).
+ */
 export function formatReport(report: RunReport, leftOut: ReadonlySet<string> = new Set()): string {
   const lines: string[] = [];
-  for (const out of report.outputs) lines.push(`${out.node}.${out.port}  ${formatSummary(out.summary)}`);
+  for (const out of report.outputs) lines.push(`${shown(out.node)}.${shown(out.port)}  ${formatSummary(out.summary)}`);
   if (report.mode === 'eager') {
     lines.push('', 'per node:');
     for (const n of report.nodes) lines.push(`  ${nodeLine(n)}`);
   }
   if (leftOut.size) lines.push('', formatLeftOut(report, leftOut));
-  if (report.error) lines.push('', `error in ${report.error.nodeId}: ${report.error.message}`);
+  if (report.error) lines.push('', `error in ${shown(report.error.nodeId)}: ${shownMessage(report.error.message)}`);
   const backend = report.backend ? `${report.backend.name} (${report.backend.reason})` : 'unknown backend';
   lines.push(
     '',
@@ -64,9 +68,10 @@ export function formatLeftOut(report: RunReport, leftOut: ReadonlySet<string>): 
 
 function nodeLine(n: NodeReport): string {
   const time = n.ms === null ? '' : `${n.ms.toFixed(3)} ms`;
-  return `${n.nodeId.padEnd(16)} ${n.op.padEnd(14)} ${n.status.padEnd(8)} ${time}${n.error ? `  ${n.error}` : ''}`;
+  const error = n.error ? `  ${shownMessage(n.error)}` : '';
+  return `${shown(n.nodeId).padEnd(16)} ${shown(n.op).padEnd(14)} ${n.status.padEnd(8)} ${time}${error}`;
 }
 
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((d) => `error: ${formatDiagnostic(d)}`).join('\n');
+  return diagnostics.map((d) => `error: ${shownMessage(formatDiagnostic(d))}`).join('\n');
 }

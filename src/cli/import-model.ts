@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { serializeGraph } from '../io/graph-file';
 import { openFiles } from '../io/open-files';
 import { registry } from '../ops/registry';
+import { shownMessage } from './terminal-text';
 
 /**
  * `tensorloom import MODEL.json [-o GRAPH.json]`: the model (its weight files are read from beside
@@ -26,11 +27,12 @@ export async function importModel(file: string, out: string | undefined): Promis
     async () => (await import('../io/keras/import-layers-model')).importLayersModel,
   );
   if (!opened.ok) {
-    console.error(`error: ${opened.message}`);
-    for (const line of opened.details) console.error(`  ${line}`);
+    // Messages quote the model's names: printed as data (terminal-text).
+    console.error(`error: ${shownMessage(opened.message)}`);
+    for (const line of opened.details) console.error(`  ${shownMessage(line)}`);
     return 1;
   }
-  for (const note of opened.notes) console.error(`note: ${note.message}`);
+  for (const note of opened.notes) console.error(`note: ${shownMessage(note.message)}`);
   const text = serializeGraph(opened.graph);
   if (out) await writeFile(out, text);
   else process.stdout.write(text);

@@ -2,16 +2,18 @@ import type { Graph } from '../graph/types';
 import type { BackendName } from '../runtime/backend';
 import type { HostRunOptions, RuntimeHost } from '../runtime/host/runtime-host';
 import type { GradientReport, RunReport } from '../runtime/reports';
-import { onlyRun, type CliRuntime } from './runtime-worker';
+import { onlyRun, type CliRuntime } from './cli-runtime';
 
 /**
- * The runtime on this thread, for a graph with no script to run: nothing in it can overrun a
- * deadline, and starting no worker saves a second copy of the runtime's start-up.
+ * The runtime in this process, for a graph with no script to run: nothing in it can overrun a
+ * deadline or reach further than the runner itself, and starting no process saves a second copy
+ * of the runtime's start-up.
  */
 export class InProcessRuntime implements CliRuntime {
   private readonly runtime: Promise<RuntimeHost>;
 
-  constructor(backend: BackendName) {
+  /** `maxBytes`: the budget of every run and gradient pass; null: the backend's default. */
+  constructor(backend: BackendName, maxBytes: number | null) {
     this.runtime = (async () => {
       const [tf, { RuntimeHost }] = await Promise.all([
         import('@tensorflow/tfjs'),
@@ -21,6 +23,7 @@ export class InProcessRuntime implements CliRuntime {
       tf.enableProdMode();
       const runtime = new RuntimeHost(tf);
       await runtime.start(backend, () => {});
+      runtime.setMemoryBudget(maxBytes);
       return runtime;
     })();
   }

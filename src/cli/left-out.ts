@@ -22,45 +22,40 @@ export function nodeIdOf(validation: Validation, idOrName: string): string | und
  */
 export function outputsLeft(
   validation: Validation,
-  excluded: Readonly<Record<string, string>>,
+  excluded: ReadonlyMap<string, string>,
   requested: readonly string[] | undefined,
 ): readonly string[] | undefined {
-  if (!Object.keys(excluded).length) return requested;
+  if (!excluded.size) return requested;
   if (requested)
     return requested.filter((w) => {
       // A name that matches no node stays, for the session to report.
       const id = nodeIdOf(validation, w);
-      return id === undefined || !(id in excluded);
+      return id === undefined || !excluded.has(id);
     });
-  const kept = validation.order.filter((id) => validation.nodes.has(id) && !(id in excluded));
+  const kept = validation.order.filter((id) => validation.nodes.has(id) && !excluded.has(id));
   const read = new Set(kept.flatMap((id) => validation.nodes.get(id)!.inputRefs.map((r) => r.node)));
   return kept.filter((id) => !read.has(id));
 }
 
 /**
- * The report with each node left out on it, as `failed` (a script that timed out) or `skipped`
- * (not trusted, or downstream of a node left out), with the reason; such a run is not ok.
+ * The report with each node left out on it, as `failed` (a script stopped at its deadline, or that
+ * ended its process) or `skipped` (not trusted, or downstream of a node left out), with the
+ * reason; such a run is not ok.
  */
 export function markLeftOut(
   report: RunReport,
-  excluded: Readonly<Record<string, string>>,
+  excluded: ReadonlyMap<string, string>,
   failed: ReadonlySet<string>,
 ): RunReport {
-  if (!Object.keys(excluded).length) return report;
+  if (!excluded.size) return report;
   return {
     ...report,
     ok: false,
-    nodes: report.nodes.map((n) =>
-      n.nodeId in excluded
-        ? {
-            ...n,
-            status: failed.has(n.nodeId) ? 'error' : 'skipped',
-            ms: null,
-            error: excluded[n.nodeId]!,
-            outputs: {},
-          }
-        : n,
-    ),
+    nodes: report.nodes.map((n) => {
+      const reason = excluded.get(n.nodeId);
+      if (reason === undefined) return n;
+      return { ...n, status: failed.has(n.nodeId) ? 'error' : 'skipped', ms: null, error: reason, outputs: {} };
+    }),
   };
 }
 

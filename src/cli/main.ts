@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { BACKENDS, type BackendName } from '../runtime/backend';
 import type { ExportFormat } from './export-graph';
-import { RuntimeWorker } from './runtime-worker';
+import type { ScriptPlace } from './run-file';
+import { sandboxBoundary, sandboxFacts } from './sandbox/boundary';
+import { childCommand } from './sandbox/child-command';
+import { ScriptProcesses } from './script-processes';
 
 const EXPORT_FORMATS: readonly ExportFormat[] = ['graph-model', 'ts'];
 
@@ -23,17 +26,22 @@ Options of run:
   --backend cpu|wasm     the tfjs backend (default cpu)
   --gradients TARGET     also print dTARGET/dOutput for every node TARGET depends on
   --limit N              print at most N values per tensor (default 100)
+  --max-bytes N          refuse, before it is allocated, a tensor of more than N bytes (default:
+                         1 GiB, a fraction of what the backend can hold)
   --plan                 print the compiled plan
   --trust                run the file's script nodes (code from the file); without it they and
                          what depends on them are left out
   --json                 print the full report as JSON
   -h, --help             show this help
 
-Scripts run in a worker thread: one that overruns its timeout_ms is stopped and reported, and the
-other nodes run without it. A graph with no script to run runs on the main thread.
+Trusted scripts run in a separate process with no more power than in the browser: no files, no
+network, no processes, no environment (README: "Scripts in the CLI"). Where that cannot be
+enforced (Node.js before 25 without Linux namespaces), --trust leaves them out and says why. A
+script that overruns its timeout_ms is stopped by killing its process; the graph runs again
+without it. A graph with no script to run runs in the runner's own process.
 
 Exit status: 0 on success; 1 when the file or graph is invalid, a node fails or times out, or
-script nodes were left out for want of --trust; 2 on bad usage.`;
+script nodes were left out; 2 on bad usage.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -49,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
         backend: { type: 'string', default: 'cpu' },
         gradients: { type: 'string' },
         limit: { type: 'string', default: '100' },
+        'max-bytes': { type: 'string' },
         plan: { type: 'boolean', default: false },
         trust: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -73,12 +82,24 @@ async function main(argv: string[]): Promise<number> {
     return usage(`--backend must be cpu or wasm, got "${opts.backend}"`);
   const limit = Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) return usage(`--limit must be a positive integer, got "${opts.limit}"`);
+  const maxBytes = opts['max-bytes'] === undefined ? null : Number(opts['max-bytes']);
+  if (maxBytes !== null && !(Number.isSafeInteger(maxBytes) && maxBytes > 0))
+    return usage(`--max-bytes must be a positive whole number of bytes, got "${opts['max-bytes']}"`);
 
-  // --trust means scripts to run: their worker loads the runtime on the other core meanwhile.
-  const worker = opts.trust ? new RuntimeWorker(backend) : null;
+  const place = scriptPlace(opts.trust, backend, maxBytes);
   const { runFile } = await import('./run-file');
-  const { output: outputs, gradients, trust, plan, json } = opts;
-  return runFile(file, { mode, backend, limit, outputs, gradients, trust, plan, json }, worker);
+  const { output: outputs, gradients, plan, json } = opts;
+  return runFile(file, { mode, backend, limit, outputs, gradients, maxBytes, plan, json }, place);
+}
+
+/** With --trust, where scripts will run; the first process loads the runtime on the other core meanwhile. */
+function scriptPlace(trust: boolean, backend: BackendName, maxBytes: number | null): ScriptPlace {
+  if (!trust) return { untrusted: true };
+  const boundary = sandboxBoundary(sandboxFacts());
+  if (!boundary.ok) return { refused: boundary.reason };
+  const processes = new ScriptProcesses({ command: childCommand(boundary), backend, maxBytes });
+  processes.warm();
+  return { processes };
 }
 
 /** `import` and `export`: a file in, files out. */

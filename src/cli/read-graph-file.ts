@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseGraphFile, type GraphImport } from '../io/graph-file';
+import { shownMessage } from './terminal-text';
 
 /** The graph file a command was given, read, or null once why it cannot be is printed, issue by issue. */
 export async function readGraphFile(file: string): Promise<Extract<GraphImport, { ok: true }> | null> {
@@ -12,7 +13,9 @@ export async function readGraphFile(file: string): Promise<Extract<GraphImport, 
   }
   const loaded = parseGraphFile(text);
   if (loaded.ok) return loaded;
-  console.error(`error: ${file}: ${loaded.error.message}`);
-  for (const issue of loaded.error.issues) console.error(`  ${issue.path}: ${issue.message}`);
+  console.error(`error: ${file}: ${shownMessage(loaded.error.message)}`);
+  // Paths and messages quote the file: printed as data (terminal-text).
+  for (const issue of loaded.error.issues)
+    console.error(`  ${shownMessage(issue.path)}: ${shownMessage(issue.message)}`);
   return null;
 }

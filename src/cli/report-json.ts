@@ -1,11 +1,13 @@
 import { prettyJson, type Json } from '../io/json-text';
+import { terminalSafeJson } from './terminal-text';
 
 /**
  * A report as JSON that keeps every value: NaN and ±Infinity as the strings "NaN", "Infinity" and
- * "-Infinity" (JSON.stringify would write null) and -0 as -0, as the graph format spells them.
+ * "-Infinity" (JSON.stringify would write null) and -0 as -0, as the graph format spells them;
+ * the characters a terminal could act on escaped in names and messages from the file.
  */
 export function reportJson(value: unknown): string {
-  return prettyJson(spelled(value));
+  return terminalSafeJson(prettyJson(spelled(value)));
 }
 
 function spelled(value: unknown): Json {

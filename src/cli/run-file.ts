@@ -4,12 +4,14 @@ import { registry } from '../ops/registry';
 import type { BackendName } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
 import type { GradientReport, RunReport } from '../runtime/reports';
+import type { CliRuntime } from './cli-runtime';
+import { InProcessRuntime } from './in-process-runtime';
 import { NOT_TRUSTED, nodeIdOf, scriptNodeIds } from './left-out';
 import { printRun } from './print-run';
 import { readGraphFile } from './read-graph-file';
 import { gradientsDeadline, runWatched } from './run-watched';
-import { InProcessRuntime } from './in-process-runtime';
-import { RuntimeWorker, type CliRuntime } from './runtime-worker';
+import type { ScriptProcesses } from './script-processes';
+import { shownMessage } from './terminal-text';
 
 export interface RunFileOptions {
   readonly mode: ExecutionMode;
@@ -17,48 +19,65 @@ export interface RunFileOptions {
   readonly limit: number;
   readonly outputs: readonly string[] | undefined;
   readonly gradients: string | undefined;
-  readonly trust: boolean;
+  /** The budget of one tensor; null: the backend's default. */
+  readonly maxBytes: number | null;
   readonly plan: boolean;
   readonly json: boolean;
 }
 
 /**
- * `tensorloom run`: loads the file, runs it (in a watched worker when it has scripts to run: in
- * `started` if one was started already) and prints; the exit status.
+ * Where the file's scripts may run: in sandboxed processes (--trust), nowhere because they cannot
+ * be fenced in here (--trust, with the reason), or nowhere because the file is not trusted.
  */
-export async function runFile(file: string, opts: RunFileOptions, started: RuntimeWorker | null): Promise<number> {
-  let runtime: CliRuntime | null = started;
+export type ScriptPlace =
+  { readonly processes: ScriptProcesses } | { readonly refused: string } | { readonly untrusted: true };
+
+/**
+ * `tensorloom run`: loads the file, runs it (in a watched, sandboxed process when it has scripts
+ * to run) and prints; the exit status.
+ */
+export async function runFile(file: string, opts: RunFileOptions, place: ScriptPlace): Promise<number> {
+  const processes = 'processes' in place ? place.processes : null;
+  let runtime: CliRuntime | null = null;
   try {
     const loaded = await readGraphFile(file);
     if (!loaded) return 1;
     const { graph } = loaded;
     const validation = validateGraph(graph, registry);
     const scripts = scriptNodeIds(validation);
-    const untrusted = opts.trust ? [] : scripts;
-    if (scripts.length > untrusted.length) runtime = started ?? new RuntimeWorker(opts.backend);
+    const notRunWhy = 'refused' in place ? `not run: ${place.refused}` : 'untrusted' in place ? NOT_TRUSTED : null;
+    const notRun = new Map(notRunWhy === null ? [] : scripts.map((id) => [id, notRunWhy]));
+    if (processes && scripts.length) runtime = processes.take();
     else {
-      await started?.stop();
-      runtime = new InProcessRuntime(opts.backend);
+      await processes?.stop();
+      runtime = new InProcessRuntime(opts.backend, opts.maxBytes);
     }
 
     const run = await runWatched(
       graph,
       validation,
-      { mode: opts.mode, previewLimit: opts.limit, ...(opts.outputs && { outputs: opts.outputs }) },
-      Object.fromEntries(untrusted.map((id) => [id, NOT_TRUSTED])),
+      {
+        mode: opts.mode,
+        previewLimit: opts.limit,
+        ...(opts.outputs && { outputs: opts.outputs }),
+        ...(opts.maxBytes !== null && { maxBytes: opts.maxBytes }),
+      },
+      notRun,
       runtime,
-      () => (runtime = new RuntimeWorker(opts.backend)),
+      () => (runtime = processes!.take()),
     );
     const gradients = opts.gradients
       ? await gradientsOf(graph, validation, opts, run.report, run.excluded, runtime)
       : null;
-    printRun({ file, graph, migratedFrom: loaded.migratedFrom, ...run, gradients, untrusted }, opts);
+    const notRunScripts = { ids: [...notRun.keys()], why: 'refused' in place ? place.refused : null };
+    printRun({ file, graph, migratedFrom: loaded.migratedFrom, ...run, gradients, notRunScripts }, opts);
     return run.report.ok && (!gradients || gradients.ok) ? 0 : 1;
   } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
+    console.error(`error: ${shownMessage((e as Error).message)}`);
     return 1;
   } finally {
     await runtime?.stop();
+    await processes?.stop();
   }
 }
 
@@ -68,12 +87,13 @@ async function gradientsOf(
   validation: Validation,
   opts: RunFileOptions,
   report: RunReport,
-  excluded: Readonly<Record<string, string>>,
+  excluded: ReadonlyMap<string, string>,
   runtime: CliRuntime,
 ): Promise<GradientReport | null> {
   if (report.plan === null || report.error !== null) return null;
   const target = nodeIdOf(validation, opts.gradients!);
-  if (target !== undefined && target in excluded) return gradientsFailed(`${target}: ${excluded[target]}`);
+  const reason = target === undefined ? undefined : excluded.get(target);
+  if (reason !== undefined) return gradientsFailed(`${target}: ${reason}`);
   const deadline = gradientsDeadline(validation, excluded, report.totalMs);
   const result = await runtime.gradients(graph, opts.gradients!, opts.limit, deadline);
   return 'timedOutAfter' in result

@@ -2,46 +2,52 @@ import type { Graph } from '../graph/types';
 import type { Validation } from '../graph/validate';
 import type { ExecutionMode } from '../runtime/execution';
 import { withDependentsSkipped } from '../runtime/host/excluded-nodes';
-import { GRACE_MS } from '../runtime/host/script-watchdog';
 import type { RunReport } from '../runtime/reports';
+import type { CliRuntime, ScriptStop } from './cli-runtime';
 import { emptyRun, markLeftOut, outputsLeft } from './left-out';
-import type { CliRuntime, ScriptTimeout } from './runtime-worker';
+import { KILL_GRACE_MS } from './script-process';
+
+export interface WatchedRunOptions {
+  readonly mode: ExecutionMode;
+  readonly previewLimit: number;
+  readonly outputs?: readonly string[];
+  readonly maxBytes?: number;
+}
 
 export interface WatchedRun {
   /** The report, with each node left out marked on it. */
   readonly report: RunReport;
   /** The nodes left out, and why. */
-  readonly excluded: Readonly<Record<string, string>>;
-  readonly timeouts: readonly ScriptTimeout[];
+  readonly excluded: ReadonlyMap<string, string>;
+  /** The scripts that stopped their runtime (a missed deadline, a process they ended). */
+  readonly stops: readonly ScriptStop[];
 }
 
 /**
- * Runs the graph without the nodes in `notRun` and what depends on them. A script that misses its
- * deadline costs its worker: as in the editor, the graph runs again in a fresh worker from
- * `restart` without it, and so on until a run completes, at most one more run per script.
+ * Runs the graph without the nodes in `notRun` and what depends on them. A script that stops its
+ * runtime costs that runtime: as in the editor, the graph runs again in a fresh one from `restart`
+ * without it, and so on until a run completes, at most one more run per script.
  */
 export async function runWatched(
   graph: Graph,
   validation: Validation,
-  options: { readonly mode: ExecutionMode; readonly previewLimit: number; readonly outputs?: readonly string[] },
-  notRun: Readonly<Record<string, string>>,
+  options: WatchedRunOptions,
+  notRun: ReadonlyMap<string, string>,
   runtime: CliRuntime,
   restart: () => CliRuntime,
 ): Promise<WatchedRun> {
-  const timeouts: ScriptTimeout[] = [];
+  const stops: ScriptStop[] = [];
   for (;;) {
-    const failed = Object.fromEntries(timeouts.map((t) => [t.nodeId, `timed out after ${t.timedOutAfter} ms`]));
-    const excluded = withDependentsSkipped(validation, { ...notRun, ...failed });
-    const mark = (report: RunReport) => markLeftOut(report, excluded, new Set(Object.keys(failed)));
+    const failed = new Map(stops.map((s) => [s.nodeId, s.reason]));
+    const excluded = new Map(
+      Object.entries(withDependentsSkipped(validation, Object.fromEntries([...notRun, ...failed]))),
+    );
+    const mark = (report: RunReport) => markLeftOut(report, excluded, new Set(failed.keys()));
     const outputs = outputsLeft(validation, excluded, options.outputs);
-    if (outputs?.length === 0) return { report: mark(emptyRun(options.mode, validation)), excluded, timeouts };
-    const result = await runtime.run(graph, {
-      mode: options.mode,
-      previewLimit: options.previewLimit,
-      ...(outputs && { outputs: [...outputs] }),
-    });
-    if (!('timedOutAfter' in result)) return { report: mark(result), excluded, timeouts };
-    timeouts.push(result);
+    if (outputs?.length === 0) return { report: mark(emptyRun(options.mode, validation)), excluded, stops };
+    const result = await runtime.run(graph, { ...options, ...(outputs && { outputs: [...outputs] }) });
+    if (!('reason' in result)) return { report: mark(result), excluded, stops };
+    stops.push(result);
     runtime = restart();
   }
 }
@@ -53,11 +59,11 @@ export async function runWatched(
  */
 export function gradientsDeadline(
   validation: Validation,
-  excluded: Readonly<Record<string, string>>,
+  excluded: ReadonlyMap<string, string>,
   runMs: number,
 ): number | null {
-  const scripts = [...validation.nodes.values()].filter((n) => n.op.kind === 'script' && !(n.node.id in excluded));
+  const scripts = [...validation.nodes.values()].filter((n) => n.op.kind === 'script' && !excluded.has(n.node.id));
   if (!scripts.length) return null;
   const scriptMs = scripts.reduce((sum, n) => sum + (n.attrs['timeout_ms'] as number), 0);
-  return Math.ceil(2 * scriptMs + 4 * runMs + GRACE_MS);
+  return Math.ceil(2 * scriptMs + 4 * runMs + KILL_GRACE_MS);
 }

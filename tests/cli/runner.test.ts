@@ -99,13 +99,45 @@ describe('tensorloom run', () => {
     expect(usage.stderr).toContain('--mode must be eager or graph');
   });
 
+  it('refuses, before allocating it, a tensor over the memory budget: 1 GiB, or --max-bytes', async () => {
+    const fills = tempFile(
+      JSON.stringify({
+        format: 'tensorloom.graph',
+        version: 1,
+        nodes: [
+          { id: 'huge', op: 'Fill', attrs: { dims: [30000, 30000], value: 1 } },
+          { id: 'small', op: 'Fill', attrs: { dims: [100, 100], value: 2 } },
+        ],
+        edges: [],
+      }),
+    );
+    // 30000² float32 is 3.35 GiB: refused by the default budget, as in the editor.
+    const huge = await tensorloom('run', fills, '--output', 'huge');
+    expect(huge.code).toBe(1);
+    expect(huge.stdout).toContain(
+      'error in huge: Fill output float32[30000, 30000] would take 3.35 GiB, over the 1 GiB budget',
+    );
+    // 100² float32 is 40,000 bytes: over a budget of 39,999, within one of 40,000.
+    const over = await tensorloom('run', fills, '--output', 'small', '--max-bytes', '39999');
+    expect(over.code).toBe(1);
+    expect(over.stdout).toContain(
+      'error in small: Fill output float32[100, 100] would take 40000 bytes, over the 39999 bytes budget',
+    );
+    const within = await tensorloom('run', fills, '--output', 'small', '--max-bytes', '40000');
+    expect(within.code).toBe(0);
+    expect(within.stdout).toContain('small.output  float32[100, 100]');
+    const usage = await tensorloom('run', fills, '--max-bytes', '1.5');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--max-bytes must be a positive whole number of bytes, got "1.5"');
+  });
+
   it('runs from the sources, saying so, in a checkout where the runner was not built', async () => {
     // The same bin/ beside the same sources and packages, with no dist-cli.
     const checkout = tempDir();
     mkdirSync(join(checkout, 'bin'));
     copyFileSync(repo('bin/tensorloom.js'), join(checkout, 'bin/tensorloom.js'));
     for (const path of ['package.json', 'src', 'node_modules']) symlinkSync(repo(path), join(checkout, path));
-    // A trusted script: its worker thread starts from the sources too.
+    // A trusted script: its sandboxed process is bundled from the sources too.
     const args = ['run', example('seed-py-function'), '--trust', '--output', 'my_python_op'];
     const { code, stdout, stderr } = await runBin(join(checkout, 'bin/tensorloom.js'), args);
     expect(code).toBe(0);
@@ -238,6 +270,15 @@ describe('tensorloom run with script nodes', () => {
     expect(stderr).toMatch(/error: gradients: stopped after \d+ ms: a script they run did not finish/);
     const loss = Math.sin(2) + Math.sin(4) + Math.sin(6);
     expect(Number(/loss\.output {2}float32\[\] {2}(\S+)/.exec(stdout)![1])).toBeCloseTo(loss, 5);
+  });
+
+  it('holds a trusted script to --max-bytes in its process too', async () => {
+    const graph = scriptGraph({ body: 'return tf.ones([1000, 1000]);' });
+    const { code, stdout } = await tensorloom('run', graph, '--trust', '--max-bytes', '1000000');
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      'error in spin: TensorScript output float32[1000, 1000] would take 3.81 MiB, over the 977 KiB budget',
+    );
   });
 
   it('reports a script that throws, with its message and line', async () => {

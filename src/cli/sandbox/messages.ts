@@ -1,0 +1,59 @@
+import type { Graph } from '../../graph/types';
+import type { BackendChoice, BackendName } from '../../runtime/backend';
+import type { HostEvent, HostRunOptions } from '../../runtime/host/runtime-host';
+
+/** What the runner asks of its script process. */
+export type Request =
+  /** First, once: load the runtime on `backend`; `maxBytes` null is the backend's default budget. */
+  | { readonly type: 'start'; readonly backend: BackendName; readonly maxBytes: number | null }
+  | { readonly type: 'run'; readonly id: number; readonly graph: Graph; readonly options: HostRunOptions }
+  | {
+      readonly type: 'gradients';
+      readonly id: number;
+      readonly graph: Graph;
+      readonly target: string;
+      readonly previewLimit: number;
+    };
+
+/** What the script process tells the runner. */
+export type Reply =
+  | { readonly type: 'ready'; readonly backend: BackendChoice }
+  | { readonly type: 'start-failed'; readonly message: string }
+  | { readonly type: 'event'; readonly event: HostEvent }
+  | { readonly type: 'answer'; readonly id: number; readonly value: unknown }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };
+
+/**
+ * A reply as it arrives, checked: the process runs code from the file, so what it sends is data
+ * to check, not to believe. Null for anything that is not a reply.
+ */
+export function asReply(value: unknown): Reply | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const m = value as Record<string, unknown>;
+  switch (m['type']) {
+    case 'ready':
+      return isObject(m['backend']) ? (m as Reply) : null;
+    case 'start-failed':
+      return typeof m['message'] === 'string' ? (m as Reply) : null;
+    case 'event':
+      return isEvent(m['event']) ? (m as Reply) : null;
+    case 'answer':
+      return typeof m['id'] === 'number' && isObject(m['value']) ? (m as Reply) : null;
+    case 'error':
+      return typeof m['id'] === 'number' && typeof m['message'] === 'string' ? (m as Reply) : null;
+    default:
+      return null;
+  }
+}
+
+function isEvent(value: unknown): value is HostEvent {
+  if (!isObject(value)) return false;
+  const e = value as Record<string, unknown>;
+  if (e['type'] === 'script-started') return typeof e['nodeId'] === 'string' && typeof e['timeoutMs'] === 'number';
+  if (e['type'] === 'script-finished') return typeof e['nodeId'] === 'string';
+  return e['type'] === 'backend-changed' && isObject(e['backend']);
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
