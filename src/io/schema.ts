@@ -28,6 +28,7 @@ function listOf<T>(accepts: (value: unknown) => value is T, entry: string, entri
 const isTensorValue = (v: unknown): v is TensorValueJson =>
   typeof v === 'number' || typeof v === 'boolean' || (NON_FINITE as readonly unknown[]).includes(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number';
+const isSizeOrNull = (v: unknown): v is number | null => v === null || (Number.isInteger(v) && (v as number) >= 0);
 
 // Aborting keeps the value-count check below from running on a shape that is already wrong.
 const dim = z.int(expected('a non-negative integer')).min(0, { ...expected('a non-negative integer'), abort: true });
@@ -103,7 +104,7 @@ export function checkTensorValues({ dtype, shape, values }: LiteralValues, ctx: 
 const portDecl = z.strictObject({
   name: z.string(expected('a port name')),
   dtype: z.enum(DTYPES, expected(oneOf(DTYPES))),
-  shape: z.array(z.union([dim, z.null()]), expected('an array of sizes, null where a size varies')).optional(),
+  shape: listOf(isSizeOrNull, 'a non-negative integer or null', 'sizes, null where a size varies').optional(),
 });
 
 export const attrValueWith = <L extends z.ZodType>(literal: L) =>

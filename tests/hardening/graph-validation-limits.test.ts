@@ -142,4 +142,19 @@ describe('ops that fail otherwise than they mean to', () => {
       },
     ]);
   });
+
+  it('refuse a billion outputs from Split, SplitV, Unpack or an imported op before making their ports', () => {
+    for (const [op, attrs, name] of [
+      ['Split', { num_split: 1e9 }, 'num_split'],
+      ['SplitV', { num_split: 1e9 }, 'num_split'],
+      ['Unpack', { num: 1e9 }, 'num'],
+      ['Unsupported', { tf_op: 'Foo', num_outputs: 1e9 }, 'num_outputs'],
+    ] as const) {
+      const v = validateGraph({ nodes: [x, { id: 'b', op, attrs }], edges: into('b', []) }, registry);
+      expect(
+        v.diagnostics.find((d) => d.nodeId === 'b'),
+        op,
+      ).toMatchObject({ kind: 'invalid-attr', message: `${name}: must be ≤ 65536, got 1000000000` });
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { attr } from '../../graph/attrs';
 import { InferError, type InputSpecs } from '../../graph/op-signature';
 import { DTYPES } from '../../graph/types';
 import { defineOp } from '../define-op';
+import { MAX_LIST_PORTS } from '../shape/list-output';
 
 const ANY_DTYPE = { dtypes: DTYPES };
 
@@ -18,8 +19,8 @@ export const Unsupported = defineOp({
   attrs: {
     tf_op: attr.text('', { doc: 'the TensorFlow op' }),
     tf_attrs: attr.text('{}', { doc: "the node's TensorFlow attributes, as the GraphDef's JSON wrote them" }),
-    num_inputs: attr.int(0, { min: 0 }),
-    num_outputs: attr.int(1, { min: 0 }),
+    num_inputs: attr.int(0, { min: 0, max: MAX_LIST_PORTS }),
+    num_outputs: attr.int(1, { min: 0, max: MAX_LIST_PORTS }),
     reason: attr.text('', { doc: 'why Tensorloom cannot compute it' }),
   },
   placeable: false,

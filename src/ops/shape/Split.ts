@@ -4,7 +4,7 @@ import { formatShape, normalizeAxis } from '../../graph/shape';
 import type { TensorType } from '../../graph/types';
 import { defineOp } from '../define-op';
 import { ANY } from '../dtypes';
-import { listed, listPorts } from './list-output';
+import { listed, listPorts, MAX_LIST_PORTS } from './list-output';
 
 const inputs = { split_dim: { dtypes: ['int32'], attr: 'axis' }, value: { dtypes: ANY } } as const;
 
@@ -16,7 +16,7 @@ export const Split = defineOp({
   outputs: listPorts(2),
   attrs: {
     axis: fromInput(attr.int(0, { doc: 'the dimension to cut' }), 'split_dim'),
-    num_split: attr.int(2, { min: 1, doc: 'how many pieces: one output each' }),
+    num_split: attr.int(2, { min: 1, max: MAX_LIST_PORTS, doc: 'how many pieces: one output each' }),
   },
   ports: ({ num_split }) => ({ inputs, outputs: listPorts(num_split) }),
   infer: ({ value }, { axis, num_split }) => {

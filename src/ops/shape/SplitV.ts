@@ -4,7 +4,7 @@ import { normalizeAxis } from '../../graph/shape';
 import type { Dim, TensorType } from '../../graph/types';
 import { defineOp } from '../define-op';
 import { ANY } from '../dtypes';
-import { listed, listPorts } from './list-output';
+import { listed, listPorts, MAX_LIST_PORTS } from './list-output';
 
 const inputs = {
   value: { dtypes: ANY },
@@ -24,7 +24,11 @@ export const SplitV = defineOp({
       'size_splits',
     ),
     axis: fromInput(attr.int(0, { doc: 'the dimension to cut' }), 'split_dim'),
-    num_split: attr.int(2, { min: 1, doc: 'how many pieces (as many as size_splits lists): one output each' }),
+    num_split: attr.int(2, {
+      min: 1,
+      max: MAX_LIST_PORTS,
+      doc: 'how many pieces (as many as size_splits lists): one output each',
+    }),
   },
   ports: ({ num_split }) => ({ inputs, outputs: listPorts(num_split) }),
   infer: ({ value }, { size_splits, axis, num_split }) => {

@@ -4,7 +4,7 @@ import { formatShape, normalizeAxis } from '../../graph/shape';
 import type { TensorType } from '../../graph/types';
 import { defineOp } from '../define-op';
 import { ANY } from '../dtypes';
-import { listed, listPorts } from './list-output';
+import { listed, listPorts, MAX_LIST_PORTS } from './list-output';
 
 const inputs = { value: { dtypes: ANY } };
 
@@ -15,7 +15,7 @@ export const Unpack = defineOp({
   inputs,
   outputs: listPorts(2),
   attrs: {
-    num: attr.int(2, { min: 0, doc: 'the size of value along axis: one output each' }),
+    num: attr.int(2, { min: 0, max: MAX_LIST_PORTS, doc: 'the size of value along axis: one output each' }),
     axis: attr.int(0),
   },
   ports: ({ num }) => ({ inputs, outputs: listPorts(num) }),
