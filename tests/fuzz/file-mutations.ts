@@ -193,7 +193,11 @@ function applyTreeMutation(tree: JsonTree, { kind, at: index, pick }: TreeMutati
       const first = array?.items[0];
       if (!array || !first) return;
       const item = pick % 2 ? first : leaf(at(WRONG_VALUES, pick)!);
-      array.items = new Array<JsonTree>(at(BLOATED_LENGTHS, Math.floor(pick / 2))!).fill(item);
+      // An entry another edit made huge (100,000 nested brackets) is repeated fewer times: a file
+      // past a string's length limit is one no editor could have saved.
+      const size = item.kind === 'leaf' ? item.text.length : 1;
+      const count = Math.min(at(BLOATED_LENGTHS, Math.floor(pick / 2))!, Math.ceil(50_000_000 / size));
+      array.items = new Array<JsonTree>(count).fill(item);
       return;
     }
   }

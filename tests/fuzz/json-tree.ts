@@ -36,7 +36,8 @@ export function treeOf(value: unknown): JsonTree {
  */
 export function textOf(tree: JsonTree, indent = ''): string {
   if (tree.kind === 'leaf') return tree.text;
-  const inner = `${indent}  `;
+  // Indenting stops deepening at 64 levels: 100,000 levels nested, each line indented to its depth, would pass a string's length limit.
+  const inner = indent.length < 128 ? `${indent}  ` : indent;
   if (tree.kind === 'array') {
     if (!tree.items.length) return '[]';
     if (tree.items.every((item) => item.kind === 'leaf'))
