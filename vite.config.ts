@@ -41,6 +41,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
+          globalSetup: ['tests/cli/global-setup.ts'],
           testTimeout: 60_000,
           // Two cores: one fork per core keeps the tfjs CPU suites from starving each other.
           pool: 'forks',

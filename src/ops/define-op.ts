@@ -9,11 +9,20 @@ import { INT32_AS_FLOAT, type BackendLimit } from './backend-limits';
 export type TF = typeof tfjs;
 export type Tensor = tfjs.Tensor;
 
+/**
+ * Runs `call`, interrupting its synchronous work once `ms` have passed (it then throws a
+ * ScriptError of kind 'timeout'). Only some platforms can: the runner's script process can, with
+ * node:vm; a browser frame cannot, and a body that never yields is stopped from outside instead.
+ */
+export type Interrupter = <T>(ms: number, call: () => T) => T;
+
 /** What a forward pass may know about where it runs. */
 export interface ForwardContext {
   readonly nodeId: string;
   /** The most bytes one output may take, where the op can tell before it allocates (a script's upload). */
   readonly maxBytes?: number;
+  /** Given to script bodies, where the platform can interrupt them. */
+  readonly interrupter?: Interrupter;
 }
 
 export type ForwardResult<O extends string> = Readonly<Record<O, Tensor>> | Promise<Readonly<Record<O, Tensor>>>;

@@ -2,7 +2,7 @@ import { attrFromTensor } from '../graph/attrs';
 import { InferError } from '../graph/op-signature';
 import { own } from '../graph/own';
 import type { AttrValue, TensorType } from '../graph/types';
-import type { AnyOpDef, ForwardResult, Tensor, TF } from '../ops/define-op';
+import type { AnyOpDef, ForwardResult, Interrupter, Tensor, TF } from '../ops/define-op';
 import { onHost } from '../ops/host-int32';
 import { outputsOverBudget } from '../ops/over-budget';
 import type { EmptyType } from './plan';
@@ -12,12 +12,13 @@ type Attrs = Readonly<Record<string, AttrValue>>;
 type Outputs = Readonly<Record<string, Tensor>>;
 
 /**
- * Told when a script starts and ends: a body that never yields (`while (true) {}`) can only be
- * stopped from outside, by whoever watches the deadline.
+ * Told when a script starts and ends: a body that never yields (`while (true) {}`) is stopped
+ * from outside, by whoever watches the deadline, unless the platform can interrupt it in place.
  */
 export interface ScriptWatch {
   started(nodeId: string, timeoutMs: number): void;
   finished(nodeId: string): void;
+  readonly interrupter?: Interrupter;
 }
 
 /** How one step runs. */
@@ -183,7 +184,7 @@ function forward(tf: TF, op: AnyOpDef, inputs: Inputs, attrs: Attrs, options: St
   watch.started(nodeId, attrs['timeout_ms'] as number);
   const done = () => watch.finished(nodeId);
   try {
-    const result = op.forward(tf, inputs as never, attrs as never, context);
+    const result = op.forward(tf, inputs as never, attrs as never, { ...context, interrupter: watch.interrupter });
     return result instanceof Promise ? result.finally(done).then(made) : (done(), made(result));
   } catch (e) {
     done();

@@ -3,7 +3,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll } from 'vitest';
 
 export const run = promisify(execFile);
 export const repo = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
@@ -15,11 +14,7 @@ export interface Exit {
   readonly stderr: string;
 }
 
-/** For a test file: the runner built as `npm ci` builds it, here from these sources, so that tests run what users run. */
-export function builtCli(): void {
-  beforeAll(() => run('npm', ['run', '--silent', 'build:cli'], { cwd: repo('') }), 60_000);
-}
-
+/** Runs the built runner (tests/cli/global-setup.ts builds it from these sources). */
 export function tensorloom(...args: string[]): Promise<Exit> {
   return runBin(repo('bin/tensorloom.js'), args);
 }

@@ -14,9 +14,7 @@ import {
 } from '../io/typescript/exported-module';
 import { attr, GraphModelBuilder } from '../support/graph-model-files';
 import { cpu, expectValuesClose } from '../support/tf';
-import { builtCli, example, tempDir, tempFile, tensorloom } from './cli';
-
-builtCli();
+import { example, tempDir, tempFile, tensorloom } from './cli';
 
 describe('tensorloom export', () => {
   it('writes a GraphModel that tf.loadGraphModel runs with the values Tensorloom computes', async () => {

@@ -2,9 +2,7 @@ import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectValuesClose } from '../support/tf';
-import { builtCli, example, repo, runBin, tempDir, tempFile, tensorloom } from './cli';
-
-builtCli();
+import { example, repo, runBin, tempDir, tempFile, tensorloom } from './cli';
 
 describe('tensorloom run', () => {
   it('prints each output with shape, dtype, values and timing', async () => {
@@ -238,14 +236,8 @@ describe('tensorloom run with script nodes', () => {
   });
 
   it('stops a script that never yields, and runs the rest without it', async () => {
-    const { code, stdout, stderr } = await tensorloom(
-      'run',
-      scriptGraph({ body: 'while (true) {}' }),
-      '--trust',
-      '--json',
-    );
+    const { code, stdout } = await tensorloom('run', scriptGraph({ body: 'while (true) {}' }), '--trust', '--json');
     expect(code).toBe(1);
-    expect(stderr).toContain('spin timed out after 300 ms');
     const report = JSON.parse(stdout);
     expect(nodeOf(report, 'spin')).toMatchObject({ status: 'error', error: 'timed out after 300 ms' });
     expect(nodeOf(report, 'after')).toMatchObject({ status: 'skipped', error: 'skipped because spin failed' });

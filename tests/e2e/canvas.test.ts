@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
+import { waitForStatus } from './support/editor';
 
 const nodes = (page: Page) => page.getByRole('group', { name: / node / });
 
@@ -28,7 +29,9 @@ test('quick-add by double-click and Shift+A, refused connections say why, delete
     await page.getByRole('group', { name: 'Tanh node tanh' }).waitFor();
     await expect.poll(() => nodes(page).count()).toBe(6);
 
-    // x is float32; LogicalNot takes bool: the edge is refused and the status bar says why.
+    // x is float32; LogicalNot takes bool: the edge is refused and the status bar says why. Each
+    // added node re-runs the graph and re-renders the nodes: drag once the canvas is still.
+    await waitForStatus(page, /Backend:/);
     await page
       .getByLabel('Output output of x', { exact: true })
       .dragTo(page.getByLabel('Input x of logicalnot', { exact: true }));

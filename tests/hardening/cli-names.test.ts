@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_LIMIT } from '../../src/cli/terminal-text';
-import { builtCli, tempFile, tensorloom } from '../cli/cli';
+import { tempFile, tensorloom } from '../cli/cli';
 
 // Finding 8 of issue 10, the CLI's half: it printed ids and names raw, so escapes in a file could
 // clear the user's terminal or fake output, and a 10 MB name became a 10 MB line. Names are data.
@@ -17,8 +17,6 @@ function graphFile(graph: object): string {
 }
 
 describe('names from a file are printed as data', () => {
-  builtCli();
-
   it('escapes an ANSI id and a title-setting name in the results, and keeps them exact in JSON', async () => {
     const file = graphFile({
       name: '\x1b]0;owned\x07Results\u2028',

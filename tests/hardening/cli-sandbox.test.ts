@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxBoundary, sandboxFacts } from '../../src/cli/sandbox/boundary';
 import { childCommand } from '../../src/cli/sandbox/child-command';
 import { expectValuesClose } from '../support/tf';
-import { builtCli, tempDir, tensorloom } from '../cli/cli';
+import { tempDir, tensorloom } from '../cli/cli';
 import { cosines, nodeOf, scriptsGraphFile, valuesOf, type JsonReport } from '../cli/script-graphs';
 
 // Finding 1 of issue 10: with --trust, a script had the whole machine. Each hostile body below
@@ -35,7 +35,6 @@ async function listeners(
 }
 
 describe.skipIf(!boundary.ok)('a trusted script in the CLI has no more power than in the browser', () => {
-  builtCli();
   const dir = tempDir();
   const written = join(dir, 'written-by-a-script.txt');
   let net: Awaited<ReturnType<typeof listeners>>;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadTranspiler } from '../../ops/script';
 import { RuntimeHost } from '../../runtime/host/runtime-host';
 import type { Reply, Request } from './messages';
+import { vmInterrupter } from './vm-interrupter';
 
 /**
  * The runtime of the script process, answering the runner's requests through `send`. Once started
@@ -10,7 +11,7 @@ import type { Reply, Request } from './messages';
 export function serveRuntime(send: (reply: Reply) => void, lock: () => Promise<void>) {
   // Production mode drops tfjs's debug checks and its advice to install tfjs-node.
   tf.enableProdMode();
-  const host = new RuntimeHost(tf);
+  const host = new RuntimeHost(tf, { interrupter: vmInterrupter(tf, waitToBeKilled) });
   return async (request: Request): Promise<void> => {
     if (request.type === 'start') {
       try {
@@ -34,4 +35,10 @@ export function serveRuntime(send: (reply: Reply) => void, lock: () => Promise<v
       send({ type: 'error', id: request.id, message: (e as Error).message });
     }
   };
+}
+
+/** Blocks this process for good: the runner kills it once the running script's deadline has passed. */
+function waitToBeKilled(): never {
+  const never = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) Atomics.wait(never, 0, 0);
 }

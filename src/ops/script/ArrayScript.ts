@@ -5,7 +5,7 @@ import { defineOp } from '../define-op';
 import { FLOAT, typedValues } from '../dtypes';
 import { checkArrayResults } from './check-results';
 import { compileBody } from './compile-body';
-import { withDeadline } from './deadline';
+import { callWithin, withDeadline } from './deadline';
 import { hasGradientBody, runGradientBody } from './gradient-body';
 import { declaredTypes, scriptAttrs, scriptLabel, scriptPorts } from './script-attrs';
 
@@ -34,18 +34,18 @@ export const ArrayScript = defineOp({
   // Read-back arrays leave the tape: only a gradient body gives it a gradient.
   gradientPath: (attrs) => (hasGradientBody(attrs) ? 'own' : 'none'),
   gradient: runGradientBody,
-  forward: async (tf, inputs, attrs, { nodeId, maxBytes }) => {
+  forward: async (tf, inputs, attrs, context) => {
     const args = await Promise.all(
       attrs.inputs.map((p) => readBack(own(inputs as Readonly<Record<string, Tensor>>, p.name)!, p)),
     );
     const body = compileBody(
       attrs.body,
       attrs.inputs.map((p) => p.name),
-      scriptLabel(nodeId),
+      scriptLabel(context.nodeId),
     );
-    const result = body.run(...args);
-    const returned = result instanceof Promise ? await withDeadline(result, attrs.timeout_ms) : result;
-    const values = checkArrayResults(returned, attrs.outputs, maxBytes);
+    const { result, deadline } = callWithin(context, attrs.timeout_ms, () => body.run(...args));
+    const returned = result instanceof Promise ? await withDeadline(result, deadline) : result;
+    const values = checkArrayResults(returned, attrs.outputs, context.maxBytes);
     const dtypes = new Map(attrs.outputs.map((p) => [p.name, p.dtype]));
     return Object.fromEntries(
       [...values].map(([name, v]) => {

@@ -4,7 +4,7 @@ import { defineOp } from '../define-op';
 import { FLOAT } from '../dtypes';
 import { checkTensorResults } from './check-results';
 import { compileBody } from './compile-body';
-import { withDeadline } from './deadline';
+import { callWithin, withDeadline } from './deadline';
 import { expiringTf } from './expiring-tf';
 import { hasGradientBody, runGradientBody } from './gradient-body';
 import { declaredTypes, scriptAttrs, scriptLabel, scriptPorts } from './script-attrs';
@@ -32,9 +32,9 @@ export const TensorScript = defineOp({
         : 'tape',
   gradient: runGradientBody,
   // Synchronous when the body does not await, so that a gradient tape can record its ops.
-  forward: (tf, inputs, attrs, { nodeId }) => {
+  forward: (tf, inputs, attrs, context) => {
     const names = attrs.inputs.map((p) => p.name);
-    const body = compileBody(attrs.body, [...names, 'tf'], scriptLabel(nodeId));
+    const body = compileBody(attrs.body, [...names, 'tf'], scriptLabel(context.nodeId));
     // A scope, like tf.tidy's but able to span awaits: what the body makes and does not return is
     // freed. The body gets copies of its inputs, made in the scope: once its run is over, neither
     // they nor `tf` make anything more.
@@ -54,16 +54,17 @@ export const TensorScript = defineOp({
         end(outputs && [...outputs.values()]);
       }
     };
-    let result: unknown;
+    let called: ReturnType<typeof callWithin<unknown>>;
     try {
       const args = names.map((n) => own(inputs as Readonly<Record<string, Tensor>>, n)!.clone());
-      result = body.run(...args, view.tf);
+      called = callWithin(context, attrs.timeout_ms, () => body.run(...args, view.tf));
     } catch (e) {
       end();
       throw e;
     }
+    const { result, deadline } = called;
     if (!(result instanceof Promise)) return finish(result);
-    return withDeadline(result, attrs.timeout_ms, (late) => freeTensorsIn(tf, late)).then(finish, (e: unknown) => {
+    return withDeadline(result, deadline, (late) => freeTensorsIn(tf, late)).then(finish, (e: unknown) => {
       end();
       throw e;
     });

@@ -1,9 +1,10 @@
 import { transfer } from 'comlink';
 import type { Graph, PortRef } from '../../graph/types';
-import type { TF } from '../../ops/define-op';
+import type { Interrupter, TF } from '../../ops/define-op';
 import { selectBackend, type BackendChoice, type BackendRequest } from '../backend';
 import { checkMaxBytes } from '../memory-budget';
 import type { GradientReport, RunReport } from '../reports';
+import type { ScriptWatch } from '../forward';
 import { Session, type RunOptions } from '../session';
 
 /** Something the host tells the editor without being asked. */
@@ -38,7 +39,19 @@ export class RuntimeHost {
   /** The largest tensor a run may make when its options name none; undefined: the backend's default. */
   private maxBytes: number | undefined;
 
-  constructor(private readonly tf: TF) {}
+  private readonly watch: ScriptWatch;
+
+  /** `interrupter`: where the platform can interrupt a script body in place (see Interrupter). */
+  constructor(
+    private readonly tf: TF,
+    { interrupter }: { interrupter?: Interrupter } = {},
+  ) {
+    this.watch = {
+      started: (nodeId, timeoutMs) => this.listener?.({ type: 'script-started', nodeId, timeoutMs }),
+      finished: (nodeId) => this.listener?.({ type: 'script-finished', nodeId }),
+      ...(interrupter && { interrupter }),
+    };
+  }
 
   /** The WebGPU device in use, if any (for diagnostics, and for tests that simulate its loss). */
   get gpuDevice(): GPUDevice | undefined {
@@ -120,11 +133,6 @@ export class RuntimeHost {
   private budgeted(options: HostRunOptions): HostRunOptions {
     return { ...options, maxBytes: options.maxBytes ?? this.maxBytes };
   }
-
-  private readonly watch = {
-    started: (nodeId: string, timeoutMs: number) => this.listener?.({ type: 'script-started', nodeId, timeoutMs }),
-    finished: (nodeId: string) => this.listener?.({ type: 'script-finished', nodeId }),
-  };
 
   private live(): Session {
     if (!this.session) throw new Error('the runtime host has not started');
