@@ -116,8 +116,8 @@ export default tseslint.config(
   },
   // Lookups keyed by text from files and users (issue 10). Type-aware, so only where it is enforced.
   {
-    files: ['src/graph/**/*.ts', 'src/io/**/*.ts', 'src/store/**/*.ts'],
-    ignores: ['src/io/typescript/**', 'src/store/autosave.ts', 'src/store/runtime-client.ts'],
+    files: ['src/graph/**/*.ts', 'src/io/**/*.ts', 'src/store/**/*.ts', 'src/runtime/**/*.ts', 'src/cli/**/*.ts'],
+    ignores: ['src/store/autosave.ts', 'src/store/runtime-client.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { tensorloom: { rules: { 'own-keys': ownKeys } } },
     rules: {

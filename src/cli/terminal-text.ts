@@ -9,7 +9,11 @@ export const MESSAGE_LIMIT = 500;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // What JSON.stringify leaves raw of those: all but C0, which it escapes (and whose \n lays out JSON text).
 const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const SHORT: ReadonlyMap<string, string> = new Map([
+  ['\n', '\\n'],
+  ['\r', '\\r'],
+  ['\t', '\\t'],
+]);
 
 /**
  * Text from a file made fit to print: every control character as a visible escape (`\x1b`, `\n`,
@@ -44,7 +48,7 @@ export function terminalSafeJson(json: string): string {
 }
 
 function escape(c: string): string {
-  const short = Object.hasOwn(SHORT, c) ? SHORT[c] : undefined;
+  const short = SHORT.get(c);
   if (short) return short;
   const code = c.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;

@@ -207,11 +207,12 @@ function traceKey(
   for (const n of order) {
     key.char('\n').add(n.node.id).char('=').add(n.op.name).char('(');
     const feed = n.op.kind === 'feed';
-    for (const name in n.attrs) if (!(feed && name === 'value')) key.add(attrValueKey(n.attrs[name]!)).char(',');
-    if (feed) for (const port in n.types) key.add(port).char(':').add(formatType(n.types[port]!)).char(',');
+    for (const name in n.attrs) if (!(feed && name === 'value')) key.add(attrValueKey(own(n.attrs, name)!)).char(',');
+    if (feed)
+      for (const [port, type] of Object.entries(n.types!)) key.add(port).char(':').add(formatType(type)).char(',');
     key.char(')');
     for (const port in n.inputs) {
-      const v = n.inputs[port]!;
+      const v = own(n.inputs, port)!;
       key.char(' ').add(port).char('<');
       if (!Array.isArray(v))
         key
@@ -440,7 +441,7 @@ function layOut(prepared: Prepared): Layout {
     const ports = inputNames(n);
     const from: (number | number[])[] = new Array(ports.length);
     for (let k = 0; k < ports.length; k++) {
-      const v = n.inputs[ports[k]!]!;
+      const v = own(n.inputs, ports[k]!)!;
       if (!Array.isArray(v))
         from[k] = reads.targets[read++] = slotAt(prepared, firstSlot, inputSources[source++]!, (v as PortRef).port);
       else {
@@ -626,7 +627,7 @@ function evaluateInOrder(
     }
     for (let k = 0; k < outputs.length; k++) {
       const slot = layout.firstSlot[i]! + k;
-      values[slot] = outs[outputs[k]!]!;
+      values[slot] = own(outs, outputs[k]!)!;
       if (kept[slot]) into.set(slot, tf.keep(values[slot]));
     }
   }

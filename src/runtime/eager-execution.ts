@@ -1,4 +1,5 @@
 import { attrsKey } from '../graph/attr-key';
+import { own } from '../graph/own';
 import type { Tensor, TF } from '../ops/define-op';
 import type { Execution, Feeds, StepRecord } from './execution';
 import { now } from './execution';
@@ -94,7 +95,7 @@ export class EagerExecution implements Execution {
             maxBytes: this.plan.maxBytes,
             sized: step.sized,
           });
-      step.outputPorts.forEach((port, k) => (this.values[step.outputSlots[k]!] = outs[port]));
+      step.outputPorts.forEach((port, k) => (this.values[step.outputSlots[k]!] = own(outs, port)));
       await Promise.all(Object.values(outs).map((t) => t.data()));
       record.status = 'ok';
     } catch (e) {

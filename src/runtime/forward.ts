@@ -1,6 +1,6 @@
 import { attrFromTensor } from '../graph/attrs';
 import { InferError } from '../graph/op-signature';
-import { own } from '../graph/own';
+import { own, setOwn } from '../graph/own';
 import type { AttrValue, TensorType } from '../graph/types';
 import type { AnyOpDef, ForwardResult, Interrupter, Tensor, TF } from '../ops/define-op';
 import { onHost } from '../ops/host-int32';
@@ -80,7 +80,7 @@ function suppliedInputs(op: AnyOpDef, inputs: Inputs): Supplied[] {
   const supplied: Supplied[] = [];
   for (const port in inputs) {
     const attr = own(op.inputs, port)?.attr;
-    if (attr) supplied.push({ port, attr, tensor: inputs[port] as Tensor });
+    if (attr) supplied.push({ port, attr, tensor: own(inputs, port) as Tensor });
   }
   return supplied;
 }
@@ -100,13 +100,13 @@ function withSupplied(
   supplied: readonly Supplied[],
   valuesOf: (t: Tensor, i: number) => ArrayLike<number>,
 ): WithSupplied {
-  const rest = { ...inputs };
+  const ports = new Set(supplied.map((s) => s.port));
+  const rest = Object.fromEntries(Object.entries(inputs).filter(([port]) => !ports.has(port)));
   const merged: Record<string, AttrValue> = { ...attrs };
   supplied.forEach((s, i) => {
-    delete rest[s.port];
-    const read = attrFromTensor(op.attrs[s.attr]!, valuesOf(s.tensor, i), s.tensor.shape);
+    const read = attrFromTensor(own(op.attrs, s.attr)!, valuesOf(s.tensor, i), s.tensor.shape);
     if (!read.ok) throw new Error(`${s.port}: ${read.problem}`);
-    merged[s.attr] = read.value;
+    setOwn(merged, s.attr, read.value);
   });
   // Validation could not check values it did not know: the op's own inference does it now.
   return { inputs: rest, attrs: merged, types: inferred(op, inputs, merged) };
@@ -203,7 +203,7 @@ function checkOutputs(tf: TF, op: AnyOpDef, outputs: Outputs, options: StepOptio
     problem = outputsOverBudget(
       op.name,
       op.outputs,
-      op.outputs.map((port) => outputs[port]!),
+      op.outputs.map((port) => own(outputs, port)!),
       options.maxBytes,
     );
   if (problem === null) return outputs;

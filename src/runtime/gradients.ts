@@ -1,3 +1,4 @@
+import { own } from '../graph/own';
 import { gradientPathOf, type Tensor, type TF } from '../ops/define-op';
 import type { Feeds } from './execution';
 import { gatherInputs } from './gather-inputs';
@@ -62,8 +63,9 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
           ? emptyOutputs(tf, step.outputPorts, step.empty)
           : runForward(tf, step.op, {}, attrsOf(step), optionsOf(step)));
       step.outputPorts.forEach((port, k) => {
-        values[step.outputSlots[k]!] = outs[port];
-        leafTensors.push(outs[port]!);
+        const out = own(outs, port)!;
+        values[step.outputSlots[k]!] = out;
+        leafTensors.push(out);
       });
     }
     const xSlots = leaves.flatMap((s) => s.outputSlots).filter((slot) => isFloat(values[slot]!));
@@ -81,34 +83,20 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
           return [dy, tf.zerosLike(seed)];
         },
       }));
-    // A new tensor over the same data, unknown to the tape; the backend counts the extra reference.
-    const detach = (t: Tensor) => {
-      const engine = tf.engine();
-      const copy = engine.makeTensorFromTensorInfo({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
-      engine.backend.incRef(t.dataId);
-      return copy;
-    };
-
     const forward = () => {
       for (const step of inner) {
-        let inputs = gatherInputs(step, values);
-        const through = gradientPath(step);
-        if (through === 'none')
-          inputs = Object.fromEntries(
-            Object.entries(inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map(detach) : detach(v)]),
-          );
-        const precomputed = awaited.get(step.index);
-        const outs = step.empty
-          ? emptyOutputs(tf, step.outputPorts, step.empty)
-          : through === 'own'
-            ? withOpGradient(tf, step.op, inputs, attrsOf(step), step.outputPorts, optionsOf(step), precomputed)
-            : precomputed && through === 'none'
-              ? Object.fromEntries(Object.entries(precomputed).map(([k, t]) => [k, detach(t)]))
-              : runForward(tf, step.op, inputs, attrsOf(step), optionsOf(step));
+        const outs = stepOnTape(
+          tf,
+          step,
+          gatherInputs(step, values),
+          attrsOf(step),
+          optionsOf(step),
+          awaited.get(step.index),
+        );
         for (const [k, port] of step.outputPorts.entries()) {
           const slot = step.outputSlots[k]!;
           // An empty value carries no gradient: it stays off the tape (tfjs kernels fail on them).
-          const out = outs[port]!;
+          const out = own(outs, port)!;
           values[slot] = isFloat(out) && out.size > 0 ? probe(slot)(out, seed) : out;
         }
       }
@@ -143,10 +131,46 @@ export async function computeGradients(tf: TF, plan: Plan, feeds: Feeds): Promis
 }
 
 /**
+ * Runs one step on a gradient tape as TensorFlow differentiates it: through tfjs's own gradient,
+ * through the op's where it declares one, or not at all (its inputs detached, so that no gradient
+ * is invented through it). `precomputed`: the outputs of an op that awaits, from a plain run.
+ */
+export function stepOnTape(
+  tf: TF,
+  step: PlanStep,
+  inputs: Record<string, Tensor | Tensor[]>,
+  attrs: PlanStep['attrs'],
+  options: StepOptions,
+  precomputed?: Record<string, Tensor>,
+): Record<string, Tensor> {
+  if (step.empty) return emptyOutputs(tf, step.outputPorts, step.empty);
+  const through = gradientPath(step);
+  if (through === 'own') return withOpGradient(tf, step.op, inputs, attrs, step.outputPorts, options, precomputed);
+  if (through === 'tape' || !precomputed) {
+    const detached =
+      through === 'none'
+        ? Object.fromEntries(
+            Object.entries(inputs).map(([k, v]) => [k, Array.isArray(v) ? v.map((t) => detach(tf, t)) : detach(tf, v)]),
+          )
+        : inputs;
+    return runForward(tf, step.op, detached, attrs, options);
+  }
+  return Object.fromEntries(Object.entries(precomputed).map(([k, t]) => [k, detach(tf, t)]));
+}
+
+/** A new tensor over the same data, unknown to the tape; the backend counts the extra reference. */
+function detach(tf: TF, t: Tensor): Tensor {
+  const engine = tf.engine();
+  const copy = engine.makeTensorFromTensorInfo({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
+  engine.backend.incRef(t.dataId);
+  return copy;
+}
+
+/**
  * tfjs's engine.gradients, which, when a gradient function throws (a user's gradient body), leaves
  * the forward result and the tensors its tape saved behind: a scope frees the one, the tape the rest.
  */
-function gradientsFreedOnFailure(tf: TF, forward: () => Tensor, xs: Tensor[]) {
+export function gradientsFreedOnFailure(tf: TF, forward: () => Tensor, xs: Tensor[]) {
   const engine = tf.engine();
   engine.startScope();
   try {

@@ -49,9 +49,9 @@ export function withOpGradient(
   const results = (tf.engine() as unknown as KernelFuncEngine).runKernelFunc({
     forwardFunc: (_, save) => {
       const outputs = precomputed
-        ? Object.fromEntries(outputPorts.map((p) => [p, precomputed[p]!.clone()]))
+        ? Object.fromEntries(outputPorts.map((p) => [p, own(precomputed, p)!.clone()]))
         : runForward(tf, op, inputs, attrs, options);
-      const list = outputPorts.map((p) => outputs[p]!);
+      const list = outputPorts.map((p) => own(outputs, p)!);
       save([...ports.flatMap(([, v]) => v as Tensor | Tensor[]), ...list]);
       return list;
     },

@@ -1,3 +1,4 @@
+import { own } from '../graph/own';
 import type { Tensor, TF } from '../ops/define-op';
 import { gatherInputs } from './gather-inputs';
 import { emptyOutputs, runStep, type ScriptWatch } from './forward';
@@ -45,7 +46,7 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
         // Only ops that await, and reads of values from the device, are asynchronous; the rest of
         // the loop never waits.
         const outs = result instanceof Promise ? await result : result;
-        for (let k = 0; k < outputPorts.length; k++) values[outputSlots[k]!] = outs[outputPorts[k]!];
+        for (let k = 0; k < outputPorts.length; k++) values[outputSlots[k]!] = own(outs, outputPorts[k]!);
       } catch (e) {
         const message = (e as Error).message;
         error ??= { nodeId: step.nodeId, message };

@@ -17,7 +17,7 @@ export function ErrorDialog({ problem, onClose }: { problem: FileProblem; onClos
         aria-labelledby="error-title"
         aria-describedby="error-message"
       >
-        <h2 id="error-title" className={problem.notes ? 'notes-title' : undefined}>
+        <h2 id="error-title" className={problem.notes ? undefined : 'error-title'}>
           {problem.title}
         </h2>
         <p id="error-message">{problem.message}</p>

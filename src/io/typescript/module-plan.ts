@@ -1,4 +1,5 @@
 import { attrFromTensor, isTensorLiteral } from '../../graph/attrs';
+import { own, setOwn } from '../../graph/own';
 import type { OpRegistry } from '../../graph/registry';
 import { elementCount, type AttrValue, type PortRef, type TensorLiteral, type TensorType } from '../../graph/types';
 import type { ResolvedNode, Validation } from '../../graph/validate';
@@ -165,7 +166,7 @@ class Planner {
    */
   private emptyCode({ op, types }: ResolvedNode, def: AnyOpDef, variables: readonly string[]): OpCode | null {
     if (def.kind !== 'pure' && def.kind !== 'random') return null;
-    const outputs = op.outputs.map((port) => types![port]!);
+    const outputs = op.outputs.map((port) => own(types!, port)!);
     if (
       outputs.length === 0 ||
       !outputs.every(({ shape }) => shape !== null && !shape.includes(null) && shape.includes(0))
@@ -180,16 +181,16 @@ class Planner {
     const inputs: Record<string, string | string[]> = {};
     const inputTypes: Record<string, TensorType | TensorType[]> = {};
     for (const [port, refs] of Object.entries(resolved.inputs)) {
-      const spec = resolved.op.inputs[port]!;
+      const spec = own(resolved.op.inputs, port)!;
       const list = [refs].flat() as PortRef[];
-      inputTypes[port] = spec.variadic ? list.map((r) => this.typeOf(r)) : this.typeOf(list[0]!);
+      setOwn(inputTypes, port, spec.variadic ? list.map((r) => this.typeOf(r)) : this.typeOf(list[0]!));
       if (!spec.attr)
-        inputs[port] = spec.variadic ? list.map((r) => this.expressionOf(r)) : this.expressionOf(list[0]!);
+        setOwn(inputs, port, spec.variadic ? list.map((r) => this.expressionOf(r)) : this.expressionOf(list[0]!));
     }
     return op.code!({
       inputs: inputs as never,
       attrs: supplied.attrs as never,
-      attr: (name) => supplied.variables.get(name) ?? valueLiteral(supplied.attrs[name]),
+      attr: (name) => supplied.variables.get(name) ?? valueLiteral(own(supplied.attrs, name)),
       outputs: Object.fromEntries(resolved.op.outputs.map((port, k) => [port, variables[k]!])),
       types: { inputs: inputTypes as never, outputs: resolved.types! },
       literal: valueLiteral,
@@ -204,15 +205,15 @@ class Planner {
   private suppliedAttrs({ node, op, attrs, inputs }: ResolvedNode): SuppliedAttrs {
     const supplied: SuppliedAttrs = { attrs: { ...attrs }, variables: new Map(), reads: [] };
     for (const [port, spec] of Object.entries(op.inputs)) {
-      const ref = inputs[port] as PortRef | undefined;
+      const ref = own(inputs, port) as PortRef | undefined;
       if (!spec.attr || !ref) continue;
       const source = this.validation.nodes.get(ref.node)!;
       const value = source.attrs['value'];
-      const attrSpec = op.attrs[spec.attr]!;
+      const attrSpec = own(op.attrs, spec.attr)!;
       if (source.op.kind === 'const' && value !== undefined && isTensorLiteral(value)) {
         const read = attrFromTensor(attrSpec, value.values, value.shape);
         if (read.ok) {
-          supplied.attrs[spec.attr] = read.value;
+          setOwn(supplied.attrs, spec.attr, read.value);
           continue;
         }
       }
@@ -221,7 +222,7 @@ class Planner {
       );
       const variable = this.names.fresh(`${node.id}_${spec.attr}`);
       const reader = attrSpec.kind === 'ints' ? LIST_OF : VALUE_OF;
-      supplied.attrs[spec.attr] = undefined;
+      setOwn(supplied.attrs, spec.attr, undefined);
       supplied.variables.set(spec.attr, variable);
       supplied.reads.push(`const ${variable} = await ${this.addHelper(reader)}(${this.expressionOf(ref)});`);
     }
@@ -262,7 +263,7 @@ class Planner {
       this.notes.push(`${node.op} ${node.id}'s gradient body is left out: the module computes values, not gradients`);
     const variables = op.outputs.map((port) => this.names.fresh(`${node.id}_${port}`));
     this.values.set(node.id, new Map(op.outputs.map((port, k) => [port, variables[k]!])));
-    const args = Object.keys(op.inputs).map((port) => this.expressionOf(inputs[port] as PortRef));
+    const args = Object.keys(op.inputs).map((port) => this.expressionOf(own(inputs, port) as PortRef));
     const call = scriptCall(node, name, args);
     const awaited = scriptAwaits(node);
     let list = call;
@@ -289,7 +290,7 @@ class Planner {
       const { op, inputs } = this.validation.nodes.get(consumer)!;
       return Object.entries(inputs).some(
         ([port, refs]) =>
-          !(op.inputs[port]!.attr && whenWriting) && ([refs].flat() as PortRef[]).some((r) => r.node === id),
+          !(own(op.inputs, port)!.attr && whenWriting) && ([refs].flat() as PortRef[]).some((r) => r.node === id),
       );
     });
   }
@@ -312,7 +313,7 @@ class Planner {
   }
 
   private typeOf(ref: PortRef): TensorType {
-    return this.validation.nodes.get(ref.node)!.types![ref.port]!;
+    return own(this.validation.nodes.get(ref.node)!.types!, ref.port)!;
   }
 
   private addHelper(helper: CodeHelper): string {
@@ -339,7 +340,7 @@ class Planner {
           id,
           ports: op.outputs.map((port) => {
             const value = values.get(port)!;
-            return { port, expression: this.fed.has(value) ? `tf.clone(${value})` : value, type: types![port]! };
+            return { port, expression: this.fed.has(value) ? `tf.clone(${value})` : value, type: own(types!, port)! };
           }),
         },
       ];

@@ -17,7 +17,7 @@ const FRAMES_MARK = 'tensorloomFrames';
  * document's policies can only be tightened, never removed.
  */
 export function confineFrames(runtimeUrl: string, doc: Document = document): void {
-  if ([...doc.head.querySelectorAll('meta')].some((m) => FRAMES_MARK in m.dataset)) return;
+  if ([...doc.head.querySelectorAll('meta')].some((m) => Object.hasOwn(m.dataset, FRAMES_MARK))) return;
   const url = new URL(runtimeUrl);
   const meta = doc.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';

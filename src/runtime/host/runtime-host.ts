@@ -115,9 +115,9 @@ export class RuntimeHost {
 
   /** The functions of the `tf` a tensor script gets, for the code editor to complete `tf.` with. */
   tfFunctions(): string[] {
-    const tf = this.tf as unknown as Record<string, unknown>;
-    return Object.keys(tf)
-      .filter((name) => /^[a-z]/.test(name) && typeof tf[name] === 'function')
+    return Object.entries(this.tf as unknown as Record<string, unknown>)
+      .filter(([name, value]) => /^[a-z]/.test(name) && typeof value === 'function')
+      .map(([name]) => name)
       .sort();
   }
 
