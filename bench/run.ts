@@ -11,6 +11,7 @@ import { importedModelRun, importLargeModel } from './imported-model';
 import { layoutOverhead } from './layout';
 import { medians, printRows, type Row } from './measure';
 import { arrayScriptRoundTrip, tensorScriptOfOps } from './scripts';
+import { trainingStep } from './training';
 import { validateFanIn } from './validate';
 
 function chain(length: number, op: (i: number) => string, input: number[], shape: number[]): Graph {
@@ -266,6 +267,7 @@ const BENCHES: Record<string, () => Promise<Row>> = {
   imported: importedModelRun,
   import: importLargeModel,
   validate: validateFanIn,
+  training: trainingStep,
 };
 
 async function main(selected: string[]) {

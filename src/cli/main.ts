@@ -9,10 +9,14 @@ import { ScriptProcesses } from './script-processes';
 const EXPORT_FORMATS: readonly ExportFormat[] = ['graph-model', 'ts'];
 
 const USAGE = `Usage: tensorloom run FILE.json [options]
+       tensorloom train FILE.json [--steps N] [--every K] [-o TRAINED.json] [--json]
        tensorloom import MODEL.json [-o GRAPH.json]
        tensorloom export GRAPH.json [--format graph-model|ts] --out DIR
 
 run: loads a Tensorloom graph file, runs it and prints each output's shape, dtype and values.
+train: trains the graph as its "training" setup says (loss, optimizer, steps), printing the loss
+  every K steps (default 50) and, with a dataset node, the test split's loss and accuracy; -o writes
+  the graph with its variables holding the trained values. --steps overrides the setup's steps.
 import: a tfjs model (a GraphModel or Keras layers-model: model.json, its weight files beside it)
   as a Tensorloom graph file, written to GRAPH.json or printed.
 export: the graph as a tfjs GraphModel in DIR (model.json, weight shards, and register-ops.ts for
@@ -47,6 +51,7 @@ script nodes were left out; 2 on bad usage.`;
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'import' || command === 'export') return fileCommand(command, rest);
+  if (command === 'train') return trainCommand(rest);
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,6 +106,43 @@ function scriptPlace(trust: boolean, backend: BackendName, maxBytes: number | nu
   const processes = new ScriptProcesses({ command: childCommand(boundary), backend, maxBytes });
   processes.warm();
   return { processes };
+}
+
+async function trainCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        steps: { type: 'string' },
+        every: { type: 'string', default: '50' },
+        out: { type: 'string', short: 'o' },
+        backend: { type: 'string', default: 'cpu' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  const { values: opts, positionals } = parsed;
+  const [file, ...extra] = positionals;
+  if (!file || extra.length) return usage('expected: train FILE.json');
+  const steps = opts.steps === undefined ? null : positiveInteger(opts.steps);
+  if (steps === undefined) return usage(`--steps must be a positive integer, got "${opts.steps}"`);
+  const every = positiveInteger(opts.every);
+  if (every === undefined) return usage(`--every must be a positive integer, got "${opts.every}"`);
+  const backend = opts.backend as BackendName;
+  if (!BACKENDS.includes(backend) || backend === 'webgpu')
+    return usage(`--backend must be cpu or wasm, got "${opts.backend}"`);
+  const { trainFile } = await import('./train-file');
+  return trainFile(file, { backend, steps, every, out: opts.out ?? null, json: opts.json });
+}
+
+/** The integer ≥ 1 that `text` spells, else undefined. */
+function positiveInteger(text: string): number | undefined {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
 /** `import` and `export`: a file in, files out. */

@@ -1,3 +1,4 @@
+import type { TrainingSpec } from './training';
 /** Tensor element types Tensorloom supports; the tfjs names, which TensorFlow shares. */
 export const DTYPES = ['float32', 'int32', 'bool'] as const;
 export type DType = (typeof DTYPES)[number];
@@ -68,6 +69,8 @@ export interface GraphEdge {
 export interface Graph {
   readonly name?: string;
   readonly description?: string;
+  /** How the graph trains, where it does. */
+  readonly training?: TrainingSpec;
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
 }

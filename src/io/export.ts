@@ -20,6 +20,7 @@ export function toGraphFile(graph: Graph): GraphFile {
     version: CURRENT_VERSION,
     ...(graph.name !== undefined && { name: graph.name }),
     ...(graph.description !== undefined && { description: graph.description }),
+    ...(graph.training !== undefined && { training: graph.training }),
     nodes: graph.nodes.map(encodeNode),
     edges: graph.edges.map(({ id, source, sourcePort, target, targetPort }) => ({
       id,

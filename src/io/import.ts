@@ -102,10 +102,11 @@ function failure(kind: ImportErrorKind, issues: FileIssue[]): Failure {
   return { ok: false, error: { kind, message: summary + more, issues } };
 }
 
-function decodeGraph({ name, description, nodes, edges }: GraphFile): Graph {
+function decodeGraph({ name, description, training, nodes, edges }: GraphFile): Graph {
   return {
     ...(name !== undefined && { name }),
     ...(description !== undefined && { description }),
+    ...(training !== undefined && { training }),
     nodes: nodes.map(decodeNode),
     edges,
   };

@@ -3,6 +3,7 @@ import { DTYPES, elementCount, type DType } from '../graph/types';
 import { cappedReport, describe, expected, oneOf } from './issues';
 import { ownRecord } from './own-record';
 import { BYTES_PER_VALUE } from './tensor-bytes';
+import { trainingSpec } from './training-schema';
 import { NON_FINITE, type TensorValueJson } from './tensor-values';
 
 export const GRAPH_FORMAT = 'tensorloom.graph';
@@ -161,6 +162,7 @@ export const graphFileWith = <V extends number, A extends z.ZodType>(version: V,
       version: z.literal(version),
       name: z.string(expected('a string')).optional(),
       description: z.string(expected('a string')).optional(),
+      training: trainingSpec.optional(),
       nodes: z.array(nodeWith(attr), expected('an array of nodes')),
       edges: z.array(edge, expected('an array of edges')),
     })

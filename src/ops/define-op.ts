@@ -1,3 +1,4 @@
+import type { Dataset } from './data/dataset';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { AttrSpecs, AttrValues, RunAttrValues } from '../graph/attrs';
 import type { InputSpecs, InputsOf, OpCategory, OpKind, OpSignature } from '../graph/op-signature';
@@ -94,6 +95,8 @@ export interface OpDef<
   gradientPath?(attrs: RunAttrValues<A>, nodeId: string): GradientPath;
   /** How the op is written as tfjs code (a TypeScript export), computing what `forward` does on the CPU. */
   code?(args: CodeArgs<I, O, A>): OpCode;
+  /** A dataset node's examples: a training run feeds its outputs a batch a step, and tests on the rest. */
+  dataset?(attrs: RunAttrValues<A>): Dataset;
 }
 
 /**
@@ -174,6 +177,7 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   checks?(tf: TF, inputs: InputsOf<I, Tensor>, attrs: RunAttrValues<A>): readonly ValueCheck[];
   gradientPath?(attrs: RunAttrValues<A>, nodeId: string): GradientPath;
   code?(args: CodeArgs<I, O, A>): OpCode;
+  dataset?(attrs: RunAttrValues<A>): Dataset;
 }
 
 /** How a gradient passes a node of `op`: none through a non-differentiable op, else its own or the tape's. */

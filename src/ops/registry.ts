@@ -2,6 +2,7 @@ import { createRegistry } from '../graph/registry';
 import { activationOps } from './activation';
 import { comparisonOps } from './comparison';
 import { convOps } from './conv';
+import { dataOps } from './data';
 import { imageOps } from './image';
 import { importedOps } from './imported';
 import type { AnyOpDef } from './define-op';
@@ -23,6 +24,7 @@ export const OPS: readonly AnyOpDef[] = [
   ...reductionOps,
   ...shapeOps,
   ...randomOps,
+  ...dataOps,
   ...convOps,
   ...imageOps,
   ...scriptOps,

@@ -1,0 +1,3 @@
+import { Dataset2D } from './Dataset2D';
+
+export const dataOps = [Dataset2D];

@@ -1,0 +1,222 @@
+import { own, setOwn } from '../../graph/own';
+import type { OpRegistry } from '../../graph/registry';
+import type { OutputRef, TrainingSpec } from '../../graph/training';
+import type { Graph, TensorLiteral } from '../../graph/types';
+import type { AnyOpDef, Tensor, TF } from '../../ops/define-op';
+import { runForward } from '../forward';
+import { gatherInputs } from '../gather-inputs';
+import { gradientsFreedOnFailure, stepOnTape } from '../gradients';
+import type { PlanStep } from '../plan';
+import { Batches, splitTensors } from './batches';
+import { makeOptimizer } from './optimizer';
+import { trainingPlan, type TrainingPlan } from './training-plan';
+
+/** One step's outcome: the loss before the update, or the node whose output first held NaN or ±∞ (no update was made). */
+export type StepOutcome =
+  | { readonly ok: true; readonly loss: number }
+  | { readonly ok: false; readonly error: string; readonly nodeId: string };
+
+/** How the model does on the dataset's test split. */
+export interface Evaluation {
+  readonly loss: number;
+  /** Of the binary classifier the spec names, in [0, 1]; null without one. */
+  readonly accuracy: number | null;
+}
+
+export type TrainerResult =
+  | { readonly ok: true; readonly trainer: Trainer }
+  | { readonly ok: false; readonly error: string; readonly nodeId: string | null };
+
+/** Values fed in place of some steps' outputs (a dataset node's batch), by step. */
+type Fed = (step: PlanStep) => Record<string, Tensor> | undefined;
+
+let trainers = 0;
+
+/**
+ * Trains a graph's trainable variables to minimize a scalar: the plan is compiled once, and each
+ * step runs it on a gradient tape (with TensorFlow's gradients where tfjs's differ, as the
+ * gradient panel does), then the optimizer updates the variables, which stay resident between
+ * steps. A dataset node gives a batch a step. Every tensor a step makes is freed by its end.
+ */
+export class Trainer {
+  private stepCount = 0;
+  private readonly variables: ReadonlyMap<PlanStep, ReturnType<TF['variable']>>;
+  private readonly optimizer: ReturnType<typeof makeOptimizer>;
+  /** Per dataset node's step, its batches. */
+  private readonly batches: ReadonlyMap<PlanStep, Batches>;
+
+  private constructor(
+    private readonly tf: TF,
+    private readonly compiled: TrainingPlan,
+    private readonly spec: TrainingSpec,
+  ) {
+    const run = ++trainers;
+    const { variables, feeds } = compiled;
+    this.variables = new Map(
+      variables.map((step) => [
+        step,
+        tf.tidy(() =>
+          tf.variable(
+            own(runForward(tf, step.op, {}, feeds.get(step.nodeId)!), 'ref')!,
+            true,
+            `tensorloom-train-${run}/${step.nodeId}`,
+          ),
+        ),
+      ]),
+    );
+    this.optimizer = makeOptimizer(tf, spec.optimizer);
+    this.batches = new Map(
+      compiled.plan.steps.flatMap((s) => (s.op.dataset ? [[s, new Batches(s.op.dataset(s.attrs as never))]] : [])),
+    );
+  }
+
+  static create(
+    tf: TF,
+    graph: Graph,
+    spec: TrainingSpec,
+    options: { registry?: OpRegistry<AnyOpDef>; maxBytes?: number } = {},
+  ): TrainerResult {
+    const compiled = trainingPlan(tf, graph, spec, options);
+    return compiled.ok ? { ok: true, trainer: new Trainer(tf, compiled, spec) } : compiled;
+  }
+
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  /** Whole passes over the training data so far (the first dataset node's, where there are several). */
+  get epochs(): number {
+    return this.batches.values().next().value?.epoch ?? 0;
+  }
+
+  /**
+   * One step: forward and backward on the tape, then the update. A loss that is not finite makes
+   * no update: the variables stay as they were, and the outcome names the first node whose output
+   * was not finite.
+   */
+  async step(): Promise<StepOutcome> {
+    const { tf } = this;
+    const batches = new Map([...this.batches].map(([step, b]) => [step, b.next()]));
+    const fed: Fed = (step) => (batches.has(step) ? splitTensors(tf, batches.get(step)!) : undefined);
+    const { value, grads } = gradientsFreedOnFailure(tf, () => this.forward(fed), [...this.variables.values()]);
+    try {
+      const loss = (await value.data())[0]!;
+      if (!Number.isFinite(loss)) {
+        const nodeId = this.firstNotFinite(fed);
+        const error = `the loss is ${loss} at step ${this.stepCount + 1}: ${nodeId} is the first node whose output is not finite`;
+        return { ok: false, nodeId, error };
+      }
+      const named: Record<string, Tensor> = {};
+      [...this.variables.values()].forEach((variable, i) => {
+        const g = grads[i];
+        if (g) setOwn(named, variable.name, g);
+      });
+      this.optimizer.applyGradients(named);
+      this.stepCount++;
+      return { ok: true, loss };
+    } finally {
+      tf.dispose([value, ...grads.filter((g): g is Tensor => g != null)]);
+    }
+  }
+
+  /**
+   * The loss (without the penalties) and the accuracy on the dataset's test split, from a plain
+   * forward pass; null without a dataset node.
+   */
+  async evaluate(): Promise<Evaluation | null> {
+    if (!this.batches.size) return null;
+    const { tf } = this;
+    const tests = new Map([...this.batches.keys()].map((step) => [step, step.op.dataset!(step.attrs as never).test]));
+    const fed: Fed = (step) => (tests.has(step) ? splitTensors(tf, tests.get(step)!) : undefined);
+    const [loss, accuracy] = tf.tidy(() => {
+      const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), fed);
+      const value = (ref: OutputRef) => {
+        const out = this.compiled.plan.outputs.find((o) => o.node === ref.node && o.port === ref.port)!;
+        return values[out.slot]!;
+      };
+      const named = this.spec.accuracy;
+      const hits = named
+        ? tf.equal(tf.greater(value(named.prediction), 0.5), tf.greater(value(named.labels), 0.5))
+        : tf.scalar(false, 'bool');
+      return [value(this.spec.loss).clone(), tf.mean(tf.cast(hits, 'float32'))];
+    });
+    try {
+      const [l, a] = await Promise.all([loss.data(), accuracy.data()]);
+      return { loss: l[0]!, accuracy: this.spec.accuracy ? a[0]! : null };
+    } finally {
+      tf.dispose([loss, accuracy]);
+    }
+  }
+
+  /** The variables' current values, by node id, as the graph document holds them. */
+  async values(): Promise<Map<string, TensorLiteral>> {
+    const values = new Map<string, TensorLiteral>();
+    for (const [step, variable] of this.variables) {
+      const dtype = variable.dtype as TensorLiteral['dtype'];
+      values.set(step.nodeId, { dtype, shape: [...variable.shape], values: Array.from(await variable.data()) });
+    }
+    return values;
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+    for (const variable of this.variables.values()) variable.dispose();
+    this.compiled.plan.dispose();
+  }
+
+  /** The loss, with the penalties, computed on the tape from the variables' current values. */
+  private forward(fed: Fed): Tensor {
+    const { tf } = this;
+    const { plan } = this.compiled;
+    const options = (step: PlanStep) => ({ nodeId: step.nodeId, maxBytes: plan.maxBytes, sized: step.sized });
+    const values = this.runPlan((step, inputs) => stepOnTape(tf, step, inputs, this.attrsOf(step), options(step)), fed);
+    const loss = values[plan.outputs[0]!.slot]!;
+    const { l1, l2 } = this.spec.regularization;
+    const penalties = [...this.variables.values()].flatMap((variable) => [
+      ...(l1 ? [tf.mul(l1, tf.sum(tf.abs(variable)))] : []),
+      ...(l2 ? [tf.mul(l2, tf.sum(tf.square(variable)))] : []),
+    ]);
+    return penalties.length ? tf.addN([loss, ...penalties]) : loss;
+  }
+
+  /** Runs the plan's steps in order, the trained variables and the `fed` values in their nodes' places. */
+  private runPlan(
+    run: (step: PlanStep, inputs: ReturnType<typeof gatherInputs>) => Record<string, Tensor>,
+    fed: Fed,
+  ): (Tensor | undefined)[] {
+    const { plan } = this.compiled;
+    const values: (Tensor | undefined)[] = new Array(plan.slots.length);
+    for (const [slot, t] of plan.constants) values[slot] = t;
+    for (const step of plan.steps) {
+      const variable = this.variables.get(step);
+      const outs = variable ? { ref: variable } : (fed(step) ?? run(step, gatherInputs(step, values)));
+      step.outputPorts.forEach((port, k) => {
+        values[step.outputSlots[k]!] = own(outs, port);
+      });
+    }
+    return values;
+  }
+
+  /** The first node, in plan order, with an output that holds NaN or ±∞, from a plain forward pass. */
+  private firstNotFinite(fed: Fed): string {
+    const { tf } = this;
+    let first: string | null = null;
+    const finite = (t: Tensor) => t.dtype !== 'float32' || tf.all(tf.isFinite(t)).dataSync()[0] === 1;
+    tf.tidy(() => {
+      this.runPlan((step, inputs) => {
+        const outs = this.plainStep(step, inputs);
+        if (first === null && !Object.values(outs).every(finite)) first = step.nodeId;
+        return outs;
+      }, fed);
+    });
+    return first ?? this.spec.loss.node;
+  }
+
+  private plainStep(step: PlanStep, inputs: ReturnType<typeof gatherInputs>): Record<string, Tensor> {
+    return runForward(this.tf, step.op, inputs, this.attrsOf(step), { nodeId: step.nodeId });
+  }
+
+  private attrsOf(step: PlanStep) {
+    return step.feed ? this.compiled.feeds.get(step.nodeId)! : step.attrs;
+  }
+}
