@@ -2,7 +2,7 @@ import { own } from './own';
 import { checkInputPort, parseInputPort } from './ports';
 import type { OpRegistry } from './registry';
 import { formatType } from './shape';
-import type { AttrValue, Graph, GraphEdge, GraphNode, Position } from './types';
+import type { AttrValue, Graph, GraphEdge, GraphNode, Position, TensorLiteral } from './types';
 import type { Validation } from './validate';
 
 /** Pure edits of a graph: each returns a new graph and leaves its argument alone. */
@@ -25,6 +25,17 @@ export function removeEdges(graph: Graph, ids: ReadonlySet<string>): Graph {
 
 export function setAttrs(graph: Graph, id: string, attrs: Readonly<Record<string, AttrValue>>): Graph {
   return { ...graph, nodes: graph.nodes.map((n) => (n.id === id ? { ...n, attrs: { ...n.attrs, ...attrs } } : n)) };
+}
+
+/** Several nodes' `value` attributes at once (trained weights kept). */
+export function setValues(graph: Graph, values: ReadonlyMap<string, TensorLiteral>): Graph {
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => {
+      const value = values.get(n.id);
+      return value ? { ...n, attrs: { ...n.attrs, value } } : n;
+    }),
+  };
 }
 
 export function renameNode(graph: Graph, id: string, name: string): Graph {

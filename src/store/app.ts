@@ -6,6 +6,8 @@ import { createRunStore } from './run-store';
 import { Runner } from './runner';
 import { RuntimeClient } from './runtime-client';
 import { createSelectionStore } from './selection-store';
+import { TrainingRun } from './training-run';
+import { createTrainingStore } from './training-store';
 
 export type App = ReturnType<typeof createApp>;
 
@@ -16,7 +18,13 @@ export function createApp() {
   const run = createRunStore();
   const client = new RuntimeClient();
   const runner = new Runner(client, doc, run);
-  return { doc, selection, run, client, runner };
+  const training = createTrainingStore();
+  const trainingRun = new TrainingRun(() => client.host, doc, training);
+  // A run trains the graph it started from: another graph opened ends it.
+  doc.subscribe((now, before) => {
+    if (now.loads !== before.loads && training.getState().status !== 'idle') void trainingRun.reset();
+  });
+  return { doc, selection, run, client, runner, training, trainingRun };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
 import * as edits from '../graph/edits';
-import type { AttrValue, Graph, GraphEdge, GraphNode, Position } from '../graph/types';
+import type { AttrValue, Graph, GraphEdge, GraphNode, Position, TensorLiteral } from '../graph/types';
 import { validateGraph, type Validation } from '../graph/validate';
 import type { EdgeRoute } from '../layout/elk-graph';
 import { registry } from '../ops/registry';
@@ -41,6 +41,8 @@ export interface DocumentActions {
   removeNodes(ids: readonly string[]): void;
   removeEdges(ids: readonly string[]): void;
   setAttrs(id: string, attrs: Readonly<Record<string, AttrValue>>): void;
+  /** Several nodes' values in one undo step: trained weights kept. */
+  setValues(values: ReadonlyMap<string, TensorLiteral>): void;
   rename(id: string, name: string): void;
   /** Moves nodes as they are dragged: not an undo step until `commitMove`. */
   dragNodes(positions: ReadonlyMap<string, Position>): void;
@@ -91,6 +93,7 @@ export function createDocumentStore() {
           removeNodes: (ids) => update(edits.removeNodes(get().graph, new Set(ids))),
           removeEdges: (ids) => update(edits.removeEdges(get().graph, new Set(ids))),
           setAttrs: (id, attrs) => update(edits.setAttrs(get().graph, id, attrs)),
+          setValues: (values) => update(edits.setValues(get().graph, values)),
           rename: (id, name) => update(edits.renameNode(get().graph, id, name)),
           dragNodes: (positions) => {
             if (!dragStart) {

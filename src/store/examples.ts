@@ -11,7 +11,7 @@ export const EXAMPLES: readonly Example[] = [
   { file: 'sin-times-two.json', title: 'y = sin(x) · 2' },
   { file: 'log.json', title: 'y = log(x)' },
   { file: 'mlp.json', title: 'MLP forward pass with a loss' },
-  { file: 'playground.json', title: 'Playground classifier (train with tensorloom train)' },
+  { file: 'playground.json', title: 'Playground: train a classifier' },
   { file: 'pictures.json', title: 'Pictures: heatmap, image, edges' },
   { file: 'seed-py-function.json', title: 'Seed: py_function with a custom gradient' },
   { file: 'seed-numpy-function.json', title: 'Seed: numpy_function with a custom gradient' },

@@ -1,11 +1,12 @@
 import { transfer } from 'comlink';
-import type { Graph, PortRef } from '../../graph/types';
+import type { Graph, PortRef, TensorLiteral } from '../../graph/types';
 import type { Interrupter, TF } from '../../ops/define-op';
 import { selectBackend, type BackendChoice, type BackendRequest } from '../backend';
 import { checkMaxBytes } from '../memory-budget';
 import type { GradientReport, RunReport } from '../reports';
 import type { ScriptWatch } from '../forward';
 import { Session, type RunOptions } from '../session';
+import { HostTraining, type TrainingChunk, type TrainingStart } from './host-training';
 
 /** Something the host tells the editor without being asked. */
 export type HostEvent =
@@ -40,12 +41,14 @@ export class RuntimeHost {
   private maxBytes: number | undefined;
 
   private readonly watch: ScriptWatch;
+  private readonly training: HostTraining;
 
   /** `interrupter`: where the platform can interrupt a script body in place (see Interrupter). */
   constructor(
     private readonly tf: TF,
     { interrupter }: { interrupter?: Interrupter } = {},
   ) {
+    this.training = new HostTraining(tf);
     this.watch = {
       started: (nodeId, timeoutMs) => this.listener?.({ type: 'script-started', nodeId, timeoutMs }),
       finished: (nodeId) => this.listener?.({ type: 'script-finished', nodeId }),
@@ -64,11 +67,33 @@ export class RuntimeHost {
   }
 
   async setBackend(request: BackendRequest): Promise<BackendChoice> {
+    // Its variables live on the backend that goes.
+    this.training.stop();
     this.disposeSession();
     const choice = await selectBackend(this.tf, request);
     this.session = new Session(this.tf, choice);
     this.watchDevice();
     return choice;
+  }
+
+  /** Starts training the graph as its setup says (a run that was under way is dropped). */
+  startTraining(graph: Graph): TrainingStart {
+    return this.training.start(graph, this.maxBytes);
+  }
+
+  /** Takes up to `count` training steps, and tests on the dataset's test split after them. */
+  trainSteps(count: number): Promise<TrainingChunk> {
+    return this.training.steps(count);
+  }
+
+  /** The trained variables' values, by node id, for the editor to keep. */
+  trainedValues(): Promise<Record<string, TensorLiteral>> {
+    return this.training.values();
+  }
+
+  /** Ends the training run, freeing its variables and optimizer state. */
+  stopTraining(): void {
+    this.training.stop();
   }
 
   /** Answers at once: the editor pings the host to notice when it is stuck or its process is gone. */

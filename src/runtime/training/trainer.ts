@@ -99,6 +99,9 @@ export class Trainer {
     const batches = new Map([...this.batches].map(([step, b]) => [step, b.next()]));
     const fed: Fed = (step) => (batches.has(step) ? splitTensors(tf, batches.get(step)!) : undefined);
     const { value, grads } = gradientsFreedOnFailure(tf, () => this.forward(fed), [...this.variables.values()]);
+    // Kept: a scope that spans awaits (an async script's, in a run meanwhile) must not free them.
+    tf.keep(value);
+    for (const g of grads) if (g) tf.keep(g);
     try {
       const loss = (await value.data())[0]!;
       if (!Number.isFinite(loss)) {
@@ -140,6 +143,8 @@ export class Trainer {
         : tf.scalar(false, 'bool');
       return [value(this.spec.loss).clone(), tf.mean(tf.cast(hits, 'float32'))];
     });
+    tf.keep(loss);
+    tf.keep(accuracy);
     try {
       const [l, a] = await Promise.all([loss.data(), accuracy.data()]);
       return { loss: l[0]!, accuracy: this.spec.accuracy ? a[0]! : null };

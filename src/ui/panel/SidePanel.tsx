@@ -8,6 +8,7 @@ import { codeContextOf } from './code/code-context';
 import { tfFunctionsOf } from './code/tf-functions';
 import { GradientSection } from './GradientSection';
 import { TensorSection } from './TensorSection';
+import { TrainingSection } from './TrainingSection';
 
 /** Everything about the selected node: name, attributes, values, gradients, timing, problems. */
 export function SidePanel() {
@@ -25,6 +26,7 @@ export function SidePanel() {
     return (
       <aside className="side-panel" aria-label="Node details">
         <p className="muted">Select a node to see its values and gradients. Double-click the canvas to add one.</p>
+        <TrainingSection />
         <GradientSection nodeId={null} />
       </aside>
     );
@@ -155,6 +157,8 @@ export function SidePanel() {
       </section>
 
       <GradientSection nodeId={node.id} />
+
+      <TrainingSection />
 
       <section aria-label="Timing" className="panel-section">
         <h3>Timing</h3>

@@ -76,3 +76,48 @@ export function histogramChart(el: HTMLElement, hist: Histogram, width: number):
   // Empty bins as gaps, or the bar outline draws a stub along the axis.
   return new uPlot(opts, [centres, counts.map((c) => c || null)], el);
 }
+
+/**
+ * A training run's losses: the training loss of every step, and the test loss where it was
+ * measured; on a log scale when `log` (losses span decades as a model learns).
+ */
+export function lossChart(
+  el: HTMLElement,
+  { losses, tests, log }: { losses: readonly number[]; tests: readonly { step: number; loss: number }[]; log: boolean },
+  width: number,
+): uPlot {
+  const x = Float64Array.from({ length: losses.length }, (_, i) => i + 1);
+  const shown = (v: number | undefined) => (v !== undefined && Number.isFinite(v) && (!log || v > 0) ? v : null);
+  const train = losses.map(shown);
+  const byStep = new Map(tests.map((t) => [t.step, t.loss]));
+  const test = Array.from(x, (step) => shown(byStep.get(step)));
+  const [xAxis, yAxis] = axes();
+  // On a log scale only the powers of ten are labelled: uPlot ticks every step between them too.
+  const decades = (_u: uPlot, ticks: number[]) =>
+    ticks.map((t) => (Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9 ? formatNumber(t) : ''));
+  const opts: uPlot.Options = {
+    width,
+    height: CHART_HEIGHT,
+    scales: { x: { time: false }, y: log ? { distr: 3 } : {} },
+    axes: [xAxis!, log ? { ...yAxis!, values: decades } : yAxis!],
+    series: [
+      { label: 'step', value: (_u, v) => (v == null ? NONE : String(v)) },
+      {
+        label: 'training loss',
+        stroke: '#2563c9',
+        width: 1.5,
+        points: { show: false },
+        value: (_u, v) => (v == null ? NONE : formatNumber(v)),
+      },
+      {
+        label: 'test loss',
+        stroke: '#c2410c',
+        width: 1.5,
+        spanGaps: true,
+        points: { show: true, size: 5 },
+        value: (_u, v) => (v == null ? NONE : formatNumber(v)),
+      },
+    ],
+  };
+  return new uPlot(opts, [x, train, test], el);
+}

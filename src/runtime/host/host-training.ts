@@ -1,0 +1,69 @@
+import type { Graph, TensorLiteral } from '../../graph/types';
+import type { TF } from '../../ops/define-op';
+import { Trainer, type Evaluation } from '../training/trainer';
+
+/** What a chunk of training steps did, for the editor's training panel. */
+export interface TrainingChunk {
+  /** The loss of each step of the chunk, in order. */
+  readonly losses: readonly number[];
+  /** Steps taken since training started. */
+  readonly steps: number;
+  readonly epochs: number;
+  /** On the dataset's test split after the chunk; null without a dataset node. */
+  readonly test: Evaluation | null;
+  /** How long the chunk's steps took. */
+  readonly ms: number;
+  /** Why training stopped within the chunk (a loss that is not finite), with the node to blame. */
+  readonly failure: { readonly error: string; readonly nodeId: string } | null;
+}
+
+export type TrainingStart =
+  { readonly ok: true } | { readonly ok: false; readonly error: string; readonly nodeId: string | null };
+
+/** The runtime host's one training run: started from a graph's setup, stepped in chunks, then kept or dropped. */
+export class HostTraining {
+  private trainer: Trainer | null = null;
+
+  constructor(private readonly tf: TF) {}
+
+  start(graph: Graph, maxBytes: number | undefined): TrainingStart {
+    this.stop();
+    if (!graph.training) return { ok: false, error: 'the graph has no training setup', nodeId: null };
+    const made = Trainer.create(this.tf, graph, graph.training, maxBytes === undefined ? {} : { maxBytes });
+    if (!made.ok) return made;
+    this.trainer = made.trainer;
+    return { ok: true };
+  }
+
+  async steps(count: number): Promise<TrainingChunk> {
+    const trainer = this.live();
+    const losses: number[] = [];
+    let failure: TrainingChunk['failure'] = null;
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      const outcome = await trainer.step();
+      if (!outcome.ok) {
+        failure = { error: outcome.error, nodeId: outcome.nodeId };
+        break;
+      }
+      losses.push(outcome.loss);
+    }
+    const ms = performance.now() - start;
+    return { losses, steps: trainer.steps, epochs: trainer.epochs, test: await trainer.evaluate(), ms, failure };
+  }
+
+  /** The trained variables' values, by node id. */
+  async values(): Promise<Record<string, TensorLiteral>> {
+    return Object.fromEntries(await this.live().values());
+  }
+
+  stop(): void {
+    this.trainer?.dispose();
+    this.trainer = null;
+  }
+
+  private live(): Trainer {
+    if (!this.trainer) throw new Error('no training run has started');
+    return this.trainer;
+  }
+}

@@ -1,0 +1,40 @@
+import { createStore } from 'zustand/vanilla';
+import type { Evaluation } from '../runtime/training/trainer';
+
+export type TrainingStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'failed';
+
+/** A test-split figure, after a given step. */
+export interface TestPoint extends Evaluation {
+  readonly step: number;
+}
+
+export interface TrainingState {
+  readonly status: TrainingStatus;
+  /** Steps taken, and how many the run takes. */
+  readonly steps: number;
+  readonly target: number;
+  readonly epochs: number;
+  /** The training loss of every step so far. */
+  readonly losses: readonly number[];
+  readonly tests: readonly TestPoint[];
+  readonly stepsPerSecond: number | null;
+  /** Why training stopped or could not start, and the node to blame. */
+  readonly error: { readonly message: string; readonly nodeId: string | null } | null;
+}
+
+export const IDLE: TrainingState = {
+  status: 'idle',
+  steps: 0,
+  target: 0,
+  epochs: 0,
+  losses: [],
+  tests: [],
+  stepsPerSecond: null,
+  error: null,
+};
+
+export type TrainingStore = ReturnType<typeof createTrainingStore>;
+
+export function createTrainingStore() {
+  return createStore<TrainingState>()(() => IDLE);
+}

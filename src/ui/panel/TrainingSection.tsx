@@ -1,0 +1,109 @@
+import { useCallback, useState } from 'react';
+import { useStore } from 'zustand';
+import type { TrainingSpec } from '../../graph/training';
+import { Chart, type DrawChart } from '../tensor-view/Chart';
+import { formatNumber } from '../tensor-view/format';
+import { useApp, useDoc } from '../app-context';
+
+function describeSetup({ optimizer, loss, steps, regularization }: TrainingSpec): string {
+  const penalties = [
+    regularization.l1 ? `L1 ${regularization.l1}` : '',
+    regularization.l2 ? `L2 ${regularization.l2}` : '',
+  ].filter(Boolean);
+  return `Minimize ${loss.node}.${loss.port} with ${optimizer.name} (learning rate ${optimizer.learningRate})${
+    penalties.length ? `, ${penalties.join(', ')}` : ''
+  }, ${steps} steps.`;
+}
+
+/**
+ * Trains the graph as its setup says, in the runtime host: Train, Pause, Resume, Reset; progress,
+ * speed, the loss curve and the test figures; and Keep trained weights, one undo step.
+ */
+export function TrainingSection() {
+  const app = useApp();
+  const setup = useDoc((s) => s.graph.training);
+  const state = useStore(app.training);
+  const [log, setLog] = useState(true);
+  const { status, steps, target, epochs, losses, tests, stepsPerSecond, error } = state;
+  const run = app.trainingRun;
+  const draw = useCallback<DrawChart>(
+    (plot, el, width) => plot.lossChart(el, { losses, tests, log }, width),
+    [losses, tests, log],
+  );
+  if (!setup) return null;
+  const last = tests[tests.length - 1];
+  const busy = status === 'starting' || status === 'running';
+  const trained = steps > 0 && status !== 'starting';
+
+  return (
+    <section aria-label="Training" className="panel-section training">
+      <h3>Training</h3>
+      <p className="muted">{describeSetup(setup)}</p>
+      <div className="training-buttons" role="group" aria-label="Training controls">
+        {status === 'paused' ? (
+          <button type="button" className="primary" onClick={() => void run.resume()}>
+            Resume
+          </button>
+        ) : status === 'running' ? (
+          <button type="button" onClick={() => run.pause()}>
+            Pause
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={busy} onClick={() => void run.start()}>
+            {status === 'done' || status === 'failed' ? 'Train again' : 'Train'}
+          </button>
+        )}
+        <button type="button" disabled={status === 'idle'} onClick={() => void run.reset()}>
+          Reset
+        </button>
+        <button type="button" disabled={!trained || busy} onClick={() => void run.keep()}>
+          Keep trained weights
+        </button>
+      </div>
+      {status !== 'idle' && (
+        <>
+          <progress aria-label="Training progress" max={target} value={steps} />
+          <p role="status" aria-label="Training status">
+            {status === 'starting' ? 'Starting…' : `Step ${steps} of ${target}`}
+            {epochs > 0 && ` · epoch ${epochs}`}
+            {stepsPerSecond !== null && ` · ${stepsPerSecond.toFixed(0)} steps/s`}
+            {status === 'paused' && ' · paused'}
+            {status === 'done' && ' · done'}
+          </p>
+        </>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error.nodeId ? `${error.nodeId}: ` : ''}
+          {error.message}
+        </p>
+      )}
+      {losses.length > 0 && (
+        <dl className="training-figures" aria-label="Training figures">
+          <dt>training loss</dt>
+          <dd>{formatNumber(losses[losses.length - 1]!)}</dd>
+          {last && (
+            <>
+              <dt>test loss</dt>
+              <dd>{formatNumber(last.loss)}</dd>
+            </>
+          )}
+          {last?.accuracy != null && (
+            <>
+              <dt>test accuracy</dt>
+              <dd>{(last.accuracy * 100).toFixed(1)} %</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {losses.length > 1 && (
+        <>
+          <Chart label={`Loss over ${losses.length} steps`} draw={draw} />
+          <label className="attr">
+            <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log scale
+          </label>
+        </>
+      )}
+    </section>
+  );
+}
