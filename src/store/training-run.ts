@@ -32,7 +32,7 @@ export class TrainingRun {
       this.state.setState({ status: 'failed', error: { message: started.error, nodeId: started.nodeId } });
       return;
     }
-    this.state.setState({ status: 'running' });
+    this.state.setState({ status: 'running', points: started.points });
     await this.loop(generation);
   }
 
@@ -73,6 +73,7 @@ export class TrainingRun {
         losses: [...losses, ...chunk.losses],
         tests: chunk.test ? [...tests, { step: chunk.steps, ...chunk.test }] : tests,
         stepsPerSecond: chunk.losses.length ? (chunk.losses.length / chunk.ms) * 1000 : null,
+        boundary: chunk.boundary,
       });
       if (chunk.failure) {
         this.state.setState({

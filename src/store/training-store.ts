@@ -18,6 +18,9 @@ export interface TrainingState {
   readonly losses: readonly number[];
   readonly tests: readonly TestPoint[];
   readonly stepsPerSecond: number | null;
+  /** A 2-D classifier's training points and its latest prediction over the plane (see BOUNDARY). */
+  readonly points: { readonly features: Float32Array; readonly labels: Float32Array } | null;
+  readonly boundary: Float32Array | null;
   /** Why training stopped or could not start, and the node to blame. */
   readonly error: { readonly message: string; readonly nodeId: string | null } | null;
 }
@@ -30,6 +33,8 @@ export const IDLE: TrainingState = {
   losses: [],
   tests: [],
   stepsPerSecond: null,
+  points: null,
+  boundary: null,
   error: null,
 };
 

@@ -1,6 +1,7 @@
 import type { Graph, TensorLiteral } from '../../graph/types';
 import type { TF } from '../../ops/define-op';
 import { Trainer, type Evaluation } from '../training/trainer';
+import { BOUNDARY } from './boundary-grid';
 
 /** What a chunk of training steps did, for the editor's training panel. */
 export interface TrainingChunk {
@@ -15,10 +16,17 @@ export interface TrainingChunk {
   readonly ms: number;
   /** Why training stopped within the chunk (a loss that is not finite), with the node to blame. */
   readonly failure: { readonly error: string; readonly nodeId: string } | null;
+  /** A 2-D binary classifier's prediction over the plane (see BOUNDARY), row by row from the top. */
+  readonly boundary: Float32Array | null;
 }
 
 export type TrainingStart =
-  { readonly ok: true } | { readonly ok: false; readonly error: string; readonly nodeId: string | null };
+  | {
+      readonly ok: true;
+      /** The training points of a dataset node of 2-D points, for the boundary picture. */
+      readonly points: { readonly features: Float32Array; readonly labels: Float32Array } | null;
+    }
+  | { readonly ok: false; readonly error: string; readonly nodeId: string | null };
 
 /** The runtime host's one training run: started from a graph's setup, stepped in chunks, then kept or dropped. */
 export class HostTraining {
@@ -32,7 +40,7 @@ export class HostTraining {
     const made = Trainer.create(this.tf, graph, graph.training, maxBytes === undefined ? {} : { maxBytes });
     if (!made.ok) return made;
     this.trainer = made.trainer;
-    return { ok: true };
+    return { ok: true, points: made.trainer.planePoints() };
   }
 
   async steps(count: number): Promise<TrainingChunk> {
@@ -49,7 +57,9 @@ export class HostTraining {
       losses.push(outcome.loss);
     }
     const ms = performance.now() - start;
-    return { losses, steps: trainer.steps, epochs: trainer.epochs, test: await trainer.evaluate(), ms, failure };
+    const test = await trainer.evaluate();
+    const boundary = await trainer.boundary(BOUNDARY.resolution, BOUNDARY.extent);
+    return { losses, steps: trainer.steps, epochs: trainer.epochs, test, ms, failure, boundary };
   }
 
   /** The trained variables' values, by node id. */

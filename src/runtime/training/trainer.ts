@@ -153,6 +153,56 @@ export class Trainer {
     }
   }
 
+  /**
+   * A binary classifier's picture over the plane, as TensorFlow Playground draws it: the
+   * prediction at each point of a `resolution`² grid over [-extent, extent]² (row 0 at the top, x
+   * growing to the right), fed to a dataset node of 2-D points; null without one, or without an
+   * accuracy setup naming the prediction.
+   */
+  async boundary(resolution: number, extent: number): Promise<Float32Array | null> {
+    const { tf } = this;
+    const named = this.spec.accuracy;
+    const dataset = this.planeDataset();
+    if (!named || !dataset) return null;
+    const n = resolution * resolution;
+    const grid = new Float32Array(n * 2);
+    for (let row = 0; row < resolution; row++)
+      for (let col = 0; col < resolution; col++) {
+        const i = row * resolution + col;
+        grid[2 * i] = -extent + ((col + 0.5) / resolution) * 2 * extent;
+        grid[2 * i + 1] = extent - ((row + 0.5) / resolution) * 2 * extent;
+      }
+    const plane = {
+      rows: n,
+      ports: new Map([
+        ['features', { values: grid, rowShape: [2] }],
+        ['labels', { values: new Float32Array(n), rowShape: [1] }],
+      ]),
+    };
+    const fed: Fed = (step) => (step === dataset ? splitTensors(tf, plane) : undefined);
+    const prediction = tf.tidy(() => {
+      const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), fed);
+      const out = this.compiled.plan.outputs.find(
+        (o) => o.node === named.prediction.node && o.port === named.prediction.port,
+      )!;
+      return values[out.slot]!.clone();
+    });
+    tf.keep(prediction);
+    try {
+      return (await prediction.data()) as Float32Array;
+    } finally {
+      prediction.dispose();
+    }
+  }
+
+  /** The training points of the dataset node of 2-D points, to draw on the boundary picture; null without one. */
+  planePoints(): { readonly features: Float32Array; readonly labels: Float32Array } | null {
+    const dataset = this.planeDataset();
+    if (!dataset) return null;
+    const { ports } = dataset.op.dataset!(dataset.attrs as never).train;
+    return { features: ports.get('features')!.values, labels: ports.get('labels')!.values };
+  }
+
   /** The variables' current values, by node id, as the graph document holds them. */
   async values(): Promise<Map<string, TensorLiteral>> {
     const values = new Map<string, TensorLiteral>();
@@ -215,6 +265,14 @@ export class Trainer {
       }, fed);
     });
     return first ?? this.spec.loss.node;
+  }
+
+  /** The first dataset node whose `features` are 2-D points with `labels` beside them. */
+  private planeDataset(): PlanStep | undefined {
+    return [...this.batches.keys()].find((step) => {
+      const { ports } = step.op.dataset!(step.attrs as never).train;
+      return ports.get('features')?.rowShape.join() === '2' && ports.has('labels');
+    });
   }
 
   private plainStep(step: PlanStep, inputs: ReturnType<typeof gatherInputs>): Record<string, Tensor> {

@@ -4,6 +4,7 @@ import type { TrainingSpec } from '../../graph/training';
 import { Chart, type DrawChart } from '../tensor-view/Chart';
 import { formatNumber } from '../tensor-view/format';
 import { useApp, useDoc } from '../app-context';
+import { DecisionBoundary } from './DecisionBoundary';
 
 function describeSetup({ optimizer, loss, steps, regularization }: TrainingSpec): string {
   const penalties = [
@@ -24,7 +25,7 @@ export function TrainingSection() {
   const setup = useDoc((s) => s.graph.training);
   const state = useStore(app.training);
   const [log, setLog] = useState(true);
-  const { status, steps, target, epochs, losses, tests, stepsPerSecond, error } = state;
+  const { status, steps, target, epochs, losses, tests, stepsPerSecond, error, boundary, points } = state;
   const run = app.trainingRun;
   const draw = useCallback<DrawChart>(
     (plot, el, width) => plot.lossChart(el, { losses, tests, log }, width),
@@ -96,6 +97,7 @@ export function TrainingSection() {
           )}
         </dl>
       )}
+      {boundary && <DecisionBoundary boundary={boundary} points={points} accuracy={last?.accuracy ?? null} />}
       {losses.length > 1 && (
         <>
           <Chart label={`Loss over ${losses.length} steps`} draw={draw} />
