@@ -10,6 +10,7 @@ import { compiled, ms, random, runCompiled } from './compiled';
 import { importedModelRun, importLargeModel } from './imported-model';
 import { layoutOverhead } from './layout';
 import { medians, printRows, type Row } from './measure';
+import { BATCH, benchMlp, INPUTS } from './mlp-graph';
 import { arrayScriptRoundTrip, tensorScriptOfOps } from './scripts';
 import { trainingStep } from './training';
 import { validateFanIn } from './validate';
@@ -53,50 +54,7 @@ function addChain(length: number): Graph {
 }
 
 async function mlpForward(): Promise<Row> {
-  const [batch, inputs, hidden, outputs] = [64, 128, 256, 10];
-  const value = (shape: number[], seed: number) => ({
-    dtype: 'float32' as const,
-    shape,
-    values: random(
-      shape.reduce((a, b) => a * b),
-      seed,
-    ),
-  });
-  const node = (id: string, op: string, attrs = {}) => ({ id, op, attrs });
-  const edge = (source: string, sourcePort: string, target: string, targetPort: string) => ({
-    id: `${source}-${target}-${targetPort}`,
-    source,
-    sourcePort,
-    target,
-    targetPort,
-  });
-  const graph: Graph = {
-    nodes: [
-      node('x', 'Placeholder', { value: value([batch, inputs], 1) }),
-      node('w1', 'VariableV2', { value: value([inputs, hidden], 2) }),
-      node('b1', 'VariableV2', { value: value([hidden], 3) }),
-      node('w2', 'VariableV2', { value: value([hidden, outputs], 4) }),
-      node('b2', 'VariableV2', { value: value([outputs], 5) }),
-      node('mm1', 'MatMul'),
-      node('ba1', 'BiasAdd'),
-      node('relu', 'Relu'),
-      node('mm2', 'MatMul'),
-      node('ba2', 'BiasAdd'),
-      node('p', 'Softmax'),
-    ],
-    edges: [
-      edge('x', 'output', 'mm1', 'a'),
-      edge('w1', 'ref', 'mm1', 'b'),
-      edge('mm1', 'product', 'ba1', 'value'),
-      edge('b1', 'ref', 'ba1', 'bias'),
-      edge('ba1', 'output', 'relu', 'features'),
-      edge('relu', 'activations', 'mm2', 'a'),
-      edge('w2', 'ref', 'mm2', 'b'),
-      edge('mm2', 'product', 'ba2', 'value'),
-      edge('b2', 'ref', 'ba2', 'bias'),
-      edge('ba2', 'output', 'p', 'logits'),
-    ],
-  };
+  const graph = benchMlp({ loss: false });
   const c = compiled(graph);
   const lit = (id: string) => graph.nodes.find((n) => n.id === id)!.attrs['value'] as TensorLiteral;
   // Careful hand-written tfjs, keeping what the plan keeps: the weights are made once and stay on
@@ -115,7 +73,7 @@ async function mlpForward(): Promise<Row> {
     tf.softmax,
   ];
   const byHand = async () => {
-    let y: tf.Tensor = tf.tensor2d(x, [batch, inputs]);
+    let y: tf.Tensor = tf.tensor2d(x, [BATCH, INPUTS]);
     for (const layer of layers) {
       const next = layer(y);
       y.dispose();
