@@ -1,6 +1,6 @@
 import { attr } from '../../graph/attrs';
 import { defineOp, type Tensor } from '../define-op';
-import { shuffled, seededUniform, takeRows, type Dataset } from './dataset';
+import { splitRows, type Dataset } from './dataset';
 import { PLAYGROUND_KINDS, playgroundPoints } from './playground-points';
 
 function splits(
@@ -18,15 +18,7 @@ function splits(
       ['labels', { values: labels, rowShape: [1] }],
     ]),
   };
-  // Which points are kept for testing is drawn apart from the points, so that changing the share
-  // leaves them where they are; each split keeps the points in the order they were made.
-  const drawn = shuffled(samples, seededUniform(seed ^ 0x9e3779b9));
-  const tests = Math.round(samples * testFraction);
-  const inOrder = (from: number, to: number) => drawn.slice(from, to).sort();
-  return {
-    train: takeRows(all, inOrder(tests, samples), 0, samples - tests),
-    test: takeRows(all, inOrder(0, tests), 0, tests),
-  };
+  return splitRows(all, testFraction, seed);
 }
 
 const trainRows = (samples: number, testFraction: number) => samples - Math.round(samples * testFraction);

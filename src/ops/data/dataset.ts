@@ -49,3 +49,22 @@ export function takeRows(split: DatasetSplit, order: ArrayLike<number>, from: nu
   }
   return { rows: to - from, ports };
 }
+
+/**
+ * A dataset's examples split into training and test rows: which rows are kept for testing is drawn
+ * from `seed` apart from the examples, so that changing the share leaves them as they are; each
+ * split keeps the rows in their order.
+ */
+export function splitRows(
+  all: DatasetSplit,
+  testFraction: number,
+  seed: number,
+): { train: DatasetSplit; test: DatasetSplit } {
+  const drawn = shuffled(all.rows, seededUniform(seed ^ 0x9e3779b9));
+  const tests = Math.round(all.rows * testFraction);
+  const inOrder = (from: number, to: number) => drawn.slice(from, to).sort();
+  return {
+    train: takeRows(all, inOrder(tests, all.rows), 0, all.rows - tests),
+    test: takeRows(all, inOrder(0, tests), 0, tests),
+  };
+}

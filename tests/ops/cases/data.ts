@@ -6,7 +6,16 @@ import type { OpCase } from '../op-case';
 const c = Math.cos(Math.PI / 8); // 0.92388
 const s = Math.sin(Math.PI / 8); // 0.38268
 
+const csv = (text: string) => `data:text/csv;base64,${Buffer.from(text, 'utf8').toString('base64')}`;
+
 export const cases: OpCase[] = [
+  {
+    op: 'CsvDataset',
+    title: 'three rows, two feature columns in the order named',
+    inputs: {},
+    attrs: { file: csv('a,b,y\n1,2,3\n4,5,6\n7,8,9\n'), features: 'b,a', label: 'y', test_fraction: 0 },
+    expected: { features: [2, 1, 5, 4, 8, 7], labels: [3, 6, 9] },
+  },
   {
     op: 'Dataset2D',
     title: 'spirals by hand',
