@@ -2,6 +2,7 @@ import { own, setOwn } from '../../graph/own';
 import type { OpRegistry } from '../../graph/registry';
 import type { OutputRef, TrainingSpec } from '../../graph/training';
 import type { Graph, TensorLiteral } from '../../graph/types';
+import type { Dataset } from '../../ops/data/dataset';
 import type { AnyOpDef, Tensor, TF } from '../../ops/define-op';
 import { runForward } from '../forward';
 import { gatherInputs } from '../gather-inputs';
@@ -42,7 +43,8 @@ export class Trainer {
   private stepCount = 0;
   private readonly variables: ReadonlyMap<PlanStep, ReturnType<TF['variable']>>;
   private readonly optimizer: ReturnType<typeof makeOptimizer>;
-  /** Per dataset node's step, its batches. */
+  /** Per dataset node's step, its examples (made once) and its batches. */
+  private readonly datasets: ReadonlyMap<PlanStep, Dataset>;
   private readonly batches: ReadonlyMap<PlanStep, Batches>;
 
   private constructor(
@@ -65,9 +67,10 @@ export class Trainer {
       ]),
     );
     this.optimizer = makeOptimizer(tf, spec.optimizer);
-    this.batches = new Map(
-      compiled.plan.steps.flatMap((s) => (s.op.dataset ? [[s, new Batches(s.op.dataset(s.attrs as never))]] : [])),
+    this.datasets = new Map(
+      compiled.plan.steps.flatMap((s) => (s.op.dataset ? [[s, s.op.dataset(s.attrs as never)]] : [])),
     );
+    this.batches = new Map([...this.datasets].map(([step, dataset]) => [step, new Batches(dataset)]));
   }
 
   static create(
@@ -127,9 +130,9 @@ export class Trainer {
    * forward pass; null without a dataset node.
    */
   async evaluate(): Promise<Evaluation | null> {
-    if (!this.batches.size) return null;
+    if (!this.datasets.size) return null;
     const { tf } = this;
-    const tests = new Map([...this.batches.keys()].map((step) => [step, step.op.dataset!(step.attrs as never).test]));
+    const tests = new Map([...this.datasets].map(([step, dataset]) => [step, dataset.test]));
     const fed: Fed = (step) => (tests.has(step) ? splitTensors(tf, tests.get(step)!) : undefined);
     const [loss, accuracy] = tf.tidy(() => {
       const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), fed);
@@ -199,7 +202,7 @@ export class Trainer {
   planePoints(): { readonly features: Float32Array; readonly labels: Float32Array } | null {
     const dataset = this.planeDataset();
     if (!dataset) return null;
-    const { ports } = dataset.op.dataset!(dataset.attrs as never).train;
+    const { ports } = this.datasets.get(dataset)!.train;
     return { features: ports.get('features')!.values, labels: ports.get('labels')!.values };
   }
 
@@ -269,10 +272,10 @@ export class Trainer {
 
   /** The first dataset node whose `features` are 2-D points with `labels` beside them. */
   private planeDataset(): PlanStep | undefined {
-    return [...this.batches.keys()].find((step) => {
-      const { ports } = step.op.dataset!(step.attrs as never).train;
+    return [...this.datasets].find(([, { train }]) => {
+      const { ports } = train;
       return ports.get('features')?.rowShape.join() === '2' && ports.has('labels');
-    });
+    })?.[0];
   }
 
   private plainStep(step: PlanStep, inputs: ReturnType<typeof gatherInputs>): Record<string, Tensor> {
