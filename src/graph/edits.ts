@@ -2,6 +2,7 @@ import { own } from './own';
 import { checkInputPort, parseInputPort } from './ports';
 import type { OpRegistry } from './registry';
 import { formatType } from './shape';
+import type { TrainingSpec } from './training';
 import type { AttrValue, Graph, GraphEdge, GraphNode, Position, TensorLiteral } from './types';
 import type { Validation } from './validate';
 
@@ -36,6 +37,12 @@ export function setValues(graph: Graph, values: ReadonlyMap<string, TensorLitera
       return value ? { ...n, attrs: { ...n.attrs, value } } : n;
     }),
   };
+}
+
+/** The graph's training setup, or none. */
+export function setTraining(graph: Graph, training: TrainingSpec | null): Graph {
+  const { training: _, ...rest } = graph;
+  return training ? { ...rest, training } : rest;
 }
 
 export function renameNode(graph: Graph, id: string, name: string): Graph {

@@ -1,6 +1,7 @@
 import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
 import * as edits from '../graph/edits';
+import type { TrainingSpec } from '../graph/training';
 import type { AttrValue, Graph, GraphEdge, GraphNode, Position, TensorLiteral } from '../graph/types';
 import { validateGraph, type Validation } from '../graph/validate';
 import type { EdgeRoute } from '../layout/elk-graph';
@@ -43,6 +44,7 @@ export interface DocumentActions {
   setAttrs(id: string, attrs: Readonly<Record<string, AttrValue>>): void;
   /** Several nodes' values in one undo step: trained weights kept. */
   setValues(values: ReadonlyMap<string, TensorLiteral>): void;
+  setTraining(training: TrainingSpec | null): void;
   rename(id: string, name: string): void;
   /** Moves nodes as they are dragged: not an undo step until `commitMove`. */
   dragNodes(positions: ReadonlyMap<string, Position>): void;
@@ -94,6 +96,7 @@ export function createDocumentStore() {
           removeEdges: (ids) => update(edits.removeEdges(get().graph, new Set(ids))),
           setAttrs: (id, attrs) => update(edits.setAttrs(get().graph, id, attrs)),
           setValues: (values) => update(edits.setValues(get().graph, values)),
+          setTraining: (training) => update(edits.setTraining(get().graph, training)),
           rename: (id, name) => update(edits.renameNode(get().graph, id, name)),
           dragNodes: (positions) => {
             if (!dragStart) {

@@ -1,20 +1,10 @@
 import { useCallback, useState } from 'react';
 import { useStore } from 'zustand';
-import type { TrainingSpec } from '../../graph/training';
 import { Chart, type DrawChart } from '../tensor-view/Chart';
 import { formatNumber } from '../tensor-view/format';
 import { useApp, useDoc } from '../app-context';
 import { DecisionBoundary } from './DecisionBoundary';
-
-function describeSetup({ optimizer, loss, steps, regularization }: TrainingSpec): string {
-  const penalties = [
-    regularization.l1 ? `L1 ${regularization.l1}` : '',
-    regularization.l2 ? `L2 ${regularization.l2}` : '',
-  ].filter(Boolean);
-  return `Minimize ${loss.node}.${loss.port} with ${optimizer.name} (learning rate ${optimizer.learningRate})${
-    penalties.length ? `, ${penalties.join(', ')}` : ''
-  }, ${steps} steps.`;
-}
+import { TrainingSetup } from './TrainingSetup';
 
 /**
  * Trains the graph as its setup says, in the runtime host: Train, Pause, Resume, Reset; progress,
@@ -31,7 +21,6 @@ export function TrainingSection() {
     (plot, el, width) => plot.lossChart(el, { losses, tests, log }, width),
     [losses, tests, log],
   );
-  if (!setup) return null;
   const last = tests[tests.length - 1];
   const busy = status === 'starting' || status === 'running';
   const trained = steps > 0 && status !== 'starting';
@@ -39,28 +28,30 @@ export function TrainingSection() {
   return (
     <section aria-label="Training" className="panel-section training">
       <h3>Training</h3>
-      <p className="muted">{describeSetup(setup)}</p>
-      <div className="training-buttons" role="group" aria-label="Training controls">
-        {status === 'paused' ? (
-          <button type="button" className="primary" onClick={() => void run.resume()}>
-            Resume
+      <TrainingSetup disabled={busy} />
+      {setup && (
+        <div className="training-buttons" role="group" aria-label="Training controls">
+          {status === 'paused' ? (
+            <button type="button" className="primary" onClick={() => void run.resume()}>
+              Resume
+            </button>
+          ) : status === 'running' ? (
+            <button type="button" onClick={() => run.pause()}>
+              Pause
+            </button>
+          ) : (
+            <button type="button" className="primary" disabled={busy} onClick={() => void run.start()}>
+              {status === 'done' || status === 'failed' ? 'Train again' : 'Train'}
+            </button>
+          )}
+          <button type="button" disabled={status === 'idle'} onClick={() => void run.reset()}>
+            Reset
           </button>
-        ) : status === 'running' ? (
-          <button type="button" onClick={() => run.pause()}>
-            Pause
+          <button type="button" disabled={!trained || busy} onClick={() => void run.keep()}>
+            Keep trained weights
           </button>
-        ) : (
-          <button type="button" className="primary" disabled={busy} onClick={() => void run.start()}>
-            {status === 'done' || status === 'failed' ? 'Train again' : 'Train'}
-          </button>
-        )}
-        <button type="button" disabled={status === 'idle'} onClick={() => void run.reset()}>
-          Reset
-        </button>
-        <button type="button" disabled={!trained || busy} onClick={() => void run.keep()}>
-          Keep trained weights
-        </button>
-      </div>
+        </div>
+      )}
       {status !== 'idle' && (
         <>
           <progress aria-label="Training progress" max={target} value={steps} />
