@@ -41,8 +41,9 @@ Options of run:
 Trusted scripts run in a separate process with no more power than in the browser: no files, no
 network, no processes, no environment (README: "Scripts in the CLI"). Where that cannot be
 enforced (Node.js before 25 without Linux namespaces), --trust leaves them out and says why. A
-script that overruns its timeout_ms is stopped by killing its process; the graph runs again
-without it. A graph with no script to run runs in the runner's own process.
+script that overruns its timeout_ms is interrupted, or where that cannot be done its process is
+killed and the graph runs again without it. A graph with no script to run runs in the runner's
+own process.
 
 Exit status: 0 on success; 1 when the file or graph is invalid, a node fails or times out, or
 script nodes were left out; 2 on bad usage.`;

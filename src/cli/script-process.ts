@@ -7,7 +7,7 @@ import type { GradientReport, RunReport } from '../runtime/reports';
 import { onlyRun, type CliRuntime, type ScriptStop, type Timeout } from './cli-runtime';
 import type { ChildCommand } from './sandbox/child-command';
 import { encodeFrame, FrameReader } from './sandbox/frames';
-import { asReply, type Reply, type Request } from './sandbox/messages';
+import { asReply, UNSAFE_INTERRUPT_EXIT, type Reply, type Request } from './sandbox/messages';
 
 /**
  * Past a script's deadline, how long its process has to say the script finished before it is
@@ -130,7 +130,15 @@ export class ScriptProcess implements CliRuntime {
     const child = spawn(command, args, { cwd, env: {}, stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
     this.kill = () => child.kill('SIGKILL');
     child.on('error', (e) => this.fail(`it could not start (${e.message})`));
-    child.on('exit', (code, signal) => this.exited(signal ? `signal ${signal}` : `exit code ${code}`));
+    child.on('exit', (code, signal) =>
+      this.exited(
+        signal
+          ? `signal ${signal}`
+          : code === UNSAFE_INTERRUPT_EXIT
+            ? 'a timer a script left behind overran its deadline where it could not be stopped safely'
+            : `exit code ${code}`,
+      ),
+    );
     const channel = child.stdio[3] as Duplex;
     channel.on('error', () => {});
     const reader = new FrameReader(MAX_REPLY_BYTES);

@@ -67,6 +67,29 @@ describe.skipIf(!boundary.ok)('deadlines that hold against anything', () => {
     expect(after.tensorsAlive).toBe(baseline.tensorsAlive);
   });
 
+  it("interrupts a loop a script left in a timer at that script's deadline, though no script runs when it fires", async () => {
+    const runtime = await warmProcess();
+    const graph = scriptsGraph(
+      {
+        leaves: 'setTimeout(() => { while (true) {} }, 0); return tf.mul(x, 2);',
+        waits: 'await new Promise((done) => setTimeout(done, 50)); return tf.add(x, 1);',
+      },
+      DEADLINE_MS,
+    );
+    const [result, ms] = await timed(runtime.run(graph, { mode: 'eager', previewLimit: 3 }));
+    const report = result as RunReport;
+    const values = (id: string) => report.outputs.find((o) => o.node === id)!.summary.values;
+    expect(report.ok).toBe(true);
+    expectValuesClose(values('leaves'), [2, 4, 6], 0);
+    expectValuesClose(values('waits'), [2, 3, 4], 0);
+    console.log(`a loop left in a timer, timeout_ms ${DEADLINE_MS}: the run returned after ${ms.toFixed(0)} ms`);
+    expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 5);
+    expect(ms).toBeLessThan(DEADLINE_MS + 1000);
+    expect(await runtime.run(scriptsGraph({ ok: 'return x;' }), { mode: 'graph', previewLimit: 3 })).toMatchObject({
+      ok: true,
+    });
+  });
+
   it('stops a loop after an await (out of reach of the interruption) by killing its process at deadline and grace', async () => {
     const runtime = await warmProcess();
     const graph = scriptsGraph({ block: 'await null; while (true) {}' }, DEADLINE_MS);

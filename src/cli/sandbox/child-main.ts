@@ -41,5 +41,5 @@ try {
 }
 if (powers) {
   const { serveRuntime } = await import('./serve-runtime');
-  listen(serveRuntime(send, powers.lock), powers.exit);
+  listen(serveRuntime(send, powers), powers.exit);
 }

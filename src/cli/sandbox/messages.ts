@@ -2,6 +2,13 @@ import type { Graph } from '../../graph/types';
 import type { BackendChoice, BackendName } from '../../runtime/backend';
 import type { HostEvent, HostRunOptions } from '../../runtime/host/runtime-host';
 
+/**
+ * The script process's exit status when a callback a script left in a timer overran its deadline
+ * and could not be interrupted safely (see vm-interrupter.ts): with no script running, no one
+ * would kill it.
+ */
+export const UNSAFE_INTERRUPT_EXIT = 70;
+
 /** What the runner asks of its script process. */
 export type Request =
   /** First, once: load the runtime on `backend`; `maxBytes` null is the backend's default budget. */

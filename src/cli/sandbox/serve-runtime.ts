@@ -1,21 +1,38 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadTranspiler } from '../../ops/script';
 import { RuntimeHost } from '../../runtime/host/runtime-host';
-import type { Reply, Request } from './messages';
+import type { HostEvent } from '../../runtime/host/runtime-host';
+import { boundTimers } from './bounded-timers';
+import { UNSAFE_INTERRUPT_EXIT, type Reply, type Request } from './messages';
 import { vmInterrupter } from './vm-interrupter';
 
 /**
  * The runtime of the script process, answering the runner's requests through `send`. Once started
  * (its backend and the script transpiler loaded), it calls `lock`: no code loads after that.
  */
-export function serveRuntime(send: (reply: Reply) => void, lock: () => Promise<void>) {
+export function serveRuntime(
+  send: (reply: Reply) => void,
+  { lock, exit }: { lock: () => Promise<void>; exit: (code: number) => never },
+) {
   // Production mode drops tfjs's debug checks and its advice to install tfjs-node.
   tf.enableProdMode();
   const host = new RuntimeHost(tf, { interrupter: vmInterrupter(tf, waitToBeKilled) });
+  // A timer fires when no script runs, and no deadline is watched: where it cannot be interrupted
+  // safely, this process ends, and the runner says so.
+  let running: { readonly nodeId: string; readonly timeoutMs: number } | null = null;
+  boundTimers(
+    vmInterrupter(tf, () => exit(UNSAFE_INTERRUPT_EXIT)),
+    () => running?.timeoutMs ?? null,
+  );
+  const onEvent = (event: HostEvent) => {
+    if (event.type === 'script-started') running = event;
+    else if (event.type === 'script-finished' && running?.nodeId === event.nodeId) running = null;
+    send({ type: 'event', event });
+  };
   return async (request: Request): Promise<void> => {
     if (request.type === 'start') {
       try {
-        const backend = await host.start(request.backend, (event) => send({ type: 'event', event }));
+        const backend = await host.start(request.backend, onEvent);
         host.setMemoryBudget(request.maxBytes);
         await loadTranspiler();
         await lock();

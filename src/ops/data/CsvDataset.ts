@@ -2,7 +2,6 @@ import { attr } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { defineOp, type Tensor } from '../define-op';
 import { CsvError, parseCsv, pickColumns } from './csv-table';
-import { splitCode, splitTensors } from './split-tensors';
 import { splitRows, type Dataset, type DatasetSplit } from './dataset';
 
 /** Large enough for a few hundred thousand cells, small enough that the graph carrying it stays easy to share. */
@@ -81,8 +80,20 @@ export const CsvDataset = defineOp({
       labels: { dtype: 'float32', shape: [train.rows, 1] },
     };
   },
-  forward: (tf, _, attrs) => splitTensors(tf, splits(attrs).train) as Record<'features' | 'labels', Tensor>,
+  forward: (tf, _, attrs) => {
+    const { train } = splits(attrs);
+    const tensor = (port: string): Tensor => {
+      const { values, rowShape } = train.ports.get(port)!;
+      return tf.tensor(values, [train.rows, ...rowShape], 'float32');
+    };
+    return { features: tensor('features'), labels: tensor('labels') };
+  },
   dataset: (attrs): Dataset => ({ ...splits(attrs), batchSize: attrs.batch_size, seed: attrs.seed }),
   // The module holds the training split the node gives outside training.
-  code: ({ attrs, outputs, literal }) => splitCode(splits(attrs).train, outputs, literal),
+  code: ({ attrs, outputs, literal }) => {
+    const { train, width } = splits(attrs);
+    const line = (port: 'features' | 'labels', columns: number) =>
+      `const ${outputs[port]} = tf.tensor2d(${literal(Array.from(train.ports.get(port)!.values))}, [${train.rows}, ${columns}]);`;
+    return { lines: [line('features', width), line('labels', 1)] };
+  },
 });

@@ -1,6 +1,5 @@
 import { attr } from '../../graph/attrs';
 import { defineOp, type Tensor } from '../define-op';
-import { splitCode, splitTensors } from './split-tensors';
 import { splitRows, type Dataset } from './dataset';
 import { PLAYGROUND_KINDS, playgroundPoints } from './playground-points';
 
@@ -49,14 +48,24 @@ export const Dataset2D = defineOp({
     features: { dtype: 'float32', shape: [trainRows(samples, test_fraction), 2] },
     labels: { dtype: 'float32', shape: [trainRows(samples, test_fraction), 1] },
   }),
-  forward: (tf, _, { kind, samples, noise, test_fraction, seed }) =>
-    splitTensors(tf, splits(kind, samples, noise, test_fraction, seed).train) as Record<'features' | 'labels', Tensor>,
+  forward: (tf, _, { kind, samples, noise, test_fraction, seed }) => {
+    const { train } = splits(kind, samples, noise, test_fraction, seed);
+    const tensor = (port: string): Tensor => {
+      const { values, rowShape } = train.ports.get(port)!;
+      return tf.tensor(values, [train.rows, ...rowShape], 'float32');
+    };
+    return { features: tensor('features'), labels: tensor('labels') };
+  },
   dataset: ({ kind, samples, noise, test_fraction, batch_size, seed }): Dataset => ({
     ...splits(kind, samples, noise, test_fraction, seed),
     batchSize: batch_size,
     seed,
   }),
   // The module holds the training split the node gives outside training.
-  code: ({ attrs: { kind, samples, noise, test_fraction, seed }, outputs, literal }) =>
-    splitCode(splits(kind, samples, noise, test_fraction, seed).train, outputs, literal),
+  code: ({ attrs: { kind, samples, noise, test_fraction, seed }, outputs, literal }) => {
+    const { train } = splits(kind, samples, noise, test_fraction, seed);
+    const line = (port: 'features' | 'labels', width: number) =>
+      `const ${outputs[port]} = tf.tensor2d(${literal(Array.from(train.ports.get(port)!.values))}, [${train.rows}, ${width}]);`;
+    return { lines: [line('features', 2), line('labels', 1)] };
+  },
 });

@@ -1,4 +1,5 @@
 import { seededUniform, shuffled, takeRows, type Dataset, type DatasetSplit } from '../../ops/data/dataset';
+import type { Tensor, TF } from '../../ops/define-op';
 
 /**
  * A dataset node's training split served in batches: each epoch visits every example once, in an
@@ -34,4 +35,15 @@ export class Batches {
     }
     return batch;
   }
+}
+
+/** A split's values as tensors, one per output port. */
+export function splitTensors(tf: TF, split: DatasetSplit): Record<string, Tensor> {
+  const tensors: Record<string, Tensor> = {};
+  for (const [port, { values, rowShape }] of split.ports)
+    Object.defineProperty(tensors, port, {
+      value: tf.tensor(values, [split.rows, ...rowShape], 'float32'),
+      enumerable: true,
+    });
+  return tensors;
 }

@@ -8,8 +8,7 @@ import { runForward } from '../forward';
 import { gatherInputs } from '../gather-inputs';
 import { gradientsFreedOnFailure, stepOnTape } from '../gradients';
 import type { PlanStep } from '../plan';
-import { splitTensors } from '../../ops/data/split-tensors';
-import { Batches } from './batches';
+import { Batches, splitTensors } from './batches';
 import { makeOptimizer } from './optimizer';
 import { trainingPlan, type TrainingPlan } from './training-plan';
 
