@@ -37,13 +37,17 @@ export class TrainingRun {
   }
 
   async resume(): Promise<void> {
-    if (this.state.getState().status !== 'paused') return;
+    const { status } = this.state.getState();
+    // While pausing, the loop is still waiting for its chunk: it just carries on.
+    if (status === 'pausing') this.state.setState({ status: 'running' });
+    if (status !== 'paused') return;
     this.state.setState({ status: 'running' });
     await this.loop(this.generation);
   }
 
+  /** Stops after the chunk under way, so the figures shown as paused are the ones training stands at. */
   pause(): void {
-    if (this.state.getState().status === 'running') this.state.setState({ status: 'paused' });
+    if (this.state.getState().status === 'running') this.state.setState({ status: 'pausing' });
   }
 
   /** Drops the run: the weights stay as the document has them. */
@@ -83,6 +87,7 @@ export class TrainingRun {
         return;
       }
       if (chunk.steps >= target) this.state.setState({ status: 'done' });
+      else if (this.state.getState().status === 'pausing') this.state.setState({ status: 'paused' });
     }
   }
 }

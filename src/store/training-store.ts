@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { Evaluation } from '../runtime/training/trainer';
 
-export type TrainingStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'failed';
+/** `pausing`: Pause was pressed while a chunk of steps is still computing; `paused` once it has landed. */
+export type TrainingStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'done' | 'failed';
 
 /** A test-split figure, after a given step. */
 export interface TestPoint extends Evaluation {

@@ -22,7 +22,7 @@ export function TrainingSection() {
     [losses, tests, log],
   );
   const last = tests[tests.length - 1];
-  const busy = status === 'starting' || status === 'running';
+  const busy = status === 'starting' || status === 'running' || status === 'pausing';
   const trained = steps > 0 && status !== 'starting';
 
   return (
@@ -31,7 +31,7 @@ export function TrainingSection() {
       <TrainingSetup disabled={busy} />
       {setup && (
         <div className="training-buttons" role="group" aria-label="Training controls">
-          {status === 'paused' ? (
+          {status === 'paused' || status === 'pausing' ? (
             <button type="button" className="primary" onClick={() => void run.resume()}>
               Resume
             </button>
@@ -59,6 +59,7 @@ export function TrainingSection() {
             {status === 'starting' ? 'Starting…' : `Step ${steps} of ${target}`}
             {epochs > 0 && ` · epoch ${epochs}`}
             {stepsPerSecond !== null && ` · ${stepsPerSecond.toFixed(0)} steps/s`}
+            {status === 'pausing' && ' · pausing…'}
             {status === 'paused' && ' · paused'}
             {status === 'done' && ' · done'}
           </p>
