@@ -9,14 +9,15 @@ import { ScriptProcesses } from './script-processes';
 const EXPORT_FORMATS: readonly ExportFormat[] = ['graph-model', 'ts'];
 
 const USAGE = `Usage: tensorloom run FILE.json [options]
-       tensorloom train FILE.json [--steps N] [--every K] [-o TRAINED.json] [--json]
+       tensorloom train FILE.json [--steps N | --epochs N] [--every K] [-o TRAINED.json] [--json]
        tensorloom import MODEL.json [-o GRAPH.json]
        tensorloom export GRAPH.json [--format graph-model|ts] --out DIR
 
 run: loads a Tensorloom graph file, runs it and prints each output's shape, dtype and values.
 train: trains the graph as its "training" setup says (loss, optimizer, steps), printing the loss
   every K steps (default 50) and, with a dataset node, the test split's loss and accuracy; -o writes
-  the graph with its variables holding the trained values. --steps overrides the setup's steps.
+  the graph with its variables holding the trained values. --steps or --epochs (passes over the
+  dataset node's training split) overrides how long the setup trains.
 import: a tfjs model (a GraphModel or Keras layers-model: model.json, its weight files beside it)
   as a Tensorloom graph file, written to GRAPH.json or printed.
 export: the graph as a tfjs GraphModel in DIR (model.json, weight shards, and register-ops.ts for
@@ -116,6 +117,7 @@ async function trainCommand(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         steps: { type: 'string' },
+        epochs: { type: 'string' },
         every: { type: 'string', default: '50' },
         out: { type: 'string', short: 'o' },
         backend: { type: 'string', default: 'cpu' },
@@ -128,15 +130,19 @@ async function trainCommand(argv: string[]): Promise<number> {
   const { values: opts, positionals } = parsed;
   const [file, ...extra] = positionals;
   if (!file || extra.length) return usage('expected: train FILE.json');
+  if (opts.steps !== undefined && opts.epochs !== undefined) return usage('give --steps or --epochs, not both');
   const steps = opts.steps === undefined ? null : positiveInteger(opts.steps);
   if (steps === undefined) return usage(`--steps must be a positive integer, got "${opts.steps}"`);
+  const epochs = opts.epochs === undefined ? null : positiveInteger(opts.epochs);
+  if (epochs === undefined) return usage(`--epochs must be a positive integer, got "${opts.epochs}"`);
+  const length = steps !== null ? { steps } : epochs !== null ? { epochs } : null;
   const every = positiveInteger(opts.every);
   if (every === undefined) return usage(`--every must be a positive integer, got "${opts.every}"`);
   const backend = opts.backend as BackendName;
   if (!BACKENDS.includes(backend) || backend === 'webgpu')
     return usage(`--backend must be cpu or wasm, got "${opts.backend}"`);
   const { trainFile } = await import('./train-file');
-  return trainFile(file, { backend, steps, every, out: opts.out ?? null, json: opts.json });
+  return trainFile(file, { backend, length, every, out: opts.out ?? null, json: opts.json });
 }
 
 /** The integer ≥ 1 that `text` spells, else undefined. */

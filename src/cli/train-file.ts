@@ -8,8 +8,8 @@ import { shown, shownMessage } from './terminal-text';
 
 export interface TrainFileOptions {
   readonly backend: BackendName;
-  /** Overrides the file's training.steps. */
-  readonly steps: number | null;
+  /** Overrides how long the file's setup trains: so many steps, or so many epochs. */
+  readonly length: { readonly steps: number } | { readonly epochs: number } | null;
   /** Print the loss (and the test figures) every this many steps. */
   readonly every: number;
   readonly out: string | null;
@@ -32,8 +32,8 @@ export async function trainFile(file: string, options: TrainFileOptions): Promis
   const loaded = await readGraphFile(file);
   if (!loaded) return 1;
   const { graph } = loaded;
-  const spec = graph.training;
-  if (!spec) {
+  const setup = graph.training;
+  if (!setup) {
     console.error(`error: ${file} has no training setup (its "training": loss, steps, optimizer, regularization)`);
     return 1;
   }
@@ -49,13 +49,14 @@ export async function trainFile(file: string, options: TrainFileOptions): Promis
   ]);
   tf.enableProdMode();
   await selectBackend(tf, options.backend);
+  const spec = lengthened(setup, options.length);
   const made = Trainer.create(tf, graph, spec);
   if (!made.ok) {
     console.error(`error${made.nodeId === null ? '' : ` at node ${shown(made.nodeId)}`}: ${shownMessage(made.error)}`);
     return 1;
   }
   const { trainer } = made;
-  const steps = options.steps ?? spec.steps;
+  const steps = trainer.targetSteps;
   const log: Logged[] = [];
   const start = performance.now();
   try {
@@ -84,6 +85,13 @@ export async function trainFile(file: string, options: TrainFileOptions): Promis
   } finally {
     trainer.dispose();
   }
+}
+
+/** The setup with the run's length the command line gives, if it gives one. */
+function lengthened(setup: TrainingSpec, length: TrainFileOptions['length']): TrainingSpec {
+  if (!length) return setup;
+  const { epochs: _, ...rest } = setup;
+  return { ...rest, ...length };
 }
 
 function progressLine({ step, loss, testLoss, testAccuracy }: Logged, epochs: number): string {

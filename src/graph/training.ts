@@ -57,6 +57,11 @@ export interface TrainingSpec {
   readonly loss: OutputRef;
   /** How many steps a training run takes unless told otherwise. */
   readonly steps: number;
+  /**
+   * When set, how long a run trains instead of `steps`: whole passes over the training split of
+   * the graph's (first) dataset node.
+   */
+  readonly epochs?: number;
   readonly optimizer: OptimizerSpec;
   readonly regularization: Regularization;
   /**

@@ -41,6 +41,7 @@ export const trainingSpec = z.strictObject(
   {
     loss: outputRef,
     steps: z.int(expected('a whole number of steps')).min(1).max(10_000_000),
+    epochs: z.int(expected('a whole number of epochs')).min(1).max(1_000_000).optional(),
     optimizer,
     regularization: z.strictObject({ l1: atLeastZero, l2: atLeastZero }, expected('{l1, l2}')),
     accuracy: z.strictObject({ prediction: outputRef, labels: outputRef }).optional(),

@@ -25,14 +25,14 @@ export class TrainingRun {
     const setup = graph.training;
     if (!setup) return;
     const generation = ++this.generation;
-    this.state.setState({ ...IDLE, status: 'starting', target: setup.steps });
+    this.state.setState({ ...IDLE, status: 'starting' });
     const started = await this.host().startTraining(graph);
     if (generation !== this.generation) return;
     if (!started.ok) {
       this.state.setState({ status: 'failed', error: { message: started.error, nodeId: started.nodeId } });
       return;
     }
-    this.state.setState({ status: 'running', points: started.points });
+    this.state.setState({ status: 'running', target: started.target, points: started.points });
     await this.loop(generation);
   }
 

@@ -49,6 +49,16 @@ describe('tensorloom train', () => {
     expect(report.log.every((e) => Number.isFinite(e.loss) && e.testAccuracy >= 0 && e.testAccuracy <= 1)).toBe(true);
   });
 
+  it('trains for whole epochs with --epochs: the example keeps 250 of its 500 points for training, 10 a batch', async () => {
+    const { code, stdout } = await tensorloom('train', example('playground'), '--epochs', '2', '--every', '25');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n').filter((l) => l.startsWith('step'));
+    expect(lines.map((l) => /step\s+(\d+).*\(epoch (\d+)\)/.exec(l)!.slice(1).map(Number))).toEqual([
+      [25, 1],
+      [50, 2],
+    ]);
+  });
+
   it('says what is wrong: no training setup, a loss that turns NaN (and where), bad options', async () => {
     const none = await tensorloom('train', example('mlp'));
     expect(none.code).toBe(1);
@@ -81,8 +91,17 @@ describe('tensorloom train', () => {
       'error at node log: the loss is NaN at step 1: log is the first node whose output is not finite',
     );
 
+    const noData = await tensorloom('train', nan, '--epochs', '3');
+    expect(noData.code).toBe(1);
+    expect(noData.stderr).toContain(
+      'error at node loss: training for 3 epochs needs a dataset node: an epoch is a pass over its training split',
+    );
+
     const bad = await tensorloom('train', example('playground'), '--steps', '0');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--steps must be a positive integer, got "0"');
+    const both = await tensorloom('train', example('playground'), '--steps', '5', '--epochs', '1');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give --steps or --epochs, not both');
   });
 });

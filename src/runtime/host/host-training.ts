@@ -23,6 +23,8 @@ export interface TrainingChunk {
 export type TrainingStart =
   | {
       readonly ok: true;
+      /** How many steps the run takes (the setup's steps, or its epochs in steps). */
+      readonly target: number;
       /** The training points of a dataset node of 2-D points, for the boundary picture. */
       readonly points: { readonly features: Float32Array; readonly labels: Float32Array } | null;
     }
@@ -40,7 +42,7 @@ export class HostTraining {
     const made = Trainer.create(this.tf, graph, graph.training, maxBytes === undefined ? {} : { maxBytes });
     if (!made.ok) return made;
     this.trainer = made.trainer;
-    return { ok: true, points: made.trainer.planePoints() };
+    return { ok: true, target: made.trainer.targetSteps, points: made.trainer.planePoints() };
   }
 
   async steps(count: number): Promise<TrainingChunk> {

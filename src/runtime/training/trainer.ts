@@ -80,7 +80,26 @@ export class Trainer {
     options: { registry?: OpRegistry<AnyOpDef>; maxBytes?: number } = {},
   ): TrainerResult {
     const compiled = trainingPlan(tf, graph, spec, options);
-    return compiled.ok ? { ok: true, trainer: new Trainer(tf, compiled, spec) } : compiled;
+    if (!compiled.ok) return compiled;
+    const trainer = new Trainer(tf, compiled, spec);
+    if (spec.epochs !== undefined && trainer.stepsPerEpoch === null) {
+      trainer.dispose();
+      const error = `training for ${spec.epochs} epochs needs a dataset node: an epoch is a pass over its training split`;
+      return { ok: false, error, nodeId: spec.loss.node };
+    }
+    return { ok: true, trainer };
+  }
+
+  /** Batches in one pass over the training split of the first dataset node; null without one. */
+  get stepsPerEpoch(): number | null {
+    const dataset = this.datasets.values().next().value;
+    return dataset ? Math.ceil(dataset.train.rows / dataset.batchSize) : null;
+  }
+
+  /** How many steps the run takes: the setup's steps, or its epochs in steps. */
+  get targetSteps(): number {
+    const { epochs, steps } = this.spec;
+    return epochs === undefined ? steps : epochs * this.stepsPerEpoch!;
   }
 
   get steps(): number {

@@ -54,7 +54,11 @@ export function TrainingSection() {
       )}
       {status !== 'idle' && (
         <>
-          <progress aria-label="Training progress" max={target} value={steps} />
+          {status === 'starting' ? (
+            <progress aria-label="Training progress" />
+          ) : (
+            <progress aria-label="Training progress" max={target} value={steps} />
+          )}
           <p role="status" aria-label="Training status">
             {status === 'starting' ? 'Starting…' : `Step ${steps} of ${target}`}
             {epochs > 0 && ` · epoch ${epochs}`}
