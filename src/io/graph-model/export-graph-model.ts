@@ -109,6 +109,9 @@ class GraphDefWriter {
     switch (op.kind) {
       case 'feed':
         if (op.name === 'Placeholder') return this.writePlaceholder(id, attrs.value as TensorLiteral);
+        // A model that generates its data by the step is fed the step, as a training loop would.
+        if (op.name === 'StepIndex')
+          return this.writePlaceholder(id, { dtype: 'int32', shape: [], values: [attrs.value as number] });
         this.notes.push(`${op.name} ${id} is written as a constant of its current value`);
         return this.writeConst(id, constantValue(op.name, attrs));
       case 'const':

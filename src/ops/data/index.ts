@@ -1,4 +1,5 @@
 import { CsvDataset } from './CsvDataset';
 import { Dataset2D } from './Dataset2D';
+import { StepIndex } from './StepIndex';
 
-export const dataOps = [Dataset2D, CsvDataset];
+export const dataOps = [Dataset2D, CsvDataset, StepIndex];

@@ -1,5 +1,7 @@
 import type { Graph, TensorLiteral } from '../../graph/types';
 import type { TF } from '../../ops/define-op';
+import type { ScriptWatch } from '../forward';
+import { TrainingStepError } from '../training/data-pass';
 import { Trainer, type Evaluation } from '../training/trainer';
 import { BOUNDARY } from './boundary-grid';
 
@@ -15,7 +17,7 @@ export interface TrainingChunk {
   /** How long the chunk's steps took. */
   readonly ms: number;
   /** Why training stopped within the chunk (a loss that is not finite), with the node to blame. */
-  readonly failure: { readonly error: string; readonly nodeId: string } | null;
+  readonly failure: { readonly error: string; readonly nodeId: string | null } | null;
   /** A 2-D binary classifier's prediction over the plane (see BOUNDARY), row by row from the top. */
   readonly boundary: Float32Array | null;
 }
@@ -34,12 +36,19 @@ export type TrainingStart =
 export class HostTraining {
   private trainer: Trainer | null = null;
 
-  constructor(private readonly tf: TF) {}
+  /** `watch`: told when a script of the graph runs, as in a graph run (the deadline's watchdog). */
+  constructor(
+    private readonly tf: TF,
+    private readonly watch: ScriptWatch,
+  ) {}
 
   start(graph: Graph, maxBytes: number | undefined): TrainingStart {
     this.stop();
     if (!graph.training) return { ok: false, error: 'the graph has no training setup', nodeId: null };
-    const made = Trainer.create(this.tf, graph, graph.training, maxBytes === undefined ? {} : { maxBytes });
+    const made = Trainer.create(this.tf, graph, graph.training, {
+      watch: this.watch,
+      ...(maxBytes !== undefined && { maxBytes }),
+    });
     if (!made.ok) return made;
     this.trainer = made.trainer;
     return { ok: true, target: made.trainer.targetSteps, points: made.trainer.planePoints() };
@@ -59,8 +68,15 @@ export class HostTraining {
       losses.push(outcome.loss);
     }
     const ms = performance.now() - start;
-    const test = await trainer.evaluate();
-    const boundary = await trainer.boundary(BOUNDARY.resolution, BOUNDARY.extent);
+    let test: Evaluation | null = null;
+    let boundary: Float32Array | null = null;
+    try {
+      test = await trainer.evaluate();
+      boundary = await trainer.boundary(BOUNDARY.resolution, BOUNDARY.extent);
+    } catch (e) {
+      // The test split can fail where batches did not (a generator script that throws now and then).
+      failure ??= { error: (e as Error).message, nodeId: e instanceof TrainingStepError ? e.nodeId : null };
+    }
     return { losses, steps: trainer.steps, epochs: trainer.epochs, test, ms, failure, boundary };
   }
 

@@ -48,12 +48,12 @@ export class RuntimeHost {
     private readonly tf: TF,
     { interrupter }: { interrupter?: Interrupter } = {},
   ) {
-    this.training = new HostTraining(tf);
     this.watch = {
       started: (nodeId, timeoutMs) => this.listener?.({ type: 'script-started', nodeId, timeoutMs }),
       finished: (nodeId) => this.listener?.({ type: 'script-finished', nodeId }),
       ...(interrupter && { interrupter }),
     };
+    this.training = new HostTraining(tf, this.watch);
   }
 
   /** The WebGPU device in use, if any (for diagnostics, and for tests that simulate its loss). */

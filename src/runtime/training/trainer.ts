@@ -4,11 +4,13 @@ import type { OutputRef, TrainingSpec } from '../../graph/training';
 import type { Graph, TensorLiteral } from '../../graph/types';
 import type { Dataset } from '../../ops/data/dataset';
 import type { AnyOpDef, Tensor, TF } from '../../ops/define-op';
-import { runForward } from '../forward';
+import { StepIndex } from '../../ops/data/StepIndex';
+import { runForward, type ScriptWatch } from '../forward';
 import { gatherInputs } from '../gather-inputs';
 import { gradientsFreedOnFailure, stepOnTape } from '../gradients';
 import type { PlanStep } from '../plan';
 import { Batches, splitTensors } from './batches';
+import { runDataPass, TrainingStepError, type Fed } from './data-pass';
 import { makeOptimizer } from './optimizer';
 import { trainingPlan, type TrainingPlan } from './training-plan';
 
@@ -28,16 +30,15 @@ export type TrainerResult =
   | { readonly ok: true; readonly trainer: Trainer }
   | { readonly ok: false; readonly error: string; readonly nodeId: string | null };
 
-/** Values fed in place of some steps' outputs (a dataset node's batch), by step. */
-type Fed = (step: PlanStep) => Record<string, Tensor> | undefined;
-
 let trainers = 0;
 
 /**
  * Trains a graph's trainable variables to minimize a scalar: the plan is compiled once, and each
  * step runs it on a gradient tape (with TensorFlow's gradients where tfjs's differ, as the
  * gradient panel does), then the optimizer updates the variables, which stay resident between
- * steps. A dataset node gives a batch a step. Every tensor a step makes is freed by its end.
+ * steps. A dataset node gives a batch a step; the input pipeline (what no trained variable
+ * reaches: datasets, a generator script fed the StepIndex) runs before the tape and may await.
+ * Every tensor a step makes is freed by its end.
  */
 export class Trainer {
   private stepCount = 0;
@@ -46,11 +47,14 @@ export class Trainer {
   /** Per dataset node's step, its examples (made once) and its batches. */
   private readonly datasets: ReadonlyMap<PlanStep, Dataset>;
   private readonly batches: ReadonlyMap<PlanStep, Batches>;
+  /** The plan's steps after the input pipeline: the model, from the trained variables to the loss. */
+  private readonly modelSteps: readonly PlanStep[];
 
   private constructor(
     private readonly tf: TF,
     private readonly compiled: TrainingPlan,
     private readonly spec: TrainingSpec,
+    private readonly watch: ScriptWatch | undefined,
   ) {
     const run = ++trainers;
     const { variables, feeds } = compiled;
@@ -71,17 +75,19 @@ export class Trainer {
       compiled.plan.steps.flatMap((s) => (s.op.dataset ? [[s, s.op.dataset(s.attrs as never)]] : [])),
     );
     this.batches = new Map([...this.datasets].map(([step, dataset]) => [step, new Batches(dataset)]));
+    const data = new Set(compiled.data);
+    this.modelSteps = compiled.plan.steps.filter((s) => !data.has(s));
   }
 
   static create(
     tf: TF,
     graph: Graph,
     spec: TrainingSpec,
-    options: { registry?: OpRegistry<AnyOpDef>; maxBytes?: number } = {},
+    options: { registry?: OpRegistry<AnyOpDef>; maxBytes?: number; watch?: ScriptWatch } = {},
   ): TrainerResult {
     const compiled = trainingPlan(tf, graph, spec, options);
     if (!compiled.ok) return compiled;
-    const trainer = new Trainer(tf, compiled, spec);
+    const trainer = new Trainer(tf, compiled, spec, options.watch);
     if (spec.epochs !== undefined && trainer.stepsPerEpoch === null) {
       trainer.dispose();
       const error = `training for ${spec.epochs} epochs needs a dataset node: an epoch is a pass over its training split`;
@@ -120,14 +126,25 @@ export class Trainer {
     const { tf } = this;
     const batches = new Map([...this.batches].map(([step, b]) => [step, b.next()]));
     const fed: Fed = (step) => (batches.has(step) ? splitTensors(tf, batches.get(step)!) : undefined);
-    const { value, grads } = gradientsFreedOnFailure(tf, () => this.forward(fed), [...this.variables.values()]);
+    try {
+      return await this.withDataPass(fed, (data) => this.update(data));
+    } catch (e) {
+      if (e instanceof TrainingStepError) return { ok: false, error: e.message, nodeId: e.nodeId };
+      throw e;
+    }
+  }
+
+  /** Forward and backward on the tape over the input pipeline's `data`, then the update. */
+  private async update(data: readonly (Tensor | undefined)[]): Promise<StepOutcome> {
+    const { tf } = this;
+    const { value, grads } = gradientsFreedOnFailure(tf, () => this.forward(data), [...this.variables.values()]);
     // Kept: a scope that spans awaits (an async script's, in a run meanwhile) must not free them.
     tf.keep(value);
     for (const g of grads) if (g) tf.keep(g);
     try {
       const loss = (await value.data())[0]!;
       if (!Number.isFinite(loss)) {
-        const nodeId = this.firstNotFinite(fed);
+        const nodeId = this.firstNotFinite(data);
         const error = `the loss is ${loss} at step ${this.stepCount + 1}: ${nodeId} is the first node whose output is not finite`;
         return { ok: false, nodeId, error };
       }
@@ -153,18 +170,20 @@ export class Trainer {
     const { tf } = this;
     const tests = new Map([...this.datasets].map(([step, dataset]) => [step, dataset.test]));
     const fed: Fed = (step) => (tests.has(step) ? splitTensors(tf, tests.get(step)!) : undefined);
-    const [loss, accuracy] = tf.tidy(() => {
-      const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), fed);
-      const value = (ref: OutputRef) => {
-        const out = this.compiled.plan.outputs.find((o) => o.node === ref.node && o.port === ref.port)!;
-        return values[out.slot]!;
-      };
-      const named = this.spec.accuracy;
-      const hits = named
-        ? tf.equal(tf.greater(value(named.prediction), 0.5), tf.greater(value(named.labels), 0.5))
-        : tf.scalar(false, 'bool');
-      return [value(this.spec.loss).clone(), tf.mean(tf.cast(hits, 'float32'))];
-    });
+    const [loss, accuracy] = await this.withDataPass(fed, async (data) =>
+      tf.tidy(() => {
+        const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), data);
+        const value = (ref: OutputRef) => {
+          const out = this.compiled.plan.outputs.find((o) => o.node === ref.node && o.port === ref.port)!;
+          return values[out.slot]!;
+        };
+        const named = this.spec.accuracy;
+        const hits = named
+          ? tf.equal(tf.greater(value(named.prediction), 0.5), tf.greater(value(named.labels), 0.5))
+          : tf.scalar(false, 'bool');
+        return [value(this.spec.loss).clone(), tf.mean(tf.cast(hits, 'float32'))] as const;
+      }),
+    );
     tf.keep(loss);
     tf.keep(accuracy);
     try {
@@ -202,13 +221,15 @@ export class Trainer {
       ]),
     };
     const fed: Fed = (step) => (step === dataset ? splitTensors(tf, plane) : undefined);
-    const prediction = tf.tidy(() => {
-      const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), fed);
-      const out = this.compiled.plan.outputs.find(
-        (o) => o.node === named.prediction.node && o.port === named.prediction.port,
-      )!;
-      return values[out.slot]!.clone();
-    });
+    const prediction = await this.withDataPass(fed, async (data) =>
+      tf.tidy(() => {
+        const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), data);
+        const out = this.compiled.plan.outputs.find(
+          (o) => o.node === named.prediction.node && o.port === named.prediction.port,
+        )!;
+        return values[out.slot]!.clone();
+      }),
+    );
     tf.keep(prediction);
     try {
       return (await prediction.data()) as Float32Array;
@@ -241,12 +262,29 @@ export class Trainer {
     this.compiled.plan.dispose();
   }
 
+  /**
+   * Runs the input pipeline for `use`, with the `fed` values in their nodes' places, and frees what
+   * it made once `use` is done with it.
+   */
+  private async withDataPass<T>(fed: Fed, use: (data: readonly (Tensor | undefined)[]) => Promise<T>): Promise<T> {
+    const { plan, data } = this.compiled;
+    const pass = await runDataPass(this.tf, plan, data, fed, (step) => this.attrsOf(step), this.watch);
+    try {
+      return await use(pass.values);
+    } finally {
+      pass.dispose();
+    }
+  }
+
   /** The loss, with the penalties, computed on the tape from the variables' current values. */
-  private forward(fed: Fed): Tensor {
+  private forward(data: readonly (Tensor | undefined)[]): Tensor {
     const { tf } = this;
     const { plan } = this.compiled;
     const options = (step: PlanStep) => ({ nodeId: step.nodeId, maxBytes: plan.maxBytes, sized: step.sized });
-    const values = this.runPlan((step, inputs) => stepOnTape(tf, step, inputs, this.attrsOf(step), options(step)), fed);
+    const values = this.runPlan(
+      (step, inputs) => stepOnTape(tf, step, inputs, this.attrsOf(step), options(step)),
+      data,
+    );
     const loss = values[plan.outputs[0]!.slot]!;
     const { l1, l2 } = this.spec.regularization;
     const penalties = [...this.variables.values()].flatMap((variable) => [
@@ -256,17 +294,23 @@ export class Trainer {
     return penalties.length ? tf.addN([loss, ...penalties]) : loss;
   }
 
-  /** Runs the plan's steps in order, the trained variables and the `fed` values in their nodes' places. */
+  /**
+   * Runs the steps after the input pipeline in plan order, over the pipeline's `data`, with the
+   * trained variables in their nodes' places. A step that throws stops the training step on it.
+   */
   private runPlan(
     run: (step: PlanStep, inputs: ReturnType<typeof gatherInputs>) => Record<string, Tensor>,
-    fed: Fed,
+    data: readonly (Tensor | undefined)[],
   ): (Tensor | undefined)[] {
-    const { plan } = this.compiled;
-    const values: (Tensor | undefined)[] = new Array(plan.slots.length);
-    for (const [slot, t] of plan.constants) values[slot] = t;
-    for (const step of plan.steps) {
+    const values = [...data];
+    for (const step of this.modelSteps) {
       const variable = this.variables.get(step);
-      const outs = variable ? { ref: variable } : (fed(step) ?? run(step, gatherInputs(step, values)));
+      let outs: Record<string, Tensor>;
+      try {
+        outs = variable ? { ref: variable } : run(step, gatherInputs(step, values));
+      } catch (e) {
+        throw new TrainingStepError(step.nodeId, `${step.nodeId} failed: ${(e as Error).message}`);
+      }
       step.outputPorts.forEach((port, k) => {
         values[step.outputSlots[k]!] = own(outs, port);
       });
@@ -275,18 +319,14 @@ export class Trainer {
   }
 
   /** The first node, in plan order, with an output that holds NaN or ±∞, from a plain forward pass. */
-  private firstNotFinite(fed: Fed): string {
+  private firstNotFinite(data: readonly (Tensor | undefined)[]): string {
     const { tf } = this;
-    let first: string | null = null;
-    const finite = (t: Tensor) => t.dtype !== 'float32' || tf.all(tf.isFinite(t)).dataSync()[0] === 1;
-    tf.tidy(() => {
-      this.runPlan((step, inputs) => {
-        const outs = this.plainStep(step, inputs);
-        if (first === null && !Object.values(outs).every(finite)) first = step.nodeId;
-        return outs;
-      }, fed);
+    const finite = (t: Tensor | undefined) => !t || t.dtype !== 'float32' || tf.all(tf.isFinite(t)).dataSync()[0] === 1;
+    return tf.tidy(() => {
+      const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), data);
+      const first = this.compiled.plan.steps.find((step) => !step.outputSlots.every((slot) => finite(values[slot])));
+      return first?.nodeId ?? this.spec.loss.node;
     });
-    return first ?? this.spec.loss.node;
   }
 
   /** The first dataset node whose `features` are 2-D points with `labels` beside them. */
@@ -301,7 +341,8 @@ export class Trainer {
     return runForward(this.tf, step.op, inputs, this.attrsOf(step), { nodeId: step.nodeId });
   }
 
-  private attrsOf(step: PlanStep) {
+  private attrsOf(step: PlanStep): PlanStep['attrs'] {
+    if (step.op.name === StepIndex.name) return { value: this.stepCount };
     return step.feed ? this.compiled.feeds.get(step.nodeId)! : step.attrs;
   }
 }

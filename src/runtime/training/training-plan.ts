@@ -14,6 +14,11 @@ export interface TrainingPlan {
   readonly feeds: Feeds;
   /** The trainable VariableV2 steps the loss depends on. */
   readonly variables: readonly PlanStep[];
+  /**
+   * The steps no trained variable reaches: the input pipeline (datasets, a generator script), run
+   * before the gradient tape each step, so that they may await.
+   */
+  readonly data: readonly PlanStep[];
 }
 
 export type TrainingPlanResult =
@@ -42,12 +47,17 @@ export function trainingPlan(
     plan.dispose();
     return { ok: false, nodeId, error };
   };
+  const trained = (s: PlanStep) => s.op.name === 'VariableV2' && s.attrs['trainable'] === true;
+  const variables = plan.steps.filter(trained);
+  const reached = reachedFrom(plan, variables);
   // A script whose body does not await runs on the tape; other ops that await cannot.
-  const awaiting = plan.steps.find((s) => s.op.awaits && gradientPathOf(s.op, s.attrs, s.nodeId) !== 'tape');
+  const awaiting = plan.steps.find(
+    (s) => reached.has(s) && s.op.awaits && gradientPathOf(s.op, s.attrs, s.nodeId) !== 'tape',
+  );
   if (awaiting)
     return refuse(
       awaiting.nodeId,
-      `${awaiting.nodeId} (${awaiting.op.name}) awaits, and a training step runs on a gradient tape, which cannot wait`,
+      `${awaiting.nodeId} (${awaiting.op.name}) awaits, and a trained variable reaches it: the gradient tape it runs on cannot wait`,
     );
   const type = plan.slots[plan.outputs[0]!.slot]!.type;
   if (type.dtype !== 'float32' || type.shape === null || type.shape.length !== 0) {
@@ -57,14 +67,26 @@ export function trainingPlan(
       `the loss must be a float32 scalar; ${loss.node}.${loss.port} is ${type.dtype}${shape}: reduce it with Sum or Mean first`,
     );
   }
-  const variables = plan.steps.filter((s) => s.op.name === 'VariableV2' && s.attrs['trainable'] === true);
   if (!variables.length)
     return refuse(
       loss.node,
       `no trainable variable reaches ${loss.node}.${loss.port}: add a VariableV2 with trainable set upstream of it`,
     );
   const feeds = new Map(plan.steps.filter((s) => s.feed).map((s) => [s.nodeId, validation.nodes.get(s.nodeId)!.attrs]));
-  return { ok: true, plan, feeds, variables };
+  const data = plan.steps.filter((s) => !reached.has(s) && !trained(s));
+  return { ok: true, plan, feeds, variables, data };
+}
+
+/** The steps downstream of `sources` (the plan is in dependency order). */
+function reachedFrom(plan: Plan, sources: readonly PlanStep[]): ReadonlySet<PlanStep> {
+  const slots = new Set(sources.flatMap((s) => s.outputSlots));
+  const reached = new Set<PlanStep>();
+  for (const step of plan.steps)
+    if (step.inputSlots.some((v) => (typeof v === 'number' ? slots.has(v) : v.some((s) => slots.has(s))))) {
+      reached.add(step);
+      for (const slot of step.outputSlots) slots.add(slot);
+    }
+  return reached;
 }
 
 function failure(diagnostic: { message: string; nodeId?: string } | undefined): TrainingPlanResult {

@@ -1,8 +1,20 @@
 import { useMemo } from 'react';
-import type { Graph } from '../../graph/types';
-import { OPTIMIZER_DEFAULTS, OPTIMIZER_NAMES, type OptimizerName, type TrainingSpec } from '../../graph/training';
+import {
+  OPTIMIZER_DEFAULTS,
+  OPTIMIZER_NAMES,
+  type OptimizerName,
+  type OutputRef,
+  type TrainingSpec,
+} from '../../graph/training';
+import { nodeLabel, type Graph } from '../../graph/types';
+import type { ResolvedNode } from '../../graph/validate';
+import { registry } from '../../ops/registry';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc } from '../app-context';
+import { TrainingLength } from './TrainingLength';
+import { AT_LEAST_ZERO, POSITIVE, TrainingNumberField } from './TrainingNumberField';
+import { TrainingOptimizerFields } from './TrainingOptimizerFields';
+import { TrainingVariables } from './TrainingVariables';
 
 const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
   sgd: 'SGD',
@@ -25,9 +37,26 @@ function lossCandidates(graph: Graph) {
   return candidates.sort((a, b) => Number(read.has(a.node)) - Number(read.has(b.node)));
 }
 
+/** The nodes that node `id` is computed from, itself included, in the graph's order. */
+function upstreamOf(graph: Graph, id: string): ResolvedNode[] {
+  const { positionOf, producers, resolved } = validationOf(graph).index;
+  const from = positionOf.get(id);
+  if (from === undefined) return [];
+  const reached = new Uint8Array(resolved.length);
+  const stack = [from];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (reached[p]) continue;
+    reached[p] = 1;
+    for (let k = producers.start[p]!; k < producers.start[p + 1]!; k++) stack.push(producers.targets[k]!);
+  }
+  return resolved.filter((n, p): n is ResolvedNode => n !== undefined && reached[p] === 1);
+}
+
 /**
- * What the graph trains and how: the loss (a scalar float32 output), the optimizer, its learning
- * rate and the number of steps. Each change is an edit of the document (undoable, saved with it).
+ * What the graph trains and how: the loss (a scalar float32 output), the optimizer and its
+ * settings, L1/L2 penalties, how long a run takes, and the variables it will train. Each change is
+ * an edit of the document (undoable, saved with it).
  */
 export function TrainingSetup({ disabled }: { disabled: boolean }) {
   const app = useApp();
@@ -35,7 +64,9 @@ export function TrainingSetup({ disabled }: { disabled: boolean }) {
   const setup = graph.training;
   const losses = useMemo(() => lossCandidates(graph), [graph]);
   const set = (training: TrainingSpec) => app.doc.getState().setTraining(training);
-  const key = (ref: { node: string; port: string }) => JSON.stringify([ref.node, ref.port]);
+  const key = (ref: OutputRef) => JSON.stringify([ref.node, ref.port]);
+  const lossNodeId = setup?.loss.node;
+  const upstream = useMemo(() => (lossNodeId ? upstreamOf(graph, lossNodeId) : []), [graph, lossNodeId]);
 
   if (!setup) {
     const first = losses[0];
@@ -56,11 +87,13 @@ export function TrainingSetup({ disabled }: { disabled: boolean }) {
       </div>
     );
   }
+  const lossNode = graph.nodes.find((n) => n.id === setup.loss.node);
+  const lossLabel = `${lossNode ? nodeLabel(lossNode) : setup.loss.node}.${setup.loss.port}`;
   return (
     <fieldset className="training-setup" disabled={disabled}>
       <legend className="muted">Setup</legend>
       <label className="attr">
-        Loss
+        <span className="attr-label">Loss</span>
         <select
           aria-label="Loss to minimize"
           value={key(setup.loss)}
@@ -80,7 +113,7 @@ export function TrainingSetup({ disabled }: { disabled: boolean }) {
         </select>
       </label>
       <label className="attr">
-        Optimizer
+        <span className="attr-label">Optimizer</span>
         <select
           aria-label="Optimizer"
           value={setup.optimizer.name}
@@ -96,39 +129,37 @@ export function TrainingSetup({ disabled }: { disabled: boolean }) {
           ))}
         </select>
       </label>
-      <label className="attr">
-        Learning rate
-        <input
-          aria-label="Learning rate"
-          type="number"
-          min={0}
-          step="any"
-          defaultValue={setup.optimizer.learningRate}
-          key={`lr-${setup.optimizer.learningRate}`}
-          onBlur={(e) => {
-            const rate = Number(e.target.value);
-            if (rate > 0 && Number.isFinite(rate))
-              set({ ...setup, optimizer: { ...setup.optimizer, learningRate: rate } });
-            else e.target.value = String(setup.optimizer.learningRate);
-          }}
-        />
-      </label>
-      <label className="attr">
-        Steps
-        <input
-          aria-label="Training steps"
-          type="number"
-          min={1}
-          step={1}
-          defaultValue={setup.steps}
-          key={`steps-${setup.steps}`}
-          onBlur={(e) => {
-            const steps = Number(e.target.value);
-            if (Number.isInteger(steps) && steps >= 1 && steps <= 10_000_000) set({ ...setup, steps });
-            else e.target.value = String(setup.steps);
-          }}
-        />
-      </label>
+      <TrainingNumberField
+        label="Learning rate"
+        value={setup.optimizer.learningRate}
+        rule={POSITIVE}
+        onCommit={(learningRate) => set({ ...setup, optimizer: { ...setup.optimizer, learningRate } })}
+      />
+      <TrainingOptimizerFields
+        key={setup.optimizer.name}
+        optimizer={setup.optimizer}
+        onChange={(optimizer) => set({ ...setup, optimizer })}
+      />
+      <TrainingNumberField
+        label="L1"
+        name="L1 regularization"
+        value={setup.regularization.l1}
+        rule={AT_LEAST_ZERO}
+        onCommit={(l1) => set({ ...setup, regularization: { ...setup.regularization, l1 } })}
+      />
+      <TrainingNumberField
+        label="L2"
+        name="L2 regularization"
+        value={setup.regularization.l2}
+        rule={AT_LEAST_ZERO}
+        onCommit={(l2) => set({ ...setup, regularization: { ...setup.regularization, l2 } })}
+      />
+      <TrainingLength
+        setup={setup}
+        hasDataset={upstream.some((n) => registry.get(n.node.op)?.dataset !== undefined)}
+        onChange={set}
+      />
+      <TrainingVariables lossLabel={lossLabel} upstream={upstream} />
     </fieldset>
   );
 }

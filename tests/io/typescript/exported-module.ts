@@ -75,7 +75,7 @@ interface ExportedModule {
 }
 
 /**
- * The module at `path` run on the graph's Placeholder values, with its weights read from the files
+ * The module at `path` run on the values of the graph's inputs (Placeholders, StepIndex), with its weights read from the files
  * beside it: each output by `node:port`. Asserts that everything it made besides them is freed.
  */
 export async function moduleValues(path: string, graph: Graph): Promise<Map<string, Values>> {
@@ -83,12 +83,12 @@ export async function moduleValues(path: string, graph: Graph): Promise<Map<stri
   const read = async (file: string) => new Uint8Array(readFileSync(join(path, '..', file))).buffer;
   const weights = module.loadWeights ? await module.loadWeights(read) : {};
   const inputs = Object.fromEntries(
-    graph.nodes
-      .filter((n) => n.op === 'Placeholder')
-      .map((n) => {
-        const { values, shape, dtype } = n.attrs.value as TensorLiteral;
-        return [n.id, tf.tensor(values as number[], [...shape], dtype)];
-      }),
+    graph.nodes.flatMap((n) => {
+      if (n.op === 'StepIndex') return [[n.id, tf.scalar(n.attrs.value as number, 'int32')]];
+      if (n.op !== 'Placeholder') return [];
+      const { values, shape, dtype } = n.attrs.value as TensorLiteral;
+      return [[n.id, tf.tensor(values as number[], [...shape], dtype)]];
+    }),
   );
   const before = tf.memory().numTensors;
   const outputs = (await module.run(inputs, weights)) as Record<string, tf.Tensor | Record<string, tf.Tensor>>;

@@ -28,4 +28,11 @@ export const cases: OpCase[] = [
     },
     tolerance: 1e-5,
   },
+  {
+    op: 'StepIndex',
+    title: 'outside training, the step it is set to',
+    inputs: {},
+    attrs: { value: 7 },
+    expected: { step: [7] },
+  },
 ];
