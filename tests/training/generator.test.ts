@@ -85,6 +85,20 @@ it('calls a generator script each step with the step index, off the tape: the fi
   expect(live()).toBe(before);
 });
 
+it('tests on the examples the generator gives at step −1, which it never trains on', async () => {
+  const before = live();
+  const graph = generatorGraph();
+  const made = Trainer.create(tf, graph, graph.training!);
+  if (!made.ok) throw new Error(made.error);
+  // Untrained (w = b = 0), the loss is the mean of y² over the test batch.
+  const { y } = batchAt(-1);
+  const test = await made.trainer.evaluate();
+  expect(test!.loss).toBeCloseTo(y.reduce((sum, v) => sum + v * v, 0) / BATCH, 5);
+  expect(test!.accuracy).toBeNull();
+  made.trainer.dispose();
+  expect(live()).toBe(before);
+});
+
 it('stops on the generator when it throws, at the step it throws, with its message; nothing is left behind', async () => {
   const before = live();
   const graph = generatorGraph(`if (step[0] === 2) throw new Error('no more data');\n${GENERATOR}`);

@@ -3,8 +3,9 @@ import { defineOp } from '../define-op';
 
 /**
  * The index of the training step under way (0 for the first), for a script that generates a
- * batch a step (the seeds' `tf.py_func` input pipeline). Outside training it holds `value`, to
- * look at the batch of any step.
+ * batch a step (the seeds' `tf.py_func` input pipeline); −1 while a training run tests the model,
+ * so that the generator can give examples it never trains on. Outside training it holds `value`,
+ * to look at the batch of any step.
  */
 export const StepIndex = defineOp({
   name: 'StepIndex',

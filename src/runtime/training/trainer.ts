@@ -42,6 +42,8 @@ let trainers = 0;
  */
 export class Trainer {
   private stepCount = 0;
+  /** The run is testing the model: a StepIndex gives −1 (see StepIndex). */
+  private testing = false;
   private readonly variables: ReadonlyMap<PlanStep, ReturnType<TF['variable']>>;
   private readonly optimizer: ReturnType<typeof makeOptimizer>;
   /** Per dataset node's step, its examples (made once) and its batches. */
@@ -162,15 +164,17 @@ export class Trainer {
   }
 
   /**
-   * The loss (without the penalties) and the accuracy on the dataset's test split, from a plain
-   * forward pass; null without a dataset node.
+   * The loss (without the penalties) and the accuracy on the dataset's test split, or on the
+   * examples a generator gives at step −1, from a plain forward pass; null with neither.
    */
   async evaluate(): Promise<Evaluation | null> {
-    if (!this.datasets.size) return null;
+    const generated = this.compiled.data.some((s) => s.op.name === StepIndex.name);
+    if (!this.datasets.size && !generated) return null;
     const { tf } = this;
     const tests = new Map([...this.datasets].map(([step, dataset]) => [step, dataset.test]));
     const fed: Fed = (step) => (tests.has(step) ? splitTensors(tf, tests.get(step)!) : undefined);
-    const [loss, accuracy] = await this.withDataPass(fed, async (data) =>
+    this.testing = true;
+    const tested = this.withDataPass(fed, async (data) =>
       tf.tidy(() => {
         const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), data);
         const value = (ref: OutputRef) => {
@@ -184,6 +188,7 @@ export class Trainer {
         return [value(this.spec.loss).clone(), tf.mean(tf.cast(hits, 'float32'))] as const;
       }),
     );
+    const [loss, accuracy] = await tested.finally(() => (this.testing = false));
     tf.keep(loss);
     tf.keep(accuracy);
     try {
@@ -342,7 +347,7 @@ export class Trainer {
   }
 
   private attrsOf(step: PlanStep): PlanStep['attrs'] {
-    if (step.op.name === StepIndex.name) return { value: this.stepCount };
+    if (step.op.name === StepIndex.name) return { value: this.testing ? -1 : this.stepCount };
     return step.feed ? this.compiled.feeds.get(step.nodeId)! : step.attrs;
   }
 }
