@@ -13,6 +13,7 @@ export const EXAMPLES: readonly Example[] = [
   { file: 'mlp.json', title: 'MLP forward pass with a loss' },
   { file: 'playground.json', title: 'Playground: train a classifier' },
   { file: 'regression.json', title: 'Linear regression on a CSV file' },
+  { file: 'conv-bars.json', title: 'Convolutional classifier on generated images' },
   { file: 'pictures.json', title: 'Pictures: heatmap, image, edges' },
   { file: 'seed-py-function.json', title: 'Seed: py_function with a custom gradient' },
   { file: 'seed-numpy-function.json', title: 'Seed: numpy_function with a custom gradient' },

@@ -119,3 +119,26 @@ test('any graph with a scalar loss can be set up for training in the panel: loss
     await app.close();
   }
 });
+
+test('the convolutional example trains on the images its generator script draws each step, in the runtime host', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openExample(page, 'Convolutional classifier on generated images');
+    await waitForStatus(page, /Backend:/);
+    const training = sidePanel(page).getByRole('region', { name: 'Training', exact: true });
+    await training.getByRole('button', { name: 'Train', exact: true }).click();
+    const status = training.getByRole('status', { name: 'Training status', exact: true });
+    await waitFor(
+      () => status.innerText(),
+      (text) => text.includes('Step 100 of 100') && text.includes('done'),
+      { timeout: 120_000, what: 'training to finish its 100 steps' },
+    );
+    // The 64 test images the script draws at step −1, which training never saw.
+    const figures = await training.getByLabel('Training figures').innerText();
+    expect(Number(/test accuracy\s+([\d.]+) %/.exec(figures)![1])).toBe(100);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
