@@ -12,7 +12,7 @@ import { layoutOverhead } from './layout';
 import { medians, printRows, type Row } from './measure';
 import { BATCH, benchMlp, INPUTS } from './mlp-graph';
 import { arrayScriptRoundTrip, tensorScriptOfOps } from './scripts';
-import { trainingStep } from './training';
+import { eagerTrainingStep, trainingStep } from './training';
 import { validateFanIn } from './validate';
 
 function chain(length: number, op: (i: number) => string, input: number[], shape: number[]): Graph {
@@ -226,6 +226,7 @@ const BENCHES: Record<string, () => Promise<Row>> = {
   import: importLargeModel,
   validate: validateFanIn,
   training: trainingStep,
+  'eager-training': eagerTrainingStep,
 };
 
 async function main(selected: string[]) {

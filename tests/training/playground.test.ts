@@ -11,8 +11,8 @@ if (!loaded.ok) throw new Error(loaded.error.message);
 const example = loaded.graph;
 
 /** Trains `graph` for its setup's steps; the losses of every step and the final test figures. */
-async function train(tf: Awaited<ReturnType<typeof cpu>>, graph: Graph) {
-  const made = Trainer.create(tf, graph, graph.training!);
+async function train(tf: Awaited<ReturnType<typeof cpu>>, graph: Graph, mode: 'eager' | 'graph' = 'graph') {
+  const made = Trainer.create(tf, graph, graph.training!, { mode });
   if (!made.ok) throw new Error(made.error);
   const losses: number[] = [];
   for (let i = 0; i < graph.training!.steps; i++) {
@@ -21,8 +21,9 @@ async function train(tf: Awaited<ReturnType<typeof cpu>>, graph: Graph) {
     losses.push(outcome.loss);
   }
   const test = (await made.trainer.evaluate())!;
+  const weights = await made.trainer.values();
   made.trainer.dispose();
-  return { losses, test };
+  return { losses, test, weights };
 }
 
 describe('the Playground classifier example', () => {
@@ -46,4 +47,14 @@ describe('the Playground classifier example', () => {
       expect(live()).toBe(before);
     },
   );
+
+  it('trains the same eagerly (the graph compiled anew each step, nothing folded) as compiled once, step by step', async () => {
+    const before = live();
+    const graph = { ...example, training: { ...example.training!, steps: 60 } };
+    const [compiled, eager] = [await train(tf, graph, 'graph'), await train(tf, graph, 'eager')];
+    expect(eager.losses).toEqual(compiled.losses);
+    expect(eager.test).toEqual(compiled.test);
+    expect(eager.weights).toEqual(compiled.weights);
+    expect(live()).toBe(before);
+  });
 });

@@ -32,6 +32,18 @@ export type TrainerResult =
 
 let trainers = 0;
 
+interface TrainerOptions {
+  readonly registry?: OpRegistry<AnyOpDef>;
+  readonly maxBytes?: number;
+  /** Told when a script of the graph runs (the deadline's watchdog). */
+  readonly watch?: ScriptWatch;
+}
+
+/** How a trainer compiles: with the graph to compile anew each step in eager mode, else null. */
+interface TrainerSetting extends TrainerOptions {
+  readonly graph: Graph | null;
+}
+
 /**
  * Trains a graph's trainable variables to minimize a scalar: the plan is compiled once, and each
  * step runs it on a gradient tape (with TensorFlow's gradients where tfjs's differ, as the
@@ -44,25 +56,25 @@ export class Trainer {
   private stepCount = 0;
   /** The run is testing the model: a StepIndex gives −1 (see StepIndex). */
   private testing = false;
-  private readonly variables: ReadonlyMap<PlanStep, ReturnType<TF['variable']>>;
+  /** By node id: the trained variables, and per dataset node its examples (made once) and batches. */
+  private readonly variables: ReadonlyMap<string, ReturnType<TF['variable']>>;
   private readonly optimizer: ReturnType<typeof makeOptimizer>;
-  /** Per dataset node's step, its examples (made once) and its batches. */
-  private readonly datasets: ReadonlyMap<PlanStep, Dataset>;
-  private readonly batches: ReadonlyMap<PlanStep, Batches>;
+  private readonly datasets: ReadonlyMap<string, Dataset>;
+  private readonly batches: ReadonlyMap<string, Batches>;
   /** The plan's steps after the input pipeline: the model, from the trained variables to the loss. */
-  private readonly modelSteps: readonly PlanStep[];
+  private modelSteps: readonly PlanStep[] = [];
 
   private constructor(
     private readonly tf: TF,
-    private readonly compiled: TrainingPlan,
+    private compiled: TrainingPlan,
     private readonly spec: TrainingSpec,
-    private readonly watch: ScriptWatch | undefined,
+    private readonly setting: TrainerSetting,
   ) {
     const run = ++trainers;
     const { variables, feeds } = compiled;
     this.variables = new Map(
       variables.map((step) => [
-        step,
+        step.nodeId,
         tf.tidy(() =>
           tf.variable(
             own(runForward(tf, step.op, {}, feeds.get(step.nodeId)!), 'ref')!,
@@ -74,22 +86,27 @@ export class Trainer {
     );
     this.optimizer = makeOptimizer(tf, spec.optimizer);
     this.datasets = new Map(
-      compiled.plan.steps.flatMap((s) => (s.op.dataset ? [[s, s.op.dataset(s.attrs as never)]] : [])),
+      compiled.plan.steps.flatMap((s) => (s.op.dataset ? [[s.nodeId, s.op.dataset(s.attrs as never)]] : [])),
     );
-    this.batches = new Map([...this.datasets].map(([step, dataset]) => [step, new Batches(dataset)]));
-    const data = new Set(compiled.data);
-    this.modelSteps = compiled.plan.steps.filter((s) => !data.has(s));
+    this.batches = new Map([...this.datasets].map(([id, dataset]) => [id, new Batches(dataset)]));
+    this.use(compiled);
   }
 
+  /**
+   * `mode`: `graph` compiles the step once (as `tf.function` traces once); `eager` works from the
+   * graph anew every step, as Python runs a training loop without `tf.function`: it validates,
+   * orders and infers the graph each step, and folds no constants.
+   */
   static create(
     tf: TF,
     graph: Graph,
     spec: TrainingSpec,
-    options: { registry?: OpRegistry<AnyOpDef>; maxBytes?: number; watch?: ScriptWatch } = {},
+    options: TrainerOptions & { mode?: 'eager' | 'graph' } = {},
   ): TrainerResult {
-    const compiled = trainingPlan(tf, graph, spec, options);
+    const { mode = 'graph', ...rest } = options;
+    const compiled = trainingPlan(tf, graph, spec, { ...rest, fold: mode === 'graph' });
     if (!compiled.ok) return compiled;
-    const trainer = new Trainer(tf, compiled, spec, options.watch);
+    const trainer = new Trainer(tf, compiled, spec, { ...rest, graph: mode === 'eager' ? graph : null });
     if (spec.epochs !== undefined && trainer.stepsPerEpoch === null) {
       trainer.dispose();
       const error = `training for ${spec.epochs} epochs needs a dataset node: an epoch is a pass over its training split`;
@@ -126,9 +143,10 @@ export class Trainer {
    */
   async step(): Promise<StepOutcome> {
     const { tf } = this;
-    const batches = new Map([...this.batches].map(([step, b]) => [step, b.next()]));
-    const fed: Fed = (step) => (batches.has(step) ? splitTensors(tf, batches.get(step)!) : undefined);
+    const batches = new Map([...this.batches].map(([id, b]) => [id, b.next()]));
+    const fed: Fed = (step) => (batches.has(step.nodeId) ? splitTensors(tf, batches.get(step.nodeId)!) : undefined);
     try {
+      if (this.setting.graph) this.recompile(this.setting.graph);
       return await this.withDataPass(fed, (data) => this.update(data));
     } catch (e) {
       if (e instanceof TrainingStepError) return { ok: false, error: e.message, nodeId: e.nodeId };
@@ -171,8 +189,8 @@ export class Trainer {
     const generated = this.compiled.data.some((s) => s.op.name === StepIndex.name);
     if (!this.datasets.size && !generated) return null;
     const { tf } = this;
-    const tests = new Map([...this.datasets].map(([step, dataset]) => [step, dataset.test]));
-    const fed: Fed = (step) => (tests.has(step) ? splitTensors(tf, tests.get(step)!) : undefined);
+    const tests = new Map([...this.datasets].map(([id, dataset]) => [id, dataset.test]));
+    const fed: Fed = (step) => (tests.has(step.nodeId) ? splitTensors(tf, tests.get(step.nodeId)!) : undefined);
     this.testing = true;
     const tested = this.withDataPass(fed, async (data) =>
       tf.tidy(() => {
@@ -225,7 +243,7 @@ export class Trainer {
         ['labels', { values: new Float32Array(n), rowShape: [1] }],
       ]),
     };
-    const fed: Fed = (step) => (step === dataset ? splitTensors(tf, plane) : undefined);
+    const fed: Fed = (step) => (step.nodeId === dataset ? splitTensors(tf, plane) : undefined);
     const prediction = await this.withDataPass(fed, async (data) =>
       tf.tidy(() => {
         const values = this.runPlan((step, inputs) => this.plainStep(step, inputs), data);
@@ -254,9 +272,9 @@ export class Trainer {
   /** The variables' current values, by node id, as the graph document holds them. */
   async values(): Promise<Map<string, TensorLiteral>> {
     const values = new Map<string, TensorLiteral>();
-    for (const [step, variable] of this.variables) {
+    for (const [id, variable] of this.variables) {
       const dtype = variable.dtype as TensorLiteral['dtype'];
-      values.set(step.nodeId, { dtype, shape: [...variable.shape], values: Array.from(await variable.data()) });
+      values.set(id, { dtype, shape: [...variable.shape], values: Array.from(await variable.data()) });
     }
     return values;
   }
@@ -273,7 +291,7 @@ export class Trainer {
    */
   private async withDataPass<T>(fed: Fed, use: (data: readonly (Tensor | undefined)[]) => Promise<T>): Promise<T> {
     const { plan, data } = this.compiled;
-    const pass = await runDataPass(this.tf, plan, data, fed, (step) => this.attrsOf(step), this.watch);
+    const pass = await runDataPass(this.tf, plan, data, fed, (step) => this.attrsOf(step), this.setting.watch);
     try {
       return await use(pass.values);
     } finally {
@@ -309,7 +327,7 @@ export class Trainer {
   ): (Tensor | undefined)[] {
     const values = [...data];
     for (const step of this.modelSteps) {
-      const variable = this.variables.get(step);
+      const variable = this.variables.get(step.nodeId);
       let outs: Record<string, Tensor>;
       try {
         outs = variable ? { ref: variable } : run(step, gatherInputs(step, values));
@@ -334,8 +352,23 @@ export class Trainer {
     });
   }
 
+  /** The compiled step to run from now on. */
+  private use(compiled: TrainingPlan): void {
+    this.compiled = compiled;
+    const data = new Set(compiled.data);
+    this.modelSteps = compiled.plan.steps.filter((s) => !data.has(s));
+  }
+
+  /** Eager mode's step: the graph compiled anew, as an interpreter would take it. */
+  private recompile(graph: Graph): void {
+    const compiled = trainingPlan(this.tf, graph, this.spec, { ...this.setting, fold: false });
+    if (!compiled.ok) throw new TrainingStepError(compiled.nodeId ?? this.spec.loss.node, compiled.error);
+    this.compiled.plan.dispose();
+    this.use(compiled);
+  }
+
   /** The first dataset node whose `features` are 2-D points with `labels` beside them. */
-  private planeDataset(): PlanStep | undefined {
+  private planeDataset(): string | undefined {
     return [...this.datasets].find(([, { train }]) => {
       const { ports } = train;
       return ports.get('features')?.rowShape.join() === '2' && ports.has('labels');

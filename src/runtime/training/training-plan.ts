@@ -33,12 +33,16 @@ export function trainingPlan(
   tf: TF,
   graph: Graph,
   spec: TrainingSpec,
-  { registry = defaultRegistry, maxBytes }: { registry?: OpRegistry<AnyOpDef>; maxBytes?: number } = {},
+  {
+    registry = defaultRegistry,
+    maxBytes,
+    fold = true,
+  }: { registry?: OpRegistry<AnyOpDef>; maxBytes?: number; fold?: boolean } = {},
 ): TrainingPlanResult {
   const validation = validateGraph(graph, registry);
   const { loss, accuracy } = spec;
   const outputs = [loss, ...(accuracy ? [accuracy.prediction, accuracy.labels] : [])];
-  const prepared = prepare(validation, { outputs, ...(maxBytes !== undefined && { maxBytes }) });
+  const prepared = prepare(validation, { outputs, fold, ...(maxBytes !== undefined && { maxBytes }) });
   if (!prepared.ok) return failure(prepared.diagnostics[0]);
   const traced = trace(tf, prepared);
   if (!traced.ok) return failure(traced.diagnostics[0]);
