@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { BackendChoice, BackendRequest } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
+import type { Comparison } from '../runtime/host/runtime-host';
 import type { GradientReport, RunReport } from '../runtime/reports';
 
 export interface RunState {
@@ -18,7 +19,7 @@ export interface RunState {
   readonly stepping: boolean;
   readonly gradientTarget: string | null;
   readonly gradients: GradientReport | null;
-  readonly comparison: { readonly graph: RunReport; readonly eager: RunReport } | null;
+  readonly comparison: Comparison | null;
   /**
    * Nodes the runner leaves out of runs, and why: a script that timed out (until it is edited),
    * and everything downstream of one.

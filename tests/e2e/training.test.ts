@@ -137,6 +137,18 @@ test('the convolutional example trains on the images its generator script draws 
     // The 64 test images the script draws at step −1, which training never saw.
     const figures = await training.getByLabel('Training figures').innerText();
     expect(Number(/test accuracy\s+([\d.]+) %/.exec(figures)![1])).toBe(100);
+    // Compare times training steps too: eager (the graph worked anew each step) and compiled once.
+    await toolbarButton(page, 'Compare').click();
+    const comparison = page.getByRole('table', { name: 'Eager and graph compared', exact: true });
+    await comparison.waitFor();
+    expect(await comparison.getByRole('columnheader').last().innerText()).toBe('training step');
+    for (const mode of ['eager', 'graph']) {
+      const cells = await comparison
+        .getByRole('row', { name: new RegExp(`^${mode} `) })
+        .getByRole('cell')
+        .allInnerTexts();
+      expect(Number(/^([\d.]+) ms$/.exec(cells[5]!)![1]), mode).toBeGreaterThan(0);
+    }
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();

@@ -6,6 +6,7 @@ import { checkMaxBytes } from '../memory-budget';
 import type { GradientReport, RunReport } from '../reports';
 import type { ScriptWatch } from '../forward';
 import { Session, type RunOptions } from '../session';
+import { compareTraining, type TrainingComparison } from '../training/compare-training';
 import { HostTraining, type TrainingChunk, type TrainingStart } from './host-training';
 
 /** Something the host tells the editor without being asked. */
@@ -16,6 +17,13 @@ export type HostEvent =
   | { readonly type: 'script-finished'; readonly nodeId: string };
 
 /** Run options that cross the frame boundary: plain data only. */
+export interface Comparison {
+  readonly graph: RunReport;
+  readonly eager: RunReport;
+  /** Per training step, where the graph has a training setup. */
+  readonly training: TrainingComparison | null;
+}
+
 export type HostRunOptions = Omit<RunOptions, 'cancelled' | 'watch'>;
 
 export interface ValuesPage {
@@ -147,12 +155,19 @@ export class RuntimeHost {
   }
 
   /** Runs the same graph in both modes, graph mode first so that eager does not warm its kernels. */
-  async compare(graph: Graph, options: HostRunOptions): Promise<{ graph: RunReport; eager: RunReport }> {
+  /** A run in each mode, and with a training setup, training steps in each mode too. */
+  async compare(graph: Graph, options: HostRunOptions): Promise<Comparison> {
     const session = this.live();
     const budgeted = this.budgeted(options);
     const compiled = await session.run(graph, { ...budgeted, mode: 'graph', watch: this.watch });
     const eager = await session.run(graph, { ...budgeted, mode: 'eager', watch: this.watch });
-    return { graph: compiled, eager };
+    const training = graph.training
+      ? await compareTraining(this.tf, graph, {
+          watch: this.watch,
+          ...(budgeted.maxBytes !== undefined && { maxBytes: budgeted.maxBytes }),
+        })
+      : null;
+    return { graph: compiled, eager, training };
   }
 
   private budgeted(options: HostRunOptions): HostRunOptions {

@@ -44,6 +44,9 @@ export function StatusBar() {
       )}
       {comparison && (
         <table className="comparison" aria-label="Eager and graph compared">
+          {comparison.training && !comparison.training.ok && (
+            <caption className="muted">Training steps not compared: {comparison.training.error}</caption>
+          )}
           <thead>
             <tr>
               <th />
@@ -52,6 +55,9 @@ export function StatusBar() {
               <th>peak memory</th>
               <th>steps</th>
               <th>traces</th>
+              {comparison.training?.ok && (
+                <th title={`the mean of ${comparison.training.steps} training steps in each mode`}>training step</th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -65,6 +71,7 @@ export function StatusBar() {
                   <td>{bytes(r.peakBytes)}</td>
                   <td>{r.stepsTotal}</td>
                   <td>{r.traceCount}</td>
+                  {comparison.training?.ok && <td>{comparison.training[m].toFixed(2)} ms</td>}
                 </tr>
               );
             })}
