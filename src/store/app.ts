@@ -19,7 +19,15 @@ export function createApp() {
   const client = new RuntimeClient();
   const runner = new Runner(client, doc, run);
   const training = createTrainingStore();
-  const trainingRun = new TrainingRun(() => client.host, doc, training);
+  const trainingRun = new TrainingRun(
+    () => client.host,
+    doc,
+    training,
+    () => {
+      const { nodes } = selection.getState();
+      return nodes.length === 1 ? nodes[0]! : null;
+    },
+  );
   // A run trains the graph it started from: another graph opened ends it.
   doc.subscribe((now, before) => {
     if (now.loads !== before.loads && training.getState().status !== 'idle') void trainingRun.reset();

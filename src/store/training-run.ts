@@ -14,10 +14,12 @@ export class TrainingRun {
   /** Bumped by each start and reset: a loop of an older run stops at its next chunk. */
   private generation = 0;
 
+  /** `selected`: the node the panel shows; if it is a trained variable, each chunk reports it. */
   constructor(
     private readonly host: () => Remote<RuntimeHost>,
     private readonly doc: DocumentStore,
     private readonly state: TrainingStore,
+    private readonly selected: () => string | null = () => null,
   ) {}
 
   async start(): Promise<void> {
@@ -68,7 +70,7 @@ export class TrainingRun {
     const current = () => generation === this.generation && this.state.getState().status === 'running';
     while (current()) {
       const { steps, target } = this.state.getState();
-      const chunk = await this.host().trainSteps(Math.min(CHUNK, target - steps));
+      const chunk = await this.host().trainSteps(Math.min(CHUNK, target - steps), this.selected());
       if (generation !== this.generation) return;
       const { losses, tests } = this.state.getState();
       this.state.setState({
@@ -78,6 +80,7 @@ export class TrainingRun {
         tests: chunk.test ? [...tests, { step: chunk.steps, ...chunk.test }] : tests,
         stepsPerSecond: chunk.losses.length ? (chunk.losses.length / chunk.ms) * 1000 : null,
         boundary: chunk.boundary,
+        inspected: chunk.inspected,
       });
       if (chunk.failure) {
         this.state.setState({

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Evaluation } from '../runtime/training/trainer';
+import type { Evaluation, VariableInspection } from '../runtime/training/trainer';
 
 /** `pausing`: Pause was pressed while a chunk of steps is still computing; `paused` once it has landed. */
 export type TrainingStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'done' | 'failed';
@@ -22,6 +22,8 @@ export interface TrainingState {
   /** A 2-D classifier's training points and its latest prediction over the plane (see BOUNDARY). */
   readonly points: { readonly features: Float32Array; readonly labels: Float32Array } | null;
   readonly boundary: Float32Array | null;
+  /** The selected trained variable, as the latest chunk left it. */
+  readonly inspected: VariableInspection | null;
   /** Why training stopped or could not start, and the node to blame. */
   readonly error: { readonly message: string; readonly nodeId: string | null } | null;
 }
@@ -36,6 +38,7 @@ export const IDLE: TrainingState = {
   stepsPerSecond: null,
   points: null,
   boundary: null,
+  inspected: null,
   error: null,
 };
 

@@ -126,6 +126,8 @@ test('the convolutional example trains on the images its generator script draws 
   try {
     await openExample(page, 'Convolutional classifier on generated images');
     await waitForStatus(page, /Backend:/);
+    // The kernel selected, the panel shows its trained value and latest gradient as training goes.
+    await selectNode(page, 'VariableV2', 'kernel');
     const training = sidePanel(page).getByRole('region', { name: 'Training', exact: true });
     await training.getByRole('button', { name: 'Train', exact: true }).click();
     const status = training.getByRole('status', { name: 'Training status', exact: true });
@@ -134,6 +136,9 @@ test('the convolutional example trains on the images its generator script draws 
       (text) => text.includes('Step 100 of 100') && text.includes('done'),
       { timeout: 120_000, what: 'training to finish its 100 steps' },
     );
+    const kernel = training.getByRole('region', { name: 'kernel while training', exact: true });
+    expect(await kernel.getByRole('heading').innerText()).toBe('kernel after step 100');
+    expect(await kernel.getByRole('figure').count()).toBe(2);
     // The 64 test images the script draws at step −1, which training never saw.
     const figures = await training.getByLabel('Training figures').innerText();
     expect(Number(/test accuracy\s+([\d.]+) %/.exec(figures)![1])).toBe(100);

@@ -52,6 +52,27 @@ describe('Trainer', () => {
     t.dispose();
   });
 
+  it('shows the inspected variable as training leaves it: its value and the gradient of the latest step', async () => {
+    const before = live();
+    const t = trainer(tf, squares([1, -2, 0.5], [0, 1, 0.5]), spec('loss', { name: 'sgd', learningRate: 0.1 }));
+    t.inspect('w');
+    expect(await t.inspection(10)).toMatchObject({ nodeId: 'w', step: 0, gradient: null });
+    await t.step();
+    // The gradient 2(w - t) at the step's start, [2, -6, 0]; the value after it, [0.8, -1.4, 0.5].
+    const first = (await t.inspection(10))!;
+    expect(first.step).toBe(1);
+    expectValuesClose(first.value.values, [0.8, -1.4, 0.5], 1e-6);
+    expectValuesClose(first.gradient!.values, [2, -6, 0], 1e-6);
+    await t.step();
+    // 2([0.8, -1.4, 0.5] - [0, 1, 0.5]) = [1.6, -4.8, 0].
+    expectValuesClose((await t.inspection(10))!.gradient!.values, [1.6, -4.8, 0], 1e-6);
+    // A node that is not a trained variable is inspected as nothing.
+    t.inspect('diff');
+    expect(await t.inspection(10)).toBeNull();
+    t.dispose();
+    expect(live()).toBe(before);
+  });
+
   it("steps by TensorFlow's gradients where tfjs's differ (Relu6 at 6: TensorFlow 0, tfjs 1)", async () => {
     const graph = new GraphBuilder()
       .node('w', 'VariableV2', { value: tensor([6, 3]) })

@@ -2,7 +2,10 @@ import type { Graph, TensorLiteral } from '../../graph/types';
 import type { TF } from '../../ops/define-op';
 import type { ScriptWatch } from '../forward';
 import { TrainingStepError } from '../training/data-pass';
-import { Trainer, type Evaluation } from '../training/trainer';
+import { Trainer, type Evaluation, type VariableInspection } from '../training/trainer';
+
+/** How many of an inspected variable's values a chunk carries to the panel. */
+const INSPECTED_VALUES = 1024;
 import { BOUNDARY } from './boundary-grid';
 
 /** What a chunk of training steps did, for the editor's training panel. */
@@ -20,6 +23,8 @@ export interface TrainingChunk {
   readonly failure: { readonly error: string; readonly nodeId: string | null } | null;
   /** A 2-D binary classifier's prediction over the plane (see BOUNDARY), row by row from the top. */
   readonly boundary: Float32Array | null;
+  /** The variable the chunk was asked to inspect, after its last step. */
+  readonly inspected: VariableInspection | null;
 }
 
 export type TrainingStart =
@@ -54,8 +59,10 @@ export class HostTraining {
     return { ok: true, target: made.trainer.targetSteps, points: made.trainer.planePoints() };
   }
 
-  async steps(count: number): Promise<TrainingChunk> {
+  /** `inspect`: a trained variable whose value and gradient the chunk reports (the one selected). */
+  async steps(count: number, inspect: string | null = null): Promise<TrainingChunk> {
     const trainer = this.live();
+    trainer.inspect(inspect);
     const losses: number[] = [];
     let failure: TrainingChunk['failure'] = null;
     const start = performance.now();
@@ -70,14 +77,16 @@ export class HostTraining {
     const ms = performance.now() - start;
     let test: Evaluation | null = null;
     let boundary: Float32Array | null = null;
+    let inspected: VariableInspection | null = null;
     try {
       test = await trainer.evaluate();
       boundary = await trainer.boundary(BOUNDARY.resolution, BOUNDARY.extent);
+      inspected = await trainer.inspection(INSPECTED_VALUES);
     } catch (e) {
       // The test split can fail where batches did not (a generator script that throws now and then).
       failure ??= { error: (e as Error).message, nodeId: e instanceof TrainingStepError ? e.nodeId : null };
     }
-    return { losses, steps: trainer.steps, epochs: trainer.epochs, test, ms, failure, boundary };
+    return { losses, steps: trainer.steps, epochs: trainer.epochs, test, ms, failure, boundary, inspected };
   }
 
   /** The trained variables' values, by node id. */

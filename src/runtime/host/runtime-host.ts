@@ -89,9 +89,12 @@ export class RuntimeHost {
     return this.training.start(graph, this.maxBytes);
   }
 
-  /** Takes up to `count` training steps, and tests on the dataset's test split after them. */
-  trainSteps(count: number): Promise<TrainingChunk> {
-    return this.training.steps(count);
+  /**
+   * Takes up to `count` training steps, and tests on the dataset's test split after them;
+   * `inspect`: a trained variable whose value and latest gradient the chunk reports.
+   */
+  trainSteps(count: number, inspect: string | null = null): Promise<TrainingChunk> {
+    return this.training.steps(count, inspect);
   }
 
   /** The trained variables' values, by node id, for the editor to keep. */

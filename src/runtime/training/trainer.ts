@@ -9,6 +9,7 @@ import { runForward, type ScriptWatch } from '../forward';
 import { gatherInputs } from '../gather-inputs';
 import { gradientsFreedOnFailure, stepOnTape } from '../gradients';
 import type { PlanStep } from '../plan';
+import { summarize, type TensorSummary } from '../summary';
 import { Batches, splitTensors } from './batches';
 import { runDataPass, TrainingStepError, type Fed } from './data-pass';
 import { makeOptimizer } from './optimizer';
@@ -18,6 +19,14 @@ import { trainingPlan, type TrainingPlan } from './training-plan';
 export type StepOutcome =
   | { readonly ok: true; readonly loss: number }
   | { readonly ok: false; readonly error: string; readonly nodeId: string };
+
+/** A trained variable as a training run stands: its value, and its gradient in the latest step. */
+export interface VariableInspection {
+  readonly nodeId: string;
+  readonly step: number;
+  readonly value: TensorSummary;
+  readonly gradient: TensorSummary | null;
+}
 
 /** How the model does on the dataset's test split. */
 export interface Evaluation {
@@ -63,6 +72,9 @@ export class Trainer {
   private readonly batches: ReadonlyMap<string, Batches>;
   /** The plan's steps after the input pipeline: the model, from the trained variables to the loss. */
   private modelSteps: readonly PlanStep[] = [];
+  /** The variable whose gradient each step keeps for `inspection`, and that gradient. */
+  private inspected: string | null = null;
+  private lastGradient: Tensor | null = null;
 
   private constructor(
     private readonly tf: TF,
@@ -173,6 +185,7 @@ export class Trainer {
         const g = grads[i];
         if (g) setOwn(named, variable.name, g);
       });
+      this.keepInspectedGradient(grads);
       this.optimizer.applyGradients(named);
       this.stepCount++;
       return { ok: true, loss };
@@ -279,7 +292,32 @@ export class Trainer {
     return values;
   }
 
+  /** Which trained variable's value and latest gradient `inspection` gives (null: none). */
+  inspect(nodeId: string | null): void {
+    if (nodeId === this.inspected) return;
+    this.inspected = nodeId !== null && this.variables.has(nodeId) ? nodeId : null;
+    this.lastGradient?.dispose();
+    this.lastGradient = null;
+  }
+
+  /**
+   * The inspected variable's value now and its gradient in the latest step (null before the
+   * first, or where no gradient reaches it), for the panel to show while training.
+   */
+  async inspection(previewLimit: number): Promise<VariableInspection | null> {
+    const nodeId = this.inspected;
+    if (nodeId === null) return null;
+    const gradient = this.lastGradient;
+    return {
+      nodeId,
+      step: this.stepCount,
+      value: await summarize(this.variables.get(nodeId)!, previewLimit),
+      gradient: gradient && (await summarize(gradient, previewLimit)),
+    };
+  }
+
   dispose(): void {
+    this.lastGradient?.dispose();
     this.optimizer.dispose();
     for (const variable of this.variables.values()) variable.dispose();
     this.compiled.plan.dispose();
@@ -350,6 +388,13 @@ export class Trainer {
       const first = this.compiled.plan.steps.find((step) => !step.outputSlots.every((slot) => finite(values[slot])));
       return first?.nodeId ?? this.spec.loss.node;
     });
+  }
+
+  private keepInspectedGradient(grads: readonly (Tensor | null)[]): void {
+    if (this.inspected === null) return;
+    const g = grads[[...this.variables.keys()].indexOf(this.inspected)];
+    this.lastGradient?.dispose();
+    this.lastGradient = g ? this.tf.keep(g.clone()) : null;
   }
 
   /** The compiled step to run from now on. */

@@ -2,8 +2,9 @@ import { useCallback, useState } from 'react';
 import { useStore } from 'zustand';
 import { Chart, type DrawChart } from '../tensor-view/Chart';
 import { formatNumber } from '../tensor-view/format';
-import { useApp, useDoc } from '../app-context';
+import { useApp, useDoc, useSelection } from '../app-context';
 import { DecisionBoundary } from './DecisionBoundary';
+import { TrainedVariable } from './TrainedVariable';
 import { TrainingSetup } from './TrainingSetup';
 
 /**
@@ -15,7 +16,9 @@ export function TrainingSection() {
   const setup = useDoc((s) => s.graph.training);
   const state = useStore(app.training);
   const [log, setLog] = useState(true);
-  const { status, steps, target, epochs, losses, tests, stepsPerSecond, error, boundary, points } = state;
+  const { status, steps, target, epochs, losses, tests, stepsPerSecond, error, boundary, points, inspected } = state;
+  const selected = useSelection((s) => (s.nodes.length === 1 ? s.nodes[0]! : null));
+  const inspectedNode = useDoc((s) => s.graph.nodes.find((n) => n.id === inspected?.nodeId));
   const run = app.trainingRun;
   const draw = useCallback<DrawChart>(
     (plot, el, width) => plot.lossChart(el, { losses, tests, log }, width),
@@ -92,6 +95,9 @@ export function TrainingSection() {
             </>
           )}
         </dl>
+      )}
+      {inspected && inspected.nodeId === selected && inspectedNode && (
+        <TrainedVariable inspected={inspected} name={inspectedNode.name ?? inspectedNode.id} />
       )}
       {boundary && <DecisionBoundary boundary={boundary} points={points} accuracy={last?.accuracy ?? null} />}
       {losses.length > 1 && (
