@@ -57,6 +57,8 @@ test('the Playground example trains in the side panel: the loss falls, test accu
     const accuracy = Number(/test accuracy\s+([\d.]+) %/.exec(figures)![1]);
     expect(accuracy).toBeGreaterThanOrEqual(95);
     await training.getByRole('img', { name: 'Loss over 300 steps' }).waitFor();
+    // The metric curve: test accuracy after each chunk of steps.
+    await training.getByRole('img', { name: 'Test accuracy over 300 steps' }).waitFor();
     expect(await picture.getAttribute('aria-label')).toContain(
       `${accuracy.toFixed(1)} % of test points on the right side`,
     );

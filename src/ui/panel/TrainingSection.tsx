@@ -24,6 +24,8 @@ export function TrainingSection() {
     (plot, el, width) => plot.lossChart(el, { losses, tests, log }, width),
     [losses, tests, log],
   );
+  const drawAccuracy = useCallback<DrawChart>((plot, el, width) => plot.accuracyChart(el, tests, width), [tests]);
+  const accuracies = tests.filter((t) => t.accuracy !== null).length;
   const last = tests[tests.length - 1];
   const busy = status === 'starting' || status === 'running' || status === 'pausing';
   const trained = steps > 0 && status !== 'starting';
@@ -108,6 +110,7 @@ export function TrainingSection() {
           </label>
         </>
       )}
+      {accuracies > 1 && <Chart label={`Test accuracy over ${steps} steps`} draw={drawAccuracy} />}
     </section>
   );
 }

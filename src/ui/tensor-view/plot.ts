@@ -121,3 +121,32 @@ export function lossChart(
   };
   return new uPlot(opts, [x, train, test], el);
 }
+
+/** Test accuracy after each chunk of training steps, in percent: a classifier's metric curve. */
+export function accuracyChart(
+  el: HTMLElement,
+  tests: readonly { step: number; accuracy: number | null }[],
+  width: number,
+): uPlot {
+  const measured = tests.filter((t) => t.accuracy !== null);
+  const x = Float64Array.from(measured, (t) => t.step);
+  const accuracy = measured.map((t) => t.accuracy! * 100);
+  const [xAxis, yAxis] = axes();
+  const opts: uPlot.Options = {
+    width,
+    height: CHART_HEIGHT,
+    scales: { x: { time: false }, y: { range: [0, 100] } },
+    axes: [xAxis!, { ...yAxis!, values: (_u, ticks) => ticks.map((t) => `${t} %`) }],
+    series: [
+      { label: 'step', value: (_u, v) => (v == null ? NONE : String(v)) },
+      {
+        label: 'test accuracy',
+        stroke: '#15803d',
+        width: 1.5,
+        points: { show: true, size: 5 },
+        value: (_u, v) => (v == null ? NONE : `${v.toFixed(1)} %`),
+      },
+    ],
+  };
+  return new uPlot(opts, [x, accuracy], el);
+}
