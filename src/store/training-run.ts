@@ -52,6 +52,13 @@ export class TrainingRun {
     if (this.state.getState().status === 'running') this.state.setState({ status: 'pausing' });
   }
 
+  /** Ends the run where it stands (after the chunk under way): its weights can be kept, not trained on. */
+  stop(): void {
+    const { status } = this.state.getState();
+    if (status === 'paused') this.state.setState({ status: 'stopped' });
+    else if (status === 'running' || status === 'pausing') this.state.setState({ status: 'stopping' });
+  }
+
   /** Drops the run: the weights stay as the document has them. */
   async reset(): Promise<void> {
     this.generation++;
@@ -91,6 +98,7 @@ export class TrainingRun {
       }
       if (chunk.steps >= target) this.state.setState({ status: 'done' });
       else if (this.state.getState().status === 'pausing') this.state.setState({ status: 'paused' });
+      else if (this.state.getState().status === 'stopping') this.state.setState({ status: 'stopped' });
     }
   }
 }

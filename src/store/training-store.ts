@@ -1,8 +1,12 @@
 import { createStore } from 'zustand/vanilla';
 import type { Evaluation, VariableInspection } from '../runtime/training/trainer';
 
-/** `pausing`: Pause was pressed while a chunk of steps is still computing; `paused` once it has landed. */
-export type TrainingStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'done' | 'failed';
+/**
+ * `pausing` and `stopping`: Pause or Stop was pressed while a chunk of steps is still computing;
+ * `paused` or `stopped` once it has landed. A stopped run can be kept or reset, not resumed.
+ */
+export type TrainingStatus =
+  'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'stopping' | 'stopped' | 'done' | 'failed';
 
 /** A test-split figure, after a given step. */
 export interface TestPoint extends Evaluation {

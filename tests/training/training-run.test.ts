@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Remote } from 'comlink';
 import { beforeAll, expect, it } from 'vitest';
+import type { TensorLiteral } from '../../src/graph/types';
 import { parseGraphFile } from '../../src/io/graph-file';
 import { RuntimeHost } from '../../src/runtime/host/runtime-host';
 import { createDocumentStore } from '../../src/store/document-store';
@@ -41,7 +42,7 @@ function editorRun(whileComputing: (run: TrainingRun) => unknown) {
         : Reflect.get(target, key, target),
   });
   const run = new TrainingRun(() => remote as unknown as Remote<RuntimeHost>, doc, state);
-  return { state, run };
+  return { state, run, doc };
 }
 
 it('shows "paused" only once the chunk under way has landed, and stays at that step', async () => {
@@ -74,5 +75,29 @@ it('resumed while pausing, carries on in the one loop it had: every step counted
   expect(done.steps).toBe(done.target);
   expect(done.losses).toHaveLength(done.target);
   await run.reset();
+  expect(live()).toBe(baseline);
+});
+
+it('stopped mid-run, ends where the chunk under way lands: no resuming, and Keep writes the weights it stopped at', async () => {
+  let whileStopping = '';
+  const { state, run, doc } = editorRun((run) => {
+    run.stop();
+    whileStopping = state.getState().status;
+  });
+  await run.start();
+  expect(whileStopping).toBe('stopping');
+  const stopped = state.getState();
+  expect(stopped.status).toBe('stopped');
+  expect(stopped.steps).toBe(20);
+  await run.resume();
+  expect(state.getState()).toBe(stopped);
+  const trained = await host.trainedValues();
+  await run.keep();
+  const kept = doc.getState().graph.nodes.find((n) => n.id === 'W1')!.attrs['value'] as TensorLiteral;
+  expect(Array.from(kept.values)).toEqual(trained['W1']!.values);
+  expect(Array.from(kept.values)).not.toEqual(
+    Array.from((playground.nodes.find((n) => n.id === 'W1')!.attrs['value'] as TensorLiteral).values),
+  );
+  expect(state.getState().status).toBe('idle');
   expect(live()).toBe(baseline);
 });

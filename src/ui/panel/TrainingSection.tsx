@@ -27,7 +27,8 @@ export function TrainingSection() {
   const drawAccuracy = useCallback<DrawChart>((plot, el, width) => plot.accuracyChart(el, tests, width), [tests]);
   const accuracies = tests.filter((t) => t.accuracy !== null).length;
   const last = tests[tests.length - 1];
-  const busy = status === 'starting' || status === 'running' || status === 'pausing';
+  const busy = status === 'starting' || status === 'running' || status === 'pausing' || status === 'stopping';
+  const stoppable = status === 'running' || status === 'pausing' || status === 'paused';
   const trained = steps > 0 && status !== 'starting';
 
   return (
@@ -46,9 +47,12 @@ export function TrainingSection() {
             </button>
           ) : (
             <button type="button" className="primary" disabled={busy} onClick={() => void run.start()}>
-              {status === 'done' || status === 'failed' ? 'Train again' : 'Train'}
+              {status === 'idle' || status === 'starting' ? 'Train' : 'Train again'}
             </button>
           )}
+          <button type="button" disabled={!stoppable} onClick={() => run.stop()}>
+            Stop
+          </button>
           <button type="button" disabled={status === 'idle'} onClick={() => void run.reset()}>
             Reset
           </button>
@@ -70,6 +74,8 @@ export function TrainingSection() {
             {stepsPerSecond !== null && ` · ${stepsPerSecond.toFixed(0)} steps/s`}
             {status === 'pausing' && ' · pausing…'}
             {status === 'paused' && ' · paused'}
+            {status === 'stopping' && ' · stopping…'}
+            {status === 'stopped' && ' · stopped'}
             {status === 'done' && ' · done'}
           </p>
         </>
