@@ -1,7 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
-import { openExample, selectNode, sidePanel, toolbarButton, waitFor, waitForStatus } from './support/editor';
+import { openExample, selectNode, toolbarButton, waitFor, waitForStatus } from './support/editor';
+import { trainingDone, trainingSection } from './support/training';
 import { save } from './support/files';
 
 /** Types into a number field of the setup and commits it with Enter. */
@@ -17,7 +18,7 @@ test('the training setup edits the optimizer settings, L2 and a length in epochs
     await openExample(page, 'Playground: train a classifier');
     await waitForStatus(page, /Backend:/);
     await selectNode(page, 'Mean', 'loss');
-    const training = sidePanel(page).getByRole('region', { name: 'Training', exact: true });
+    const training = trainingSection(page);
     const field = (name: string) => training.getByRole('spinbutton', { name, exact: true });
     const optimizer = training.getByRole('combobox', { name: 'Optimizer', exact: true });
     const savedSetup = async () => (JSON.parse((await save(page)).text) as { training: unknown }).training;
@@ -84,13 +85,7 @@ test('the training setup edits the optimizer settings, L2 and a length in epochs
 
     // 250 training points in batches of 10: 25 steps an epoch, 50 for two.
     await training.getByRole('button', { name: 'Train', exact: true }).click();
-    const status = training.getByRole('status', { name: 'Training status', exact: true });
-    const finished = await waitFor(
-      () => status.innerText(),
-      (text) => text.includes('done'),
-      { timeout: 120_000, what: 'training for 2 epochs to finish' },
-    );
-    expect(finished).toMatch(/^Step 50 of 50 · .*done$/);
+    expect(await trainingDone(training, 50)).toMatch(/^Step 50 of 50 · .*done$/);
     const progress = training.getByRole('progressbar', { name: 'Training progress', exact: true });
     expect([await progress.getAttribute('value'), await progress.getAttribute('max')]).toEqual(['50', '50']);
     expect(app.consoleErrors).toEqual([]);
@@ -105,7 +100,7 @@ test('without a dataset or a trainable variable upstream of the loss, the setup 
   try {
     await openExample(page, 'Seed: py_function with a custom gradient');
     await waitForStatus(page, /Backend:/);
-    const training = sidePanel(page).getByRole('region', { name: 'Training', exact: true });
+    const training = trainingSection(page);
     await training.getByRole('button', { name: 'Set up training', exact: true }).click();
     const epochs = training
       .getByRole('combobox', { name: 'Training length unit', exact: true })

@@ -9,6 +9,7 @@ import {
   waitFor,
   waitForStatus,
 } from './support/editor';
+import { trainingDone, trainingSection, trainingStatus } from './support/training';
 
 test('the Playground example trains in the side panel: the loss falls, test accuracy reaches 95 %, Keep weights, Undo', async () => {
   const app = await openApp();
@@ -22,9 +23,9 @@ test('the Playground example trains in the side panel: the loss falls, test accu
     // An untrained classifier is about as good as a coin toss: cross-entropy near ln 2.
     expect(untrained).toBeGreaterThan(0.3);
 
-    const training = panel.getByRole('region', { name: 'Training', exact: true });
+    const training = trainingSection(page);
     await training.getByRole('button', { name: 'Train', exact: true }).click();
-    const status = training.getByRole('status', { name: 'Training status', exact: true });
+    const status = trainingStatus(training);
     // Paused early, the decision boundary shows a model that has barely learned; resumed, it changes.
     await waitFor(
       () => status.innerText(),
@@ -45,14 +46,7 @@ test('the Playground example trains in the side panel: the loss falls, test accu
     await page.waitForTimeout(500);
     expect(await status.innerText()).toBe(pausedAt);
     await training.getByRole('button', { name: 'Resume', exact: true }).click();
-    await waitFor(
-      () => status.innerText(),
-      (text) => text.includes('Step 300 of 300') && text.includes('done'),
-      {
-        timeout: 120_000,
-        what: 'training to finish its 300 steps',
-      },
-    );
+    await trainingDone(training, 300);
     const figures = await training.getByLabel('Training figures').innerText();
     const accuracy = Number(/test accuracy\s+([\d.]+) %/.exec(figures)![1]);
     expect(accuracy).toBeGreaterThanOrEqual(95);
@@ -91,7 +85,7 @@ test('any graph with a scalar loss can be set up for training in the panel: loss
   try {
     await openExample(page, 'MLP forward pass with a loss');
     await waitForStatus(page, /Backend:/);
-    const training = sidePanel(page).getByRole('region', { name: 'Training', exact: true });
+    const training = trainingSection(page);
     await training.getByRole('button', { name: 'Set up training', exact: true }).click();
     // The loss offered first is the scalar nothing reads: the graph's own loss, not an intermediate mean.
     const loss = training.getByRole('combobox', { name: 'Loss to minimize', exact: true });
@@ -101,15 +95,7 @@ test('any graph with a scalar loss can be set up for training in the panel: loss
     await training.getByRole('spinbutton', { name: 'Training steps', exact: true }).fill('40');
     await training.getByRole('spinbutton', { name: 'Training steps', exact: true }).press('Tab');
     await training.getByRole('button', { name: 'Train', exact: true }).click();
-    const status = training.getByRole('status', { name: 'Training status', exact: true });
-    await waitFor(
-      () => status.innerText(),
-      (text) => text.includes('Step 40 of 40') && text.includes('done'),
-      {
-        timeout: 120_000,
-        what: 'training to finish its 40 steps',
-      },
-    );
+    await trainingDone(training, 40);
     const figures = await training.getByLabel('Training figures').innerText();
     // The four-example MLP fits its labels: cross-entropy from about 0.7 to near 0.
     expect(Number(/training loss\s+(\S+)/.exec(figures)![1]!.replace('\u2212', '-'))).toBeLessThan(0.1);
@@ -130,14 +116,9 @@ test('the convolutional example trains on the images its generator script draws 
     await waitForStatus(page, /Backend:/);
     // The kernel selected, the panel shows its trained value and latest gradient as training goes.
     await selectNode(page, 'VariableV2', 'kernel');
-    const training = sidePanel(page).getByRole('region', { name: 'Training', exact: true });
+    const training = trainingSection(page);
     await training.getByRole('button', { name: 'Train', exact: true }).click();
-    const status = training.getByRole('status', { name: 'Training status', exact: true });
-    await waitFor(
-      () => status.innerText(),
-      (text) => text.includes('Step 100 of 100') && text.includes('done'),
-      { timeout: 120_000, what: 'training to finish its 100 steps' },
-    );
+    await trainingDone(training, 100);
     const kernel = training.getByRole('region', { name: 'kernel while training', exact: true });
     expect(await kernel.getByRole('heading').innerText()).toBe('kernel after step 100');
     expect(await kernel.getByRole('figure').count()).toBe(2);
