@@ -1,4 +1,5 @@
-import type { Graph } from '../graph/types';
+import type { Graph, TensorLiteral } from '../graph/types';
+import type { TrainingChunk, TrainingStart } from '../runtime/host/host-training';
 import type { HostRunOptions } from '../runtime/host/runtime-host';
 import type { GradientReport, RunReport } from '../runtime/reports';
 
@@ -8,8 +9,8 @@ export interface Timeout {
 }
 
 /**
- * A run cut short by a script that stopped its runtime: it missed its deadline (and its process
- * was killed), or it ended the process. `reason` is what the report says of the node.
+ * A run or a training chunk cut short by a script that stopped its runtime: it missed its deadline
+ * (and its process was killed), or it ended the process. `reason` is what the report says of the node.
  */
 export interface ScriptStop {
   readonly nodeId: string;
@@ -25,6 +26,12 @@ export interface CliRuntime {
     previewLimit: number,
     deadlineMs: number | null,
   ): Promise<GradientReport | Timeout>;
+  /** Starts training the graph as its setup says; then `trainSteps` a chunk at a time. */
+  startTraining(graph: Graph): Promise<TrainingStart | ScriptStop>;
+  trainSteps(count: number): Promise<TrainingChunk | ScriptStop>;
+  /** The trained variables' values, by node id. */
+  trainedValues(): Promise<Record<string, TensorLiteral>>;
+  /** Ends the runtime, and with it any training run. */
   stop(): Promise<void>;
 }
 

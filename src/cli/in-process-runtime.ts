@@ -1,5 +1,6 @@
-import type { Graph } from '../graph/types';
+import type { Graph, TensorLiteral } from '../graph/types';
 import type { BackendName } from '../runtime/backend';
+import type { TrainingChunk, TrainingStart } from '../runtime/host/host-training';
 import type { HostRunOptions, RuntimeHost } from '../runtime/host/runtime-host';
 import type { GradientReport, RunReport } from '../runtime/reports';
 import { onlyRun, type CliRuntime } from './cli-runtime';
@@ -36,5 +37,21 @@ export class InProcessRuntime implements CliRuntime {
     return (await this.runtime).gradients(graph, target, previewLimit);
   }
 
-  async stop(): Promise<void> {}
+  async startTraining(graph: Graph): Promise<TrainingStart> {
+    return (await this.runtime).startTraining(graph);
+  }
+
+  async trainSteps(count: number): Promise<TrainingChunk> {
+    return (await this.runtime).trainSteps(count);
+  }
+
+  async trainedValues(): Promise<Record<string, TensorLiteral>> {
+    return (await this.runtime).trainedValues();
+  }
+
+  /** Frees a training run's variables and optimizer state; the runtime itself ends with this process. */
+  async stop(): Promise<void> {
+    // A runtime that failed to start failed the call that needed it already.
+    (await this.runtime.catch(() => null))?.stopTraining();
+  }
 }

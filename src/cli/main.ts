@@ -9,7 +9,7 @@ import { ScriptProcesses } from './script-processes';
 const EXPORT_FORMATS: readonly ExportFormat[] = ['graph-model', 'ts'];
 
 const USAGE = `Usage: tensorloom run FILE.json [options]
-       tensorloom train FILE.json [--steps N | --epochs N] [--every K] [-o TRAINED.json] [--json]
+       tensorloom train FILE.json [--steps N | --epochs N] [--every K] [-o TRAINED.json] [--json] [--trust]
        tensorloom import MODEL.json [-o GRAPH.json]
        tensorloom export GRAPH.json [--format graph-model|ts] --out DIR
 
@@ -17,7 +17,8 @@ run: loads a Tensorloom graph file, runs it and prints each output's shape, dtyp
 train: trains the graph as its "training" setup says (loss, optimizer, steps), printing the loss
   every K steps (default 50) and, with a dataset node, the test split's loss and accuracy; -o writes
   the graph with its variables holding the trained values. --steps or --epochs (passes over the
-  dataset node's training split) overrides how long the setup trains.
+  dataset node's training split) overrides how long the setup trains. A graph with script nodes
+  (a generator of its batches) trains only with --trust, in the scripts' process (below).
 import: a tfjs model (a GraphModel or Keras layers-model: model.json, its weight files beside it)
   as a Tensorloom graph file, written to GRAPH.json or printed.
 export: the graph as a tfjs GraphModel in DIR (model.json, weight shards, and register-ops.ts for
@@ -122,6 +123,7 @@ async function trainCommand(argv: string[]): Promise<number> {
         out: { type: 'string', short: 'o' },
         backend: { type: 'string', default: 'cpu' },
         json: { type: 'boolean', default: false },
+        trust: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -141,8 +143,9 @@ async function trainCommand(argv: string[]): Promise<number> {
   const backend = opts.backend as BackendName;
   if (!BACKENDS.includes(backend) || backend === 'webgpu')
     return usage(`--backend must be cpu or wasm, got "${opts.backend}"`);
+  const place = scriptPlace(opts.trust, backend, null);
   const { trainFile } = await import('./train-file');
-  return trainFile(file, { backend, length, every, out: opts.out ?? null, json: opts.json });
+  return trainFile(file, { backend, length, every, out: opts.out ?? null, json: opts.json }, place);
 }
 
 /** The integer ≥ 1 that `text` spells, else undefined. */

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { Duplex } from 'node:stream';
-import type { Graph } from '../graph/types';
+import { checkTensorLiteral } from '../graph/attrs';
+import type { AttrValue, Graph, TensorLiteral } from '../graph/types';
 import type { BackendChoice, BackendName } from '../runtime/backend';
+import type { TrainingChunk, TrainingStart } from '../runtime/host/host-training';
 import type { HostEvent, HostRunOptions } from '../runtime/host/runtime-host';
 import type { GradientReport, RunReport } from '../runtime/reports';
 import { onlyRun, type CliRuntime, type ScriptStop, type Timeout } from './cli-runtime';
@@ -83,10 +85,11 @@ export class ScriptProcess implements CliRuntime {
   }
 
   async run(graph: Graph, options: HostRunOptions): Promise<RunReport | ScriptStop> {
-    await this.ready;
-    this.refuseIfOver();
-    const answer = this.call((id) => ({ type: 'run', id, graph, options })).then((v) => onlyRun(v as RunReport));
-    return Promise.race([answer, this.ended]);
+    const result = await this.ask<RunReport | null, ScriptStop>(
+      (id) => ({ type: 'run', id, graph, options }),
+      this.ended,
+    );
+    return result !== null && 'reason' in result ? result : onlyRun(result);
   }
 
   /**
@@ -110,14 +113,32 @@ export class ScriptProcess implements CliRuntime {
         }, deadlineMs);
     });
     const answer = this.call((id) => ({ type: 'gradients', id, graph, target, previewLimit }));
-    const ended = this.ended.then((stop): never => {
-      throw new Error(`the gradient pass stopped: ${stop.nodeId} ${stop.reason}`);
-    });
     try {
-      return await Promise.race([answer as Promise<GradientReport>, deadline, ended]);
+      return await Promise.race([answer as Promise<GradientReport>, deadline, this.endedAsError('the gradient pass')]);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  startTraining(graph: Graph): Promise<TrainingStart | ScriptStop> {
+    return this.ask((id) => ({ type: 'start-training', id, graph }), this.ended);
+  }
+
+  trainSteps(count: number): Promise<TrainingChunk | ScriptStop> {
+    return this.ask((id) => ({ type: 'train-steps', id, count }), this.ended);
+  }
+
+  /** Checked, as they go into the trained graph: the process runs code from the file. */
+  async trainedValues(): Promise<Record<string, TensorLiteral>> {
+    const values = await this.ask<Record<string, AttrValue>, never>(
+      (id) => ({ type: 'trained-values', id }),
+      this.endedAsError('reading the trained values'),
+    );
+    for (const [nodeId, value] of Object.entries(values)) {
+      const problem = checkTensorLiteral(value);
+      if (problem !== null) throw new Error(`the trained value of ${nodeId} is not a tensor: ${problem}`);
+    }
+    return values as Record<string, TensorLiteral>;
   }
 
   async stop(): Promise<void> {
@@ -156,6 +177,23 @@ export class ScriptProcess implements CliRuntime {
 
   private refuseIfOver(): void {
     if (this.over) throw new Error('the script runtime process has stopped: it takes no more calls');
+  }
+
+  /** The answer to `request` once the process is ready, unless `ended` (the process ending) settles first. */
+  private async ask<T, E>(request: (id: number) => Request, ended: Promise<E>): Promise<T | E> {
+    await this.ready;
+    this.refuseIfOver();
+    return Promise.race([this.call(request) as Promise<T>, ended]);
+  }
+
+  /** The end of the process as the failure of a call that runs no script of its own. */
+  private endedAsError(call: string): Promise<never> {
+    const failure = this.ended.then((stop): never => {
+      throw new Error(`${call} stopped: ${stop.nodeId} ${stop.reason}`);
+    });
+    // A call refused before it raced this (the process never became ready) leaves it unobserved.
+    failure.catch(() => {});
+    return failure;
   }
 
   private call(request: (id: number) => Request): Promise<unknown> {

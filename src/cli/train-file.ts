@@ -1,10 +1,17 @@
 import { writeFile } from 'node:fs/promises';
+import { setValues } from '../graph/edits';
 import type { TrainingSpec } from '../graph/training';
-import type { Graph, TensorLiteral } from '../graph/types';
+import type { Graph } from '../graph/types';
+import { validateGraph } from '../graph/validate';
 import { serializeGraph } from '../io/export';
+import { registry } from '../ops/registry';
 import type { BackendName } from '../runtime/backend';
+import type { CliRuntime } from './cli-runtime';
+import { InProcessRuntime } from './in-process-runtime';
+import { NOT_TRUSTED, scriptNodeIds } from './left-out';
 import { readGraphFile } from './read-graph-file';
-import { shown, shownMessage } from './terminal-text';
+import type { ScriptPlace } from './run-file';
+import { shown, shownList, shownMessage } from './terminal-text';
 
 export interface TrainFileOptions {
   readonly backend: BackendName;
@@ -24,67 +31,106 @@ interface Logged {
 }
 
 /**
- * `tensorloom train`: trains the file's graph as its training setup says, printing the loss (and
- * the test split's loss and accuracy, where it has a dataset node) as it goes; with `out`, writes
- * the graph with its variables holding the trained values. Exit status as `run`'s.
+ * `tensorloom train`: trains the file's graph as its training setup says (in a watched, sandboxed
+ * process when it has scripts, which `place` must allow), printing the loss (and the test split's
+ * loss and accuracy, where it has a dataset node) as it goes; with `out`, writes the graph with its
+ * variables holding the trained values. Exit status as `run`'s.
  */
-export async function trainFile(file: string, options: TrainFileOptions): Promise<number> {
-  const loaded = await readGraphFile(file);
-  if (!loaded) return 1;
-  const { graph } = loaded;
-  const setup = graph.training;
-  if (!setup) {
-    console.error(`error: ${file} has no training setup (its "training": loss, steps, optimizer, regularization)`);
+export async function trainFile(file: string, options: TrainFileOptions, place: ScriptPlace): Promise<number> {
+  const processes = 'processes' in place ? place.processes : null;
+  let runtime: CliRuntime | null = null;
+  try {
+    const loaded = await readGraphFile(file);
+    if (!loaded) return 1;
+    const { graph } = loaded;
+    const setup = graph.training;
+    if (!setup) {
+      console.error(`error: ${file} has no training setup (its "training": loss, steps, optimizer, regularization)`);
+      return 1;
+    }
+    const scripts = scriptNodeIds(validateGraph(graph, registry));
+    if (scripts.length && !processes) {
+      const why = 'refused' in place ? `not run: ${place.refused}` : NOT_TRUSTED;
+      console.error(`error: ${file} was not trained: its script nodes (${shownList(scripts)}) were ${why}`);
+      return 1;
+    }
+    if (processes && scripts.length) runtime = processes.take();
+    else {
+      await processes?.stop();
+      runtime = new InProcessRuntime(options.backend, null);
+    }
+    return await train(graph, lengthened(setup, options.length), runtime, options);
+  } catch (e) {
+    console.error(`error: ${shownMessage((e as Error).message)}`);
     return 1;
+  } finally {
+    await runtime?.stop();
+    await processes?.stop();
   }
-  const script = graph.nodes.find((n) => n.op === 'TensorScript' || n.op === 'ArrayScript');
-  if (script) {
-    console.error(`error: ${shown(script.id)} is a script node: tensorloom train does not run scripts yet`);
-    return 1;
-  }
-  const [tf, { Trainer }, { selectBackend }] = await Promise.all([
-    import('@tensorflow/tfjs'),
-    import('../runtime/training/trainer'),
-    import('../runtime/backend'),
-  ]);
-  tf.enableProdMode();
-  await selectBackend(tf, options.backend);
-  const spec = lengthened(setup, options.length);
-  const made = Trainer.create(tf, graph, spec);
-  if (!made.ok) {
-    console.error(`error${made.nodeId === null ? '' : ` at node ${shown(made.nodeId)}`}: ${shownMessage(made.error)}`);
-    return 1;
-  }
-  const { trainer } = made;
-  const steps = trainer.targetSteps;
+}
+
+/**
+ * Trains in chunks that end where a progress line is due, so that the runtime tests the model just
+ * there; the exit status.
+ */
+async function train(
+  graph: Graph,
+  spec: TrainingSpec,
+  runtime: CliRuntime,
+  options: TrainFileOptions,
+): Promise<number> {
+  const started = await runtime.startTraining({ ...graph, training: spec });
+  if ('reason' in started) return failed(started.nodeId, started.reason, ' (as training started)');
+  if (!started.ok) return failed(started.nodeId, started.error, '');
+  const steps = started.target;
   const log: Logged[] = [];
   const start = performance.now();
-  try {
-    for (let step = 1; step <= steps; step++) {
-      const outcome = await trainer.step();
-      if (!outcome.ok) {
-        console.error(`error at node ${shown(outcome.nodeId)}: ${shownMessage(outcome.error)}`);
-        return 1;
-      }
-      if (step % options.every !== 0 && step !== steps) continue;
-      const test = await trainer.evaluate();
-      const entry = { step, loss: outcome.loss, testLoss: test?.loss ?? null, testAccuracy: test?.accuracy ?? null };
-      log.push(entry);
-      if (!options.json) console.log(progressLine(entry, trainer.epochs));
+  for (let done = 0; done < steps;) {
+    const count = Math.min(options.every, steps - done);
+    const chunk = await runtime.trainSteps(count);
+    // Which step of the chunk a killed script was in is not known: the process that knew is gone.
+    if ('reason' in chunk) return failed(chunk.nodeId, chunk.reason, ` (in ${stepsOf(done + 1, done + count)})`);
+    if (chunk.failure) {
+      const where =
+        chunk.losses.length < count
+          ? `in step ${done + chunk.losses.length + 1}`
+          : `testing after step ${done + count}`;
+      return failed(chunk.failure.nodeId, chunk.failure.error, ` (${where})`);
     }
-    const seconds = (performance.now() - start) / 1000;
-    const trained = withValues(graph, await trainer.values());
-    if (options.out) await writeFile(options.out, serializeGraph(trained));
-    if (options.json) console.log(JSON.stringify({ steps, seconds, log, spec }, null, 2));
-    else
-      console.log(
-        `\n${steps} steps of ${describe(spec)} in ${seconds.toFixed(2)} s (${(steps / seconds).toFixed(0)} steps/s)` +
-          (options.out ? `; trained graph written to ${options.out}` : ''),
-      );
-    return 0;
-  } finally {
-    trainer.dispose();
+    done += count;
+    const { test } = chunk;
+    const entry = {
+      step: done,
+      loss: chunk.losses.at(-1)!,
+      testLoss: test?.loss ?? null,
+      testAccuracy: test?.accuracy ?? null,
+    };
+    log.push(entry);
+    if (!options.json) console.log(progressLine(entry, chunk.epochs));
   }
+  const seconds = (performance.now() - start) / 1000;
+  if (options.out)
+    await writeFile(
+      options.out,
+      serializeGraph(setValues(graph, new Map(Object.entries(await runtime.trainedValues())))),
+    );
+  if (options.json) console.log(JSON.stringify({ steps, seconds, log, spec }, null, 2));
+  else
+    console.log(
+      `\n${steps} steps of ${describe(spec)} in ${seconds.toFixed(2)} s (${(steps / seconds).toFixed(0)} steps/s)` +
+        (options.out ? `; trained graph written to ${options.out}` : ''),
+    );
+  return 0;
+}
+
+/** Says what stopped training, at which node and where; the exit status. */
+function failed(nodeId: string | null, error: string, where: string): number {
+  console.error(`error${nodeId === null ? '' : ` at node ${shown(nodeId)}`}: ${shownMessage(error)}${where}`);
+  return 1;
+}
+
+function stepsOf(first: number, last: number): string {
+  return first === last ? `step ${first} or the test after it` : `steps ${first}–${last} or the test after them`;
 }
 
 /** The setup with the run's length the command line gives, if it gives one. */
@@ -105,15 +151,4 @@ function progressLine({ step, loss, testLoss, testAccuracy }: Logged, epochs: nu
 
 function describe({ optimizer }: TrainingSpec): string {
   return `${optimizer.name} (learning rate ${optimizer.learningRate})`;
-}
-
-/** The graph with each trained variable holding its trained value. */
-function withValues(graph: Graph, values: ReadonlyMap<string, TensorLiteral>): Graph {
-  return {
-    ...graph,
-    nodes: graph.nodes.map((n) => {
-      const value = values.get(n.id);
-      return value ? { ...n, attrs: { ...n.attrs, value } } : n;
-    }),
-  };
 }

@@ -213,14 +213,15 @@ function checkOutputs(tf: TF, op: AnyOpDef, outputs: Outputs, options: StepOptio
 
 /**
  * Runs one op that must finish at once: constant folding and the gradient tape cannot wait, so
- * they never hand it an op that awaits, save a script whose body does not, which the tape records.
+ * they never hand it an op that awaits, save a script whose body does not, which the tape records
+ * (watched, with `watch`, as any script run is: its deadline holds on the tape too).
  */
 export function runForward(
   tf: TF,
   op: AnyOpDef,
   inputs: Inputs,
   attrs: Attrs,
-  options: Omit<StepOptions, 'watch' | 'syncReads'> = { nodeId: op.name },
+  options: Omit<StepOptions, 'syncReads'> = { nodeId: op.name },
 ): Outputs {
   const result = runStep(tf, op, inputs, attrs, { ...options, syncReads: true });
   if (result instanceof Promise) {

@@ -20,7 +20,11 @@ export type Request =
       readonly graph: Graph;
       readonly target: string;
       readonly previewLimit: number;
-    };
+    }
+  /** Training, as the editor's runtime host trains: a run from the graph's setup, stepped in chunks. */
+  | { readonly type: 'start-training'; readonly id: number; readonly graph: Graph }
+  | { readonly type: 'train-steps'; readonly id: number; readonly count: number }
+  | { readonly type: 'trained-values'; readonly id: number };
 
 /** What the script process tells the runner. */
 export type Reply =

@@ -43,15 +43,26 @@ export function serveRuntime(
       return;
     }
     try {
-      const value =
-        request.type === 'run'
-          ? await host.run(request.graph, request.options, 0)
-          : await host.gradients(request.graph, request.target, request.previewLimit);
-      send({ type: 'answer', id: request.id, value });
+      send({ type: 'answer', id: request.id, value: await answer(host, request) });
     } catch (e) {
       send({ type: 'error', id: request.id, message: (e as Error).message });
     }
   };
+}
+
+function answer(host: RuntimeHost, request: Exclude<Request, { type: 'start' }>): unknown {
+  switch (request.type) {
+    case 'run':
+      return host.run(request.graph, request.options, 0);
+    case 'gradients':
+      return host.gradients(request.graph, request.target, request.previewLimit);
+    case 'start-training':
+      return host.startTraining(request.graph);
+    case 'train-steps':
+      return host.trainSteps(request.count);
+    case 'trained-values':
+      return host.trainedValues();
+  }
 }
 
 /** Blocks this process for good: the runner kills it once the running script's deadline has passed. */

@@ -341,7 +341,13 @@ export class Trainer {
   private forward(data: readonly (Tensor | undefined)[]): Tensor {
     const { tf } = this;
     const { plan } = this.compiled;
-    const options = (step: PlanStep) => ({ nodeId: step.nodeId, maxBytes: plan.maxBytes, sized: step.sized });
+    const { watch } = this.setting;
+    const options = (step: PlanStep) => ({
+      nodeId: step.nodeId,
+      maxBytes: plan.maxBytes,
+      sized: step.sized,
+      ...(watch && { watch }),
+    });
     const values = this.runPlan(
       (step, inputs) => stepOnTape(tf, step, inputs, this.attrsOf(step), options(step)),
       data,
@@ -421,7 +427,8 @@ export class Trainer {
   }
 
   private plainStep(step: PlanStep, inputs: ReturnType<typeof gatherInputs>): Record<string, Tensor> {
-    return runForward(this.tf, step.op, inputs, this.attrsOf(step), { nodeId: step.nodeId });
+    const { watch } = this.setting;
+    return runForward(this.tf, step.op, inputs, this.attrsOf(step), { nodeId: step.nodeId, ...(watch && { watch }) });
   }
 
   private attrsOf(step: PlanStep): PlanStep['attrs'] {
