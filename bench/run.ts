@@ -13,6 +13,7 @@ import { medians, printRows, type Row } from './measure';
 import { BATCH, benchMlp, INPUTS } from './mlp-graph';
 import { arrayScriptRoundTrip, tensorScriptOfOps } from './scripts';
 import { eagerTrainingStep, trainingStep } from './training';
+import { browserTraining } from './training-browser';
 import { validateFanIn } from './validate';
 
 function chain(length: number, op: (i: number) => string, input: number[], shape: number[]): Graph {
@@ -227,6 +228,7 @@ const BENCHES: Record<string, () => Promise<Row>> = {
   validate: validateFanIn,
   training: trainingStep,
   'eager-training': eagerTrainingStep,
+  'browser-training': browserTraining,
 };
 
 async function main(selected: string[]) {

@@ -42,7 +42,7 @@ const PAN = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createNetServer();
     server.on('error', reject);
@@ -78,11 +78,11 @@ export async function startServer(): Promise<ViteDevServer> {
 }
 
 /** Playwright gives the browser a fresh user-data dir of its own (and removes it on close). */
-export function launch(): Promise<Browser> {
+export function launch(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 
