@@ -77,7 +77,10 @@ export class TrainingRun {
     const current = () => generation === this.generation && this.state.getState().status === 'running';
     while (current()) {
       const { steps, target } = this.state.getState();
+      const asked = performance.now();
       const chunk = await this.host().trainSteps(Math.min(CHUNK, target - steps), this.selected());
+      // As the user sees it: the steps, the test and the pictures after them, and the round trip.
+      const ms = performance.now() - asked;
       if (generation !== this.generation) return;
       const { losses, tests } = this.state.getState();
       this.state.setState({
@@ -85,7 +88,7 @@ export class TrainingRun {
         epochs: chunk.epochs,
         losses: [...losses, ...chunk.losses],
         tests: chunk.test ? [...tests, { step: chunk.steps, ...chunk.test }] : tests,
-        stepsPerSecond: chunk.losses.length ? (chunk.losses.length / chunk.ms) * 1000 : null,
+        stepsPerSecond: chunk.losses.length ? (chunk.losses.length / ms) * 1000 : null,
         boundary: chunk.boundary,
         inspected: chunk.inspected,
       });
