@@ -101,3 +101,13 @@ it('stopped mid-run, ends where the chunk under way lands: no resuming, and Keep
   expect(state.getState().status).toBe('idle');
   expect(live()).toBe(baseline);
 });
+
+it('reset mid-run drops the run: the document keeps the exact weights it had, and the host trains nothing', async () => {
+  const { state, run, doc } = editorRun((run) => run.reset());
+  const before = doc.getState().graph;
+  await run.start();
+  expect(state.getState().status).toBe('idle');
+  expect(doc.getState().graph).toBe(before);
+  await expect(host.trainedValues()).rejects.toThrow('no training run has started');
+  expect(live()).toBe(baseline);
+});

@@ -40,6 +40,8 @@ export type TrainingStart =
 /** The runtime host's one training run: started from a graph's setup, stepped in chunks, then kept or dropped. */
 export class HostTraining {
   private trainer: Trainer | null = null;
+  /** Trainers in the middle of a chunk: one dropped meanwhile is freed when its chunk ends. */
+  private readonly busy = new Set<Trainer>();
 
   /** `watch`: told when a script of the graph runs, as in a graph run (the deadline's watchdog). */
   constructor(
@@ -62,11 +64,22 @@ export class HostTraining {
   /** `inspect`: a trained variable whose value and gradient the chunk reports (the one selected). */
   async steps(count: number, inspect: string | null = null): Promise<TrainingChunk> {
     const trainer = this.live();
+    this.busy.add(trainer);
+    try {
+      return await this.chunk(trainer, count, inspect);
+    } finally {
+      this.busy.delete(trainer);
+      if (trainer !== this.trainer) trainer.dispose();
+    }
+  }
+
+  private async chunk(trainer: Trainer, count: number, inspect: string | null): Promise<TrainingChunk> {
     trainer.inspect(inspect);
+    const dropped = () => trainer !== this.trainer;
     const losses: number[] = [];
     let failure: TrainingChunk['failure'] = null;
     const start = performance.now();
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < count && !dropped(); i++) {
       const outcome = await trainer.step();
       if (!outcome.ok) {
         failure = { error: outcome.error, nodeId: outcome.nodeId };
@@ -79,6 +92,7 @@ export class HostTraining {
     let boundary: Float32Array | null = null;
     let inspected: VariableInspection | null = null;
     try {
+      if (dropped()) throw new Error('the training run was stopped');
       test = await trainer.evaluate();
       boundary = await trainer.boundary(BOUNDARY.resolution, BOUNDARY.extent);
       inspected = await trainer.inspection(INSPECTED_VALUES);
@@ -94,9 +108,11 @@ export class HostTraining {
     return Object.fromEntries(await this.live().values());
   }
 
+  /** Drops the run; a chunk under way ends at its next step, and frees it then. */
   stop(): void {
-    this.trainer?.dispose();
+    const trainer = this.trainer;
     this.trainer = null;
+    if (trainer && !this.busy.has(trainer)) trainer.dispose();
   }
 
   private live(): Trainer {
