@@ -12,6 +12,7 @@ const node20: SandboxFacts = {
   permissionFlag: '--experimental-permission',
   permissionDeniesNetwork: false,
   namespaces: true,
+  parentDeathSignal: true,
 };
 const node25: SandboxFacts = {
   ...node20,
@@ -25,13 +26,16 @@ describe('the boundary around scripts, by Node version and system', () => {
     expect(sandboxBoundary(node20)).toEqual({
       ok: true,
       permissionFlag: '--experimental-permission',
-      wrapper: ['unshare', '--user', '--net', '--pid', '--fork', '--kill-child', '--'],
+      wrapper: [
+        ...['setpriv', '--pdeathsig', 'KILL', '--'],
+        ...['unshare', '--user', '--net', '--pid', '--fork', '--kill-child', '--'],
+      ],
       network: 'network namespace',
     });
   });
 
   it('closes it with the permission model alone where Node denies the network (25 on) and there are no namespaces', () => {
-    expect(sandboxBoundary({ ...node25, platform: 'darwin', namespaces: false })).toEqual({
+    expect(sandboxBoundary({ ...node25, platform: 'darwin', namespaces: false, parentDeathSignal: false })).toEqual({
       ok: true,
       permissionFlag: '--permission',
       wrapper: [],

@@ -10,6 +10,8 @@ export interface SandboxFacts {
   readonly permissionDeniesNetwork: boolean;
   /** Whether `unshare` gives a process user, network and PID namespaces of its own here (Linux). */
   readonly namespaces: boolean;
+  /** Whether `setpriv` can have the process killed when the runner dies (Linux's parent-death signal). */
+  readonly parentDeathSignal: boolean;
 }
 
 /**
@@ -29,6 +31,9 @@ export type Boundary =
 
 // --kill-child: the process dies with the unshare that started it, which is what the runner kills.
 const UNSHARE = ['unshare', '--user', '--net', '--pid', '--fork', '--kill-child', '--'];
+// A runner killed outright (SIGKILL, a crash) cannot kill the process; the kernel does, on its death.
+// Else a script looping where no deadline reaches it would spin on, an orphan, for good.
+const KILLED_WITH_RUNNER = ['setpriv', '--pdeathsig', 'KILL', '--'];
 
 /** The facts of this Node on this machine (the namespace probe runs `unshare` once, on Linux). */
 export function sandboxFacts(): SandboxFacts {
@@ -42,8 +47,14 @@ export function sandboxFacts(): SandboxFacts {
         ? '--experimental-permission'
         : null,
     permissionDeniesNetwork: flags.has('--allow-net'),
-    namespaces: process.platform === 'linux' && spawnSync(UNSHARE[0]!, [...UNSHARE.slice(1), 'true']).status === 0,
+    namespaces: process.platform === 'linux' && runs(UNSHARE),
+    parentDeathSignal: process.platform === 'linux' && runs(KILLED_WITH_RUNNER),
   };
+}
+
+/** Whether `wrapper` starts a program here (probed with `true`). */
+function runs(wrapper: readonly string[]): boolean {
+  return spawnSync(wrapper[0]!, [...wrapper.slice(1), 'true'], { timeout: 10_000 }).status === 0;
 }
 
 /** The boundary these facts allow. */
@@ -53,7 +64,7 @@ export function sandboxBoundary(facts: SandboxFacts): Boundary {
   if (facts.platform === 'win32') return refuse('the sandboxed script process is not available on Windows');
   if (!facts.permissionFlag)
     return refuse(`Node.js ${facts.nodeVersion} has no permission model to keep scripts from files and processes`);
-  const wrapper = facts.namespaces ? UNSHARE : [];
+  const wrapper = [...(facts.parentDeathSignal ? KILLED_WITH_RUNNER : []), ...(facts.namespaces ? UNSHARE : [])];
   if (facts.namespaces)
     return { ok: true, permissionFlag: facts.permissionFlag, wrapper, network: 'network namespace' };
   if (facts.permissionDeniesNetwork)
