@@ -55,9 +55,9 @@ try {
   await select(page, 'ArrayScript node preprocess_image');
   const edges = page.getByRole('img', { name: /^Image of preprocess_image\.edges/ });
   await edges.waitFor({ timeout: 60_000 });
-  // Tall enough for the picture before the filter and the one after it in one view.
+  // Tall enough for the edges and their statistics in one view.
   await page.setViewportSize({ width: 1440, height: 1040 });
-  await page.getByRole('region', { name: 'Output image' }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.getByRole('region', { name: 'Output edges' }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await shot(page, 'image-preprocessing');
   await page.setViewportSize({ width: 1440, height: 860 });
 

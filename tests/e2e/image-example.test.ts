@@ -1,10 +1,16 @@
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { parseGraphFile } from '../../src/io/graph-file';
+import { Session } from '../../src/runtime/session';
 import { encodePng } from '../support/png';
 import { openApp } from './support/browser';
 import {
   openExample,
   parseShown,
   readStatistics,
+  readValues,
   selectNode,
   sidePanel,
   waitFor,
@@ -33,7 +39,7 @@ const EDGES = [
   [0, 0, 0, 0, 0, 0],
 ];
 
-test('the image preprocessing seed decodes an image file the user opens and shows it before and after its edge filter', async () => {
+test('the image preprocessing seed decodes an image file the user opens with DecodeImage and shows its edges', async () => {
   const app = await openApp();
   const { page } = app;
   try {
@@ -52,28 +58,65 @@ test('the image preprocessing seed decodes an image file the user opens and show
     );
     await waitForValues(page, 'image_file.bytes', [...png].slice(0, 100));
 
-    await selectNode(page, 'ArrayScript', 'preprocess_image');
+    await selectNode(page, 'DecodeImage', 'decode_image');
     const before = Array.from({ length: H }, (_, y) => Array.from({ length: W }, (_, x) => pixel(x, y))).flat(2);
-    await waitForValues(page, 'preprocess_image.image', before, { tolerance: 0 });
+    await waitForValues(page, 'decode_image.image', before, { tolerance: 0 });
+    await picture(page, 'decode_image.image');
+
+    await selectNode(page, 'ArrayScript', 'preprocess_image');
     await waitForValues(
       page,
       'preprocess_image.edges',
       EDGES.flat().flatMap((v) => [v, v, v]),
       { tolerance: 0 },
     );
-
-    // Both are drawn as pictures: the image before and after the filter.
-    for (const port of ['image', 'edges'])
-      expect(
-        await sidePanel(page)
-          .getByRole('img', { name: new RegExp(`^Image of preprocess_image\\.${port}, 4 × 6 RGB`) })
-          .count(),
-      ).toBe(1);
+    await picture(page, 'preprocess_image.edges');
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();
   }
 });
+
+/** The panel draws the tensor as a picture: 4 × 6 RGB. */
+async function picture(page: Page, label: string): Promise<void> {
+  const name = new RegExp(`^Image of ${label.replace('.', '\\.')}, 4 × 6 RGB`);
+  expect(await sidePanel(page).getByRole('img', { name }).count()).toBe(1);
+}
+
+test("as it opens, the example's own picture decodes in the browser to the pixels the headless runtime gives", async () => {
+  const headless = await headlessPixels();
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await openExample(page, 'Seed: preprocessing an image file');
+    await selectNode(page, 'DecodeImage', 'decode_image');
+    const stats = await readStatistics(sidePanel(page), 'decode_image.image');
+    expect(stats['shape']).toBe(`int32[${headless.shape.join(', ')}]`);
+    // Six significant digits, as the panel shows them: 169.694 for a mean of 169.6937.
+    for (const term of ['min', 'max', 'mean', 'std'] as const)
+      expect(parseShown(stats[term]!), term).toBeCloseTo(headless[term]!, 2);
+    expect(await readValues(sidePanel(page), 'decode_image.image')).toEqual(headless.values.slice(0, 100));
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+/** decode_image's output as the runtime computes it in Node on tfjs's CPU backend, as the CLI runs it. */
+async function headlessPixels() {
+  const loaded = parseGraphFile(
+    readFileSync(new URL('../../public/examples/seed-image-preprocessing.json', import.meta.url), 'utf8'),
+  );
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  await tf.setBackend('cpu');
+  const session = new Session(tf);
+  try {
+    const report = await session.run(loaded.graph, { mode: 'eager', outputs: ['decode_image'], previewLimit: 100 });
+    return report.outputs[0]!.summary;
+  } finally {
+    session.dispose();
+  }
+}
 
 test('a JPEG decodes too: a flat gray picture comes back gray, with no edges inside it', async () => {
   const app = await openApp();
@@ -101,14 +144,15 @@ test('a JPEG decodes too: a flat gray picture comes back gray, with no edges ins
       (text) => text.includes(`image/jpeg, ${jpeg.length} B`),
       { what: 'the panel to show the JPEG' },
     );
-    await selectNode(page, 'ArrayScript', 'preprocess_image');
+    await selectNode(page, 'DecodeImage', 'decode_image');
     const image = await waitFor(
-      () => readStatistics(sidePanel(page), 'preprocess_image.image'),
+      () => readStatistics(sidePanel(page), 'decode_image.image'),
       (stats) => stats['shape'] === 'int32[16, 16, 3]',
       { what: 'the decoded JPEG in the panel' },
     );
     expect(Math.abs(parseShown(image['min']!) - 128)).toBeLessThanOrEqual(2);
     expect(Math.abs(parseShown(image['max']!) - 128)).toBeLessThanOrEqual(2);
+    await selectNode(page, 'ArrayScript', 'preprocess_image');
     const edges = await readStatistics(sidePanel(page), 'preprocess_image.edges', 30_000);
     expect(parseShown(edges['max']!)).toBeLessThanOrEqual(8);
     expect(app.consoleErrors).toEqual([]);
@@ -117,7 +161,7 @@ test('a JPEG decodes too: a flat gray picture comes back gray, with no edges ins
   }
 });
 
-test('a file the script cannot decode gives the script an error at its line; a file too big is refused and changes nothing', async () => {
+test("a file that is not an image gives the decode node TensorFlow's error; a file too big is refused and changes nothing", async () => {
   const app = await openApp();
   const { page } = app;
   try {
@@ -130,12 +174,11 @@ test('a file the script cannot decode gives the script an error at its line; a f
         mimeType: 'image/png',
         buffer: Buffer.from('not really a png'),
       });
-    await selectNode(page, 'ArrayScript', 'preprocess_image');
+    await selectNode(page, 'DecodeImage', 'decode_image');
     await waitFor(
       () => sidePanel(page).getByRole('region', { name: 'Outputs', exact: true }).innerText(),
-      (text) =>
-        text.includes('the file is not an image this browser can decode (') && /\(line 6, column \d+\)/.test(text),
-      { what: 'the decode error, thrown at line 6 of the body' },
+      (text) => text.includes('DecodeImage: Unknown image file format. One of JPEG, PNG, BMP required'),
+      { what: 'the decode error on the DecodeImage node' },
     );
     const panel = sidePanel(page);
     await selectNode(page, 'FileBytes', 'image_file');

@@ -17,6 +17,12 @@ export interface TfCase {
   readonly outputs?: Readonly<Record<string, TensorJson>>;
   readonly error?: string;
   readonly distribution?: Readonly<Record<string, Distribution>>;
+  /**
+   * Where Tensorloom is known to compute otherwise (its JPEG decoder is not libjpeg-turbo): the
+   * largest difference allowed in any value, integers included, and the largest share of values
+   * that may differ at all, as measured, and why.
+   */
+  readonly tolerance?: { readonly atol: number; readonly differing: number; readonly why: string };
   readonly gradient?: {
     readonly weights: Readonly<Record<string, TensorJson>>;
     /** Per float input; null where TensorFlow has no gradient (no path to the outputs). */

@@ -103,11 +103,15 @@ interface Values {
 
 const ALL = Number.MAX_SAFE_INTEGER;
 
-/** |actual − expected| ≤ atol + rtol · |expected|, and the sign of a zero, unless `signedZeros` is off. */
+/**
+ * |actual − expected| ≤ atol + rtol · |expected| (integers: ≤ atol), and the sign of a zero,
+ * unless `signedZeros` is off; at most a share `differing` of the values other than expected.
+ */
 export interface Tolerance {
   readonly rtol: number;
   readonly atol: number;
   readonly signedZeros: boolean;
+  readonly differing?: number;
 }
 export const FLOAT32_TOLERANCE: Tolerance = { rtol: 1e-5, atol: 1e-6, signedZeros: true };
 /**
@@ -119,7 +123,8 @@ export const WEBGPU_TOLERANCE: Tolerance = { rtol: 2 ** -11, atol: 2 ** -11, sig
 function same(a: number, e: number, dtype: string, tol: Tolerance): boolean {
   if (Number.isNaN(e)) return Number.isNaN(a);
   if (e === 0 && a === 0) return !tol.signedZeros || dtype !== 'float32' || Object.is(a, e);
-  if (dtype !== 'float32' || !Number.isFinite(e)) return a === e;
+  if (!Number.isFinite(e)) return a === e;
+  if (dtype !== 'float32') return Math.abs(a - e) <= tol.atol;
   return Math.abs(a - e) <= tol.atol + tol.rtol * Math.abs(e);
 }
 
@@ -134,13 +139,19 @@ export function compareTensor(label: string, actual: Values, expected: TensorJso
     return [`${label}: ${actual.values.length} values for shape [${expected.shape.join(', ')}]`];
   const problems: string[] = [];
   let wrong = 0;
+  let differing = 0;
   for (let i = 0; i < expected.values.length; i++) {
     const e = decodeValue(expected.values[i]!);
     const a = actual.values[i]!;
+    if (!Object.is(a, expected.dtype === 'float32' ? Math.fround(e) : e)) differing++;
     if (same(a, e, expected.dtype, tol)) continue;
     if (++wrong <= 3) problems.push(`${label}[${i}]: ${show(a)}, TensorFlow ${show(e)}`);
   }
   if (wrong > 3) problems.push(`${label}: ${wrong} of ${expected.values.length} values differ`);
+  if (tol.differing !== undefined && differing > tol.differing * expected.values.length)
+    problems.push(
+      `${label}: ${differing} of ${expected.values.length} values differ, over the ${tol.differing} allowed`,
+    );
   return problems;
 }
 
@@ -201,7 +212,8 @@ export interface ReplayOptions {
 export async function replayCase(tf: TF, op: string, c: TfCase, options: ReplayOptions = {}): Promise<string[]> {
   const given = options.tolerance ?? FLOAT32_TOLERANCE;
   // An op that leaves the sign of tied zeros open says so; its zeros compare by value.
-  const tol = registry.get(op)!.eitherZeroOnTies ? { ...given, signedZeros: false } : given;
+  const tied = registry.get(op)!.eitherZeroOnTies ? { ...given, signedZeros: false } : given;
+  const tol = c.tolerance ? { ...tied, atol: c.tolerance.atol, differing: c.tolerance.differing } : tied;
   const built = caseGraph(op, c);
   const runs: { label: string; mode: 'eager' | 'graph'; graph: Graph }[] = (options.modes ?? ['eager', 'graph']).map(
     (mode) => ({ label: mode, mode, graph: built.graph }),

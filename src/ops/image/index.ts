@@ -1,3 +1,6 @@
+import { DecodeImage } from './DecodeImage';
+import { DecodeJpeg } from './DecodeJpeg';
+import { DecodePng } from './DecodePng';
 import { NonMaxSuppressionV3 } from './NonMaxSuppressionV3';
 import { NonMaxSuppressionV4 } from './NonMaxSuppressionV4';
 import { NonMaxSuppressionV5 } from './NonMaxSuppressionV5';
@@ -10,4 +13,7 @@ export const imageOps = [
   NonMaxSuppressionV3,
   NonMaxSuppressionV4,
   NonMaxSuppressionV5,
+  DecodePng,
+  DecodeJpeg,
+  DecodeImage,
 ];

@@ -88,7 +88,7 @@ describe('exporting a GraphModel', () => {
     'seed-numpy-function',
     'seed-custom-op',
     'seed-complex-data',
-    // seed-image-preprocessing decodes its PNG with createImageBitmap, which only a browser has.
+    // seed-image-preprocessing decodes its PNG with DecodeImage, which tfjs GraphModels do not run.
   ])('%s: tf.loadGraphModel computes what Tensorloom does, and an import gives the same graph back', async (name) => {
     await loadTranspiler();
     const graph = example(name);

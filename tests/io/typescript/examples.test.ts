@@ -99,7 +99,7 @@ function supplied(): Graph {
 
 const EXAMPLES = readdirSync(new URL('../../../public/examples', import.meta.url))
   .map((file) => file.replace(/\.json$/, ''))
-  // It decodes its PNG with createImageBitmap, which only a browser has.
+  // Its DecodeImage cannot be written as tfjs code: decoding takes decoders a module does not import.
   .filter((name) => name !== 'seed-image-preprocessing')
   .sort();
 const graphs = new Map<string, Graph>([
