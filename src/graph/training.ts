@@ -69,4 +69,15 @@ export interface TrainingSpec {
    * where `labels` is 1, else at or below it.
    */
   readonly accuracy?: { readonly prediction: OutputRef; readonly labels: OutputRef };
+  /**
+   * Placeholders a run feeds from another output (a dataset's, a generator's) instead of their
+   * value, as a `feed_dict` would: a graph built around placeholders trains without rewiring.
+   */
+  readonly feeds?: readonly TrainingFeed[];
+}
+
+export interface TrainingFeed {
+  /** A Placeholder's node id. */
+  readonly placeholder: string;
+  readonly from: OutputRef;
 }

@@ -45,6 +45,15 @@ export const trainingSpec = z.strictObject(
     optimizer,
     regularization: z.strictObject({ l1: atLeastZero, l2: atLeastZero }, expected('{l1, l2}')),
     accuracy: z.strictObject({ prediction: outputRef, labels: outputRef }).optional(),
+    feeds: z
+      .array(
+        z.strictObject(
+          { placeholder: z.string(expected('a Placeholder node id')), from: outputRef },
+          expected('a feed {placeholder, from}'),
+        ),
+      )
+      .readonly()
+      .optional(),
   },
   expected('a training setup {loss, steps, optimizer, regularization}'),
 );

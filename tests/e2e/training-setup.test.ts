@@ -115,3 +115,92 @@ test('without a dataset or a trainable variable upstream of the loss, the setup 
     await app.close();
   }
 });
+
+/** A logistic classifier over two placeholders, x (2×2) and y (2×1), beside an unconnected Dataset2D. */
+function placeholderClassifier(): string {
+  const value = (shape: number[], values: number[]) => ({ dtype: 'float32', shape, values });
+  const edge = (source: string, sourcePort: string, target: string, targetPort: string) => ({
+    id: `${source}-${target}-${targetPort}`,
+    source,
+    sourcePort,
+    target,
+    targetPort,
+  });
+  return JSON.stringify({
+    format: 'tensorloom.graph',
+    version: 2,
+    name: 'placeholders',
+    training: {
+      loss: { node: 'loss', port: 'output' },
+      steps: 40,
+      optimizer: { name: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+      regularization: { l1: 0, l2: 0 },
+      accuracy: { prediction: { node: 'probability', port: 'y' }, labels: { node: 'y', port: 'output' } },
+    },
+    nodes: [
+      {
+        id: 'data',
+        op: 'Dataset2D',
+        name: 'points',
+        attrs: { kind: 'gauss', samples: 200, noise: 0, test_fraction: 0.5, batch_size: 20, seed: 2 },
+      },
+      { id: 'x', op: 'Placeholder', attrs: { value: value([2, 2], [0, 0, 1, 1]) } },
+      { id: 'y', op: 'Placeholder', attrs: { value: value([2, 1], [0, 1]) } },
+      { id: 'W', op: 'VariableV2', attrs: { value: value([2, 1], [0.1, -0.1]), trainable: true } },
+      { id: 'matmul', op: 'MatMul', attrs: {} },
+      { id: 'probability', op: 'Sigmoid', attrs: {} },
+      { id: 'softplus', op: 'Softplus', attrs: {} },
+      { id: 'label_logit', op: 'Mul', attrs: {} },
+      { id: 'xent', op: 'Sub', attrs: {} },
+      { id: 'loss', op: 'Mean', attrs: { axis: null } },
+    ],
+    edges: [
+      edge('x', 'output', 'matmul', 'a'),
+      edge('W', 'ref', 'matmul', 'b'),
+      edge('matmul', 'product', 'probability', 'x'),
+      edge('matmul', 'product', 'softplus', 'features'),
+      edge('y', 'output', 'label_logit', 'x'),
+      edge('matmul', 'product', 'label_logit', 'y'),
+      edge('softplus', 'activations', 'xent', 'x'),
+      edge('label_logit', 'z', 'xent', 'y'),
+      edge('xent', 'z', 'loss', 'input'),
+    ],
+  });
+}
+
+test('a graph built around placeholders trains on a dataset fed to them, as a feed_dict would, without rewiring', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page
+      .getByLabel('Open graph file', { exact: true })
+      .setInputFiles({
+        name: 'placeholders.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(placeholderClassifier()),
+      });
+    await waitForStatus(page, /Backend:/);
+    const training = trainingSection(page);
+    await training
+      .getByRole('combobox', { name: 'Feed x from', exact: true })
+      .selectOption({ label: 'points.features' });
+    await training.getByRole('combobox', { name: 'Feed y from', exact: true }).selectOption({ label: 'points.labels' });
+    // Only outputs of the placeholder's dtype are offered, besides its own value.
+    expect(
+      await training.getByRole('combobox', { name: 'Feed x from', exact: true }).getByRole('option').allInnerTexts(),
+    ).toEqual(['its value', 'points.features', 'points.labels']);
+    await training.getByRole('button', { name: 'Train', exact: true }).click();
+    await trainingDone(training, 40);
+    // Two gaussians are apart: a logistic classifier of the fed points tells most of the test split apart.
+    const figures = await training.getByLabel('Training figures').innerText();
+    expect(Number(/test accuracy\s+([\d.]+) %/.exec(figures)![1])).toBeGreaterThan(90);
+    const setup = (JSON.parse((await save(page)).text) as { training: { feeds: unknown } }).training;
+    expect(setup.feeds).toEqual([
+      { placeholder: 'x', from: { node: 'data', port: 'features' } },
+      { placeholder: 'y', from: { node: 'data', port: 'labels' } },
+    ]);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});

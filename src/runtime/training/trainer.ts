@@ -1,10 +1,12 @@
 import { own, setOwn } from '../../graph/own';
+import { fedGraph } from '../../graph/training-feeds';
 import type { OpRegistry } from '../../graph/registry';
 import type { OutputRef, TrainingSpec } from '../../graph/training';
 import type { Graph, TensorLiteral } from '../../graph/types';
 import type { Dataset } from '../../ops/data/dataset';
 import type { AnyOpDef, Tensor, TF } from '../../ops/define-op';
 import { StepIndex } from '../../ops/data/StepIndex';
+import { registry } from '../../ops/registry';
 import { runForward, type ScriptWatch } from '../forward';
 import { gatherInputs } from '../gather-inputs';
 import { gradientsFreedOnFailure, stepOnTape } from '../gradients';
@@ -116,9 +118,11 @@ export class Trainer {
     options: TrainerOptions & { mode?: 'eager' | 'graph' } = {},
   ): TrainerResult {
     const { mode = 'graph', ...rest } = options;
-    const compiled = trainingPlan(tf, graph, spec, { ...rest, fold: mode === 'graph' });
+    const fed = fedGraph(graph, spec, rest.registry ?? registry);
+    if (!fed.ok) return fed;
+    const compiled = trainingPlan(tf, fed.graph, fed.spec, { ...rest, fold: mode === 'graph' });
     if (!compiled.ok) return compiled;
-    const trainer = new Trainer(tf, compiled, spec, { ...rest, graph: mode === 'eager' ? graph : null });
+    const trainer = new Trainer(tf, compiled, fed.spec, { ...rest, graph: mode === 'eager' ? fed.graph : null });
     if (spec.epochs !== undefined && trainer.stepsPerEpoch === null) {
       trainer.dispose();
       const error = `training for ${spec.epochs} epochs needs a dataset node: an epoch is a pass over its training split`;

@@ -11,6 +11,7 @@ import type { ResolvedNode } from '../../graph/validate';
 import { registry } from '../../ops/registry';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc } from '../app-context';
+import { TrainingFeeds } from './TrainingFeeds';
 import { TrainingLength } from './TrainingLength';
 import { AT_LEAST_ZERO, POSITIVE, TrainingNumberField } from './TrainingNumberField';
 import { TrainingOptimizerFields } from './TrainingOptimizerFields';
@@ -67,6 +68,10 @@ export function TrainingSetup({ disabled }: { disabled: boolean }) {
   const key = (ref: OutputRef) => JSON.stringify([ref.node, ref.port]);
   const lossNodeId = setup?.loss.node;
   const upstream = useMemo(() => (lossNodeId ? upstreamOf(graph, lossNodeId) : []), [graph, lossNodeId]);
+  const isDataset = (op: string | undefined) => op !== undefined && registry.get(op)?.dataset !== undefined;
+  const hasDataset =
+    upstream.some((n) => isDataset(n.node.op)) ||
+    (setup?.feeds ?? []).some((f) => isDataset(graph.nodes.find((n) => n.id === f.from.node)?.op));
 
   if (!setup) {
     const first = losses[0];
@@ -154,11 +159,8 @@ export function TrainingSetup({ disabled }: { disabled: boolean }) {
         rule={AT_LEAST_ZERO}
         onCommit={(l2) => set({ ...setup, regularization: { ...setup.regularization, l2 } })}
       />
-      <TrainingLength
-        setup={setup}
-        hasDataset={upstream.some((n) => registry.get(n.node.op)?.dataset !== undefined)}
-        onChange={set}
-      />
+      <TrainingFeeds setup={setup} upstream={upstream} nodes={validationOf(graph).nodes.values()} onChange={set} />
+      <TrainingLength setup={setup} hasDataset={hasDataset} onChange={set} />
       <TrainingVariables lossLabel={lossLabel} upstream={upstream} />
     </fieldset>
   );
