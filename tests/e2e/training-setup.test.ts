@@ -172,13 +172,11 @@ test('a graph built around placeholders trains on a dataset fed to them, as a fe
   const app = await openApp();
   const { page } = app;
   try {
-    await page
-      .getByLabel('Open graph file', { exact: true })
-      .setInputFiles({
-        name: 'placeholders.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(placeholderClassifier()),
-      });
+    await page.getByLabel('Open graph file', { exact: true }).setInputFiles({
+      name: 'placeholders.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(placeholderClassifier()),
+    });
     await waitForStatus(page, /Backend:/);
     const training = trainingSection(page);
     await training
