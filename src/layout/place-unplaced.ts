@@ -1,15 +1,6 @@
 import type { Graph, Position } from '../graph/types';
 import type { NodeBox } from './node-box';
-
-/** Space kept between a group moved into place and what is already there. */
-const GAP = 28;
-
-interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+import { GAP, overlaps, type Rect } from './rect';
 
 /**
  * Where the nodes without a position go when others have one. Placed nodes never move: someone
@@ -104,12 +95,6 @@ function clearance(members: readonly Rect[], occupied: readonly Rect[], dx: numb
     if (lowest === -Infinity) return down;
     down += lowest;
   }
-}
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return (
-    a.x < b.x + b.width + GAP && b.x < a.x + a.width + GAP && a.y < b.y + b.height + GAP && b.y < a.y + a.height + GAP
-  );
 }
 
 function minOf(rects: readonly Rect[], value: (r: Rect) => number): number {

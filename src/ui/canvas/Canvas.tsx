@@ -16,6 +16,7 @@ import { useApp, useDoc } from '../app-context';
 import { droppedFiles } from '../dropped-files';
 import { openGivenFiles } from '../file-actions';
 import { OP_DRAG_TYPE } from '../palette/Palette';
+import { newNodeSpot } from './new-node-spot';
 import { OpNode, type OpFlowNode } from './OpNode';
 import { QuickAdd } from './QuickAdd';
 import { RoutedEdge } from './RoutedEdge';
@@ -33,7 +34,7 @@ export function Canvas() {
   // Measured sizes live here: the nodes are rebuilt from the document, which knows nothing of them.
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
   const { nodes, edges } = useFlowElements(measured);
-  const flow = useReactFlow();
+  const flow = useReactFlow<OpFlowNode>();
   const [quickAdd, setQuickAdd] = useState<{ screen: Position; flow: Position } | null>(null);
   const loads = useDoc((s) => s.loads);
   const pointer = useRef<Position | null>(null);
@@ -157,8 +158,9 @@ export function Canvas() {
       }
       const op = event.dataTransfer.getData(OP_DRAG_TYPE);
       if (!op) return;
-      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const id = app.doc.getState().addNode(op, position);
+      const dropped = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const { x, y } = newNodeSpot(app.doc.getState().graph, flow, op, dropped);
+      const id = app.doc.getState().addNode(op, { x, y });
       app.selection.setState({ nodes: [id], edges: [] });
     },
     [app, flow],
@@ -211,7 +213,8 @@ export function Canvas() {
         <QuickAdd
           at={quickAdd.screen}
           onPick={(op) => {
-            const id = app.doc.getState().addNode(op, quickAdd.flow);
+            const { x, y } = newNodeSpot(app.doc.getState().graph, flow, op, quickAdd.flow);
+            const id = app.doc.getState().addNode(op, { x, y });
             app.selection.setState({ nodes: [id], edges: [] });
             setQuickAdd(null);
           }}

@@ -2,6 +2,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState, type DragEvent } from 'react';
 import { INT32_AS_FLOAT } from '../../ops/backend-limits';
 import { useApp } from '../app-context';
+import { newNodeSpot, revealSpot } from '../canvas/new-node-spot';
+import type { OpFlowNode } from '../canvas/OpNode';
 import { CATEGORY_LABELS, groupByCategory, searchOps } from './op-search';
 
 export const OP_DRAG_TYPE = 'application/x-tensorloom-op';
@@ -9,15 +11,20 @@ export const OP_DRAG_TYPE = 'application/x-tensorloom-op';
 /** Every op, grouped by category and filterable; drag one onto the canvas, or press it to add it. */
 export function Palette() {
   const app = useApp();
-  const flow = useReactFlow();
+  const flow = useReactFlow<OpFlowNode>();
   const [query, setQuery] = useState('');
   const groups = useMemo(() => groupByCategory(searchOps(query)), [query]);
 
+  /** Beside the selected node, else in the middle of the view: on a free spot either way. */
   const addAtCenter = (op: string) => {
     const box = document.querySelector('.canvas')?.getBoundingClientRect();
     const center = box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 0, y: 0 };
-    const id = app.doc.getState().addNode(op, flow.screenToFlowPosition(center));
+    const { nodes } = app.selection.getState();
+    const near = { beside: nodes.length === 1 ? nodes[0]! : null, viewCenter: flow.screenToFlowPosition(center) };
+    const spot = newNodeSpot(app.doc.getState().graph, flow, op, near);
+    const id = app.doc.getState().addNode(op, { x: spot.x, y: spot.y });
     app.selection.setState({ nodes: [id], edges: [] });
+    if (box) revealSpot(flow, spot, box);
   };
 
   return (
