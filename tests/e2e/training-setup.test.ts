@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
-import { openExample, selectNode, toolbarButton, waitFor, waitForStatus } from './support/editor';
+import { canvasNode, openExample, selectNode, toolbarButton, waitFor, waitForStatus } from './support/editor';
 import { trainingDone, trainingSection } from './support/training';
 import { save } from './support/files';
 
@@ -172,16 +172,22 @@ test('a graph built around placeholders trains on a dataset fed to them, as a fe
   const app = await openApp();
   const { page } = app;
   try {
+    // Opened once the app has started (and opened its first graph), so that nothing replaces it.
+    await waitForStatus(page, /Backend:/);
     await page.getByLabel('Open graph file', { exact: true }).setInputFiles({
       name: 'placeholders.json',
       mimeType: 'application/json',
       buffer: Buffer.from(placeholderClassifier()),
     });
-    await waitForStatus(page, /Backend:/);
+    await canvasNode(page, 'Dataset2D', 'points').waitFor();
     const training = trainingSection(page);
-    await training
-      .getByRole('combobox', { name: 'Feed x from', exact: true })
-      .selectOption({ label: 'points.features' });
+    const feedX = training.getByRole('combobox', { name: 'Feed x from', exact: true });
+    await waitFor(
+      () => feedX.getByRole('option').allInnerTexts(),
+      (options) => options.includes('points.features'),
+      { what: "the dataset's outputs offered to feed x" },
+    );
+    await feedX.selectOption({ label: 'points.features' });
     await training.getByRole('combobox', { name: 'Feed y from', exact: true }).selectOption({ label: 'points.labels' });
     // Only outputs of the placeholder's dtype are offered, besides its own value.
     expect(
