@@ -38,12 +38,18 @@ export function createApp() {
 /**
  * Opens the last session's graph (or the first example), then what the page was asked to open
  * (`open`: a link's graph, which Undo takes back to the session's), and starts the runtime host.
+ * A graph the user opens meanwhile (a file dropped while the first graph loads) is left as it is.
  */
 export async function startApp(app: App, open: () => Promise<void> = async () => {}): Promise<void> {
+  const { loads } = app.doc.getState();
+  const openedMeanwhile = () => app.doc.getState().loads !== loads;
   const restored = await restoreAutosave().catch(() => null);
-  if (restored) await openGraph(app, restored.graph, 'restored', null, restored.trusted);
-  else await openGraph(app, await loadExample(EXAMPLES[0]!), 'example');
-  app.doc.temporal.getState().clear();
+  const example = restored || openedMeanwhile() ? null : await loadExample(EXAMPLES[0]!);
+  if (!openedMeanwhile()) {
+    if (restored) await openGraph(app, restored.graph, 'restored', null, restored.trusted);
+    else if (example) await openGraph(app, example, 'example');
+    app.doc.temporal.getState().clear();
+  }
   await open();
   autosave(app.doc);
   await app.runner.start();

@@ -27,6 +27,8 @@ export interface OpenAppOptions {
   readyTimeout?: number;
   /** Default 1280×800. */
   viewport?: { width: number; height: number };
+  /** Runs on the new page before it opens the app (to route its requests). */
+  beforeOpen?: (page: Page) => Promise<void>;
 }
 
 export interface App {
@@ -92,6 +94,7 @@ export async function openApp(options: OpenAppOptions = {}): Promise<App> {
       failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
     );
 
+    await options.beforeOpen?.(page);
     await page.goto(appUrl(options.path ?? '/'));
     const app: App = { browser, context, page, consoleErrors, failedRequests, baseUrl: baseUrl(), close };
     if (options.waitForReady ?? true) {
