@@ -15,12 +15,12 @@ export function TrainingFeeds({
 }: {
   setup: TrainingSpec;
   upstream: readonly ResolvedNode[];
-  nodes: Iterable<ResolvedNode>;
+  nodes: ReadonlyMap<string, ResolvedNode>;
   onChange: (setup: TrainingSpec) => void;
 }) {
   const placeholders = upstream.filter((n) => n.node.op === 'Placeholder');
   if (!placeholders.length) return null;
-  const sources = [...nodes].filter((n) => registry.get(n.node.op)?.dataset || n.op.kind === 'script');
+  const sources = [...nodes.values()].filter((n) => registry.get(n.node.op)?.dataset || n.op.kind === 'script');
   const feeds = setup.feeds ?? [];
   const key = (node: string, port: string) => JSON.stringify([node, port]);
   const feed = (placeholder: string, chosen: string) => {

@@ -159,7 +159,7 @@ export function TrainingSetup({ disabled }: { disabled: boolean }) {
         rule={AT_LEAST_ZERO}
         onCommit={(l2) => set({ ...setup, regularization: { ...setup.regularization, l2 } })}
       />
-      <TrainingFeeds setup={setup} upstream={upstream} nodes={validationOf(graph).nodes.values()} onChange={set} />
+      <TrainingFeeds setup={setup} upstream={upstream} nodes={validationOf(graph).nodes} onChange={set} />
       <TrainingLength setup={setup} hasDataset={hasDataset} onChange={set} />
       <TrainingVariables lossLabel={lossLabel} upstream={upstream} />
     </fieldset>
