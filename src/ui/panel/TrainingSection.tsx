@@ -46,7 +46,16 @@ export function TrainingSection() {
               Pause
             </button>
           ) : (
-            <button type="button" className="primary" disabled={busy} onClick={() => void run.start()}>
+            // aria-disabled, not disabled: the button keeps the focus it had when pressed, and turns into
+            // Pause once the run has started.
+            <button
+              type="button"
+              className="primary"
+              aria-disabled={busy}
+              onClick={() => {
+                if (!busy) void run.start();
+              }}
+            >
               {status === 'idle' || status === 'starting' ? 'Train' : 'Train again'}
             </button>
           )}
