@@ -7,6 +7,7 @@ import type { Csr } from '../graph/topo';
 import type { Graph, PortRef, TensorType } from '../graph/types';
 import { validateGraph, type GraphIndex, type ResolvedNode, type Validation } from '../graph/validate';
 import { own, setOwn } from '../graph/own';
+import { upstreamCone } from '../graph/upstream-cone';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import { outputsOverBudget } from '../ops/over-budget';
 import type { CompileResult, Plan, PlanStep, Slot } from './plan';
@@ -69,7 +70,7 @@ export function prepare(
   const outputs = resolved.refs;
   const index = validation.index;
 
-  const { inCone, size } = upstreamCone(index, outputs, false);
+  const { inCone, size } = upstreamCone(index, positionsOf(index, outputs));
   const order = new Array<ResolvedNode>(size);
   const places = new Int32Array(index.resolved.length).fill(-1);
   let placed = 0;
@@ -105,38 +106,15 @@ export function prepare(
 /** The diagnostics on the nodes the outputs depend on (or on none), else all of them. */
 function diagnosticsUpstream(validation: Validation, outputs: readonly PortRef[]): readonly Diagnostic[] {
   const { positionOf } = validation.index;
-  const { inCone } = upstreamCone(validation.index, outputs, true);
+  const { inCone } = upstreamCone(validation.index, positionsOf(validation.index, outputs), true);
   const relevant = validation.diagnostics.filter(
     (d) => d.nodeId === undefined || inCone[positionOf.get(d.nodeId) ?? -1] === 1,
   );
   return relevant.length ? relevant : validation.diagnostics;
 }
 
-/**
- * The nodes the outputs depend on, as flags by position, and how many there are. Taken `exact`ly,
- * a node whose inputs could not be collected (it lists no inputRefs) reads nothing; the quick way
- * follows every edge, without looking at the nodes. Where every node found has types, as compiling
- * needs, both find the same nodes; where one lacks them, so does one that the exact way finds.
- */
-function upstreamCone(
-  index: GraphIndex,
-  outputs: readonly PortRef[],
-  exact: boolean,
-): { inCone: Uint8Array; size: number } {
-  const { start, targets } = index.producers;
-  const inCone = new Uint8Array(index.resolved.length);
-  let size = 0;
-  const stack: number[] = [];
-  for (const r of outputs) stack.push(index.positionOf.get(r.node)!);
-  while (stack.length) {
-    const p = stack.pop()!;
-    if (inCone[p]) continue;
-    inCone[p] = 1;
-    size++;
-    if (exact && !index.resolved[p]?.inputRefs.length) continue;
-    for (let k = start[p]!; k < start[p + 1]!; k++) stack.push(targets[k]!);
-  }
-  return { inCone, size };
+function positionsOf(index: GraphIndex, outputs: readonly PortRef[]): number[] {
+  return outputs.map((r) => index.positionOf.get(r.node)!);
 }
 
 function resolveOutputs(

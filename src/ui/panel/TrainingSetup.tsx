@@ -7,6 +7,7 @@ import {
   type TrainingSpec,
 } from '../../graph/training';
 import { nodeLabel, type Graph } from '../../graph/types';
+import { upstreamCone } from '../../graph/upstream-cone';
 import type { ResolvedNode } from '../../graph/validate';
 import { registry } from '../../ops/registry';
 import { validationOf } from '../../store/document-store';
@@ -40,18 +41,11 @@ function lossCandidates(graph: Graph) {
 
 /** The nodes that node `id` is computed from, itself included, in the graph's order. */
 function upstreamOf(graph: Graph, id: string): ResolvedNode[] {
-  const { positionOf, producers, resolved } = validationOf(graph).index;
-  const from = positionOf.get(id);
+  const { index } = validationOf(graph);
+  const from = index.positionOf.get(id);
   if (from === undefined) return [];
-  const reached = new Uint8Array(resolved.length);
-  const stack = [from];
-  while (stack.length) {
-    const p = stack.pop()!;
-    if (reached[p]) continue;
-    reached[p] = 1;
-    for (let k = producers.start[p]!; k < producers.start[p + 1]!; k++) stack.push(producers.targets[k]!);
-  }
-  return resolved.filter((n, p): n is ResolvedNode => n !== undefined && reached[p] === 1);
+  const { inCone } = upstreamCone(index, [from]);
+  return index.resolved.filter((n, p): n is ResolvedNode => n !== undefined && inCone[p] === 1);
 }
 
 /**
