@@ -1,11 +1,14 @@
 /**
- * Global setup of the e2e project: finds (or installs) Debian's Chromium, builds the production
- * app with `vite build` into dist-e2e/, serves it with `vite preview` on a free port, and hands the tests the
- * base URL, the browser path and the server's log file through vitest's `provide`/`inject`.
+ * Global setup of the e2e project: finds (or installs) Debian's Chromium, builds the app with
+ * `vite build` into dist-e2e/, serves it with `vite preview` on a free port, and hands the tests the
+ * base URL, the browser path and the server's log file through vitest's `provide`/`inject`. The
+ * build inherits vitest's NODE_ENV=test, so it is React's development build, which renders twice and
+ * checks more: kept so, since it has found faults the production build hides.
  *
  * Env:
  * - CHROMIUM_PATH: the browser to drive (default: Debian's /usr/bin/chromium).
- * - E2E_SKIP_BUILD=1: reuse an existing dist-e2e/ (local iteration); builds anyway when it is missing.
+ * - E2E_OUT_DIR: where the app is built and served from (default dist-e2e/).
+ * - E2E_SKIP_BUILD=1: reuse an existing build (local iteration); builds anyway when it is missing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, appendFileSync, constants, existsSync } from 'node:fs';
