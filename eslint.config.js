@@ -47,7 +47,7 @@ const ownKeys = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-cli', 'dist-e2e', 'node_modules'] },
+  { ignores: ['dist', 'dist-cli', 'dist-e2e*', 'node_modules'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['src/ui/**'], ...reactHooks.configs.flat.recommended },
