@@ -4,8 +4,8 @@ import { registry } from '../ops/registry';
 import type { BackendName } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
 import type { GradientReport, RunReport } from '../runtime/reports';
+import { chooseRuntime } from './choose-runtime';
 import type { CliRuntime } from './cli-runtime';
-import { InProcessRuntime } from './in-process-runtime';
 import { NOT_TRUSTED, nodeIdOf, scriptNodeIds } from './left-out';
 import { printRun } from './print-run';
 import { readGraphFile } from './read-graph-file';
@@ -47,11 +47,7 @@ export async function runFile(file: string, opts: RunFileOptions, place: ScriptP
     const scripts = scriptNodeIds(validation);
     const notRunWhy = 'refused' in place ? `not run: ${place.refused}` : 'untrusted' in place ? NOT_TRUSTED : null;
     const notRun = new Map(notRunWhy === null ? [] : scripts.map((id) => [id, notRunWhy]));
-    if (processes && scripts.length) runtime = processes.take();
-    else {
-      await processes?.stop();
-      runtime = new InProcessRuntime(opts.backend, opts.maxBytes);
-    }
+    runtime = await chooseRuntime(scripts.length > 0, processes, opts.backend, opts.maxBytes);
 
     const run = await runWatched(
       graph,

@@ -6,8 +6,8 @@ import { validateGraph } from '../graph/validate';
 import { serializeGraph } from '../io/export';
 import { registry } from '../ops/registry';
 import type { BackendName } from '../runtime/backend';
+import { chooseRuntime } from './choose-runtime';
 import type { CliRuntime } from './cli-runtime';
-import { InProcessRuntime } from './in-process-runtime';
 import { NOT_TRUSTED, scriptNodeIds } from './left-out';
 import { readGraphFile } from './read-graph-file';
 import type { ScriptPlace } from './run-file';
@@ -54,11 +54,7 @@ export async function trainFile(file: string, options: TrainFileOptions, place: 
       console.error(`error: ${file} was not trained: its script nodes (${shownList(scripts)}) were ${why}`);
       return 1;
     }
-    if (processes && scripts.length) runtime = processes.take();
-    else {
-      await processes?.stop();
-      runtime = new InProcessRuntime(options.backend, null);
-    }
+    runtime = await chooseRuntime(scripts.length > 0, processes, options.backend, null);
     return await train(graph, lengthened(setup, options.length), runtime, options);
   } catch (e) {
     console.error(`error: ${shownMessage((e as Error).message)}`);
