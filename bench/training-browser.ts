@@ -82,7 +82,7 @@ async function nodeRun(graph: Graph): Promise<Run> {
   const rates: number[] = [];
   let steps = 0;
   while (steps < started.target) {
-    const chunk = await training.steps(Math.min(CHUNK, started.target - steps));
+    const chunk = await training.steps(Math.min(CHUNK, started.target - steps), { boundary: true });
     if (chunk.failure) throw new Error(`browser-training: Node training failed: ${chunk.failure.error}`);
     if (!chunk.losses.length) throw new Error('browser-training: a Node chunk took no steps');
     rates.push(rateOf(chunk.losses.length, chunk.ms));

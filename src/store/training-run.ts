@@ -78,7 +78,10 @@ export class TrainingRun {
     while (current()) {
       const { steps, target } = this.state.getState();
       const asked = performance.now();
-      const chunk = await this.host().trainSteps(Math.min(CHUNK, target - steps), this.selected());
+      const chunk = await this.host().trainSteps(Math.min(CHUNK, target - steps), {
+        inspect: this.selected(),
+        boundary: true,
+      });
       // As the user sees it: the steps, the test and the pictures after them, and the round trip.
       const ms = performance.now() - asked;
       if (generation !== this.generation) return;

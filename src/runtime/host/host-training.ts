@@ -27,6 +27,14 @@ export interface TrainingChunk {
   readonly inspected: VariableInspection | null;
 }
 
+/** What a chunk reports beside its losses and test: each costs a pass over the model. */
+export interface ChunkExtras {
+  /** A trained variable whose value and latest gradient the chunk reports (the one selected). */
+  readonly inspect?: string | null;
+  /** The decision-boundary picture, which only the editor's panel draws. */
+  readonly boundary?: boolean;
+}
+
 export type TrainingStart =
   | {
       readonly ok: true;
@@ -61,20 +69,19 @@ export class HostTraining {
     return { ok: true, target: made.trainer.targetSteps, points: made.trainer.planePoints() };
   }
 
-  /** `inspect`: a trained variable whose value and gradient the chunk reports (the one selected). */
-  async steps(count: number, inspect: string | null = null): Promise<TrainingChunk> {
+  async steps(count: number, extras: ChunkExtras = {}): Promise<TrainingChunk> {
     const trainer = this.live();
     this.busy.add(trainer);
     try {
-      return await this.chunk(trainer, count, inspect);
+      return await this.chunk(trainer, count, extras);
     } finally {
       this.busy.delete(trainer);
       if (trainer !== this.trainer) trainer.dispose();
     }
   }
 
-  private async chunk(trainer: Trainer, count: number, inspect: string | null): Promise<TrainingChunk> {
-    trainer.inspect(inspect);
+  private async chunk(trainer: Trainer, count: number, extras: ChunkExtras): Promise<TrainingChunk> {
+    trainer.inspect(extras.inspect ?? null);
     const dropped = () => trainer !== this.trainer;
     const losses: number[] = [];
     let failure: TrainingChunk['failure'] = null;
@@ -94,7 +101,7 @@ export class HostTraining {
     try {
       if (dropped()) throw new Error('the training run was stopped');
       test = await trainer.evaluate();
-      boundary = await trainer.boundary(BOUNDARY.resolution, BOUNDARY.extent);
+      if (extras.boundary) boundary = await trainer.boundary(BOUNDARY.resolution, BOUNDARY.extent);
       inspected = await trainer.inspection(INSPECTED_VALUES);
     } catch (e) {
       // The test split can fail where batches did not (a generator script that throws now and then).

@@ -7,7 +7,7 @@ import type { GradientReport, RunReport } from '../reports';
 import type { ScriptWatch } from '../forward';
 import { Session, type RunOptions } from '../session';
 import { compareTraining, type TrainingComparison } from '../training/compare-training';
-import { HostTraining, type TrainingChunk, type TrainingStart } from './host-training';
+import { HostTraining, type ChunkExtras, type TrainingChunk, type TrainingStart } from './host-training';
 
 /** Something the host tells the editor without being asked. */
 export type HostEvent =
@@ -89,12 +89,9 @@ export class RuntimeHost {
     return this.training.start(graph, this.maxBytes);
   }
 
-  /**
-   * Takes up to `count` training steps, and tests on the dataset's test split after them;
-   * `inspect`: a trained variable whose value and latest gradient the chunk reports.
-   */
-  trainSteps(count: number, inspect: string | null = null): Promise<TrainingChunk> {
-    return this.training.steps(count, inspect);
+  /** Takes up to `count` training steps, and tests on the dataset's test split after them. */
+  trainSteps(count: number, extras: ChunkExtras = {}): Promise<TrainingChunk> {
+    return this.training.steps(count, extras);
   }
 
   /** The trained variables' values, by node id, for the editor to keep. */
