@@ -1,4 +1,5 @@
 import { isTensorLiteral } from '../graph/attrs';
+import type { DocumentSettings } from '../graph/document-settings';
 import type { PortDecl, AttrValue, Graph, GraphNode, TensorLiteral } from '../graph/types';
 import { formatPath } from './issues';
 import { prettyJson } from './json-text';
@@ -14,13 +15,15 @@ export const BASE64_ABOVE = 64;
  * outside a tensor literal is NaN or ±Infinity: JSON cannot hold it, and only tensor values have a
  * spelling for it.
  */
-export function toGraphFile(graph: Graph): GraphFile {
+export function toGraphFile(graph: Graph, settings: DocumentSettings = {}): GraphFile {
+  const written = Object.entries(settings).filter(([, value]) => value !== undefined);
   return {
     format: GRAPH_FORMAT,
     version: CURRENT_VERSION,
     ...(graph.name !== undefined && { name: graph.name }),
     ...(graph.description !== undefined && { description: graph.description }),
     ...(graph.training !== undefined && { training: graph.training }),
+    ...(written.length > 0 && { settings: Object.fromEntries(written) }),
     nodes: graph.nodes.map(encodeNode),
     edges: graph.edges.map(({ id, source, sourcePort, target, targetPort }) => ({
       id,
@@ -33,8 +36,8 @@ export function toGraphFile(graph: Graph): GraphFile {
 }
 
 /** The file's text: pretty JSON ending in a newline. */
-export function serializeGraph(graph: Graph): string {
-  return `${prettyJson(toGraphFile(graph))}\n`;
+export function serializeGraph(graph: Graph, settings?: DocumentSettings): string {
+  return `${prettyJson(toGraphFile(graph, settings))}\n`;
 }
 
 function encodeNode(node: GraphNode, index: number): GraphFile['nodes'][number] {

@@ -1,3 +1,4 @@
+import type { DocumentSettings } from '../graph/document-settings';
 import { elementCount, type AttrValue, type Graph, type GraphNode } from '../graph/types';
 import { check, describe, issueCount, type FileIssue } from './issues';
 import { jsonErrorPosition } from './json-position';
@@ -20,7 +21,13 @@ export interface ImportError {
 }
 
 export type GraphImport =
-  | { readonly ok: true; readonly graph: Graph; readonly migratedFrom: number | null }
+  | {
+      readonly ok: true;
+      readonly graph: Graph;
+      /** How the document runs, where the file says (version 3 on). */
+      readonly settings?: DocumentSettings;
+      readonly migratedFrom: number | null;
+    }
   | { readonly ok: false; readonly error: ImportError };
 
 type Failure = Extract<GraphImport, { ok: false }>;
@@ -53,7 +60,13 @@ export function importGraphFile(data: unknown): GraphImport {
   const migrated = migrate(data, header);
   const file = migrated.ok ? check(graphFile, migrated.value) : migrated;
   if (!file.ok) return failure('schema', file.issues);
-  return { ok: true, graph: decodeGraph(file.value), migratedFrom: header === CURRENT_VERSION ? null : header };
+  const { settings } = file.value;
+  return {
+    ok: true,
+    graph: decodeGraph(file.value),
+    ...(settings && { settings }),
+    migratedFrom: header === CURRENT_VERSION ? null : header,
+  };
 }
 
 /** The format version, once the data is known to claim to be a graph file this build can read. */

@@ -1,3 +1,4 @@
+import type { DocumentSettings } from '../graph/document-settings';
 import type { AnyOpSignature } from '../graph/op-signature';
 import type { OpRegistry } from '../graph/registry';
 import type { Graph } from '../graph/types';
@@ -26,6 +27,8 @@ export type OpenedFiles =
       /** The file the graph came from: the graph file, or the model's model.json. */
       readonly name: string;
       readonly graph: Graph;
+      /** How the document runs, where a graph file says. */
+      readonly settings?: DocumentSettings;
       readonly notes: readonly ImportNote[];
       readonly migratedFrom: number | null;
     }
@@ -73,7 +76,15 @@ export async function openFiles(
   }
   const graphFile = importGraphFile(data);
   if (graphFile.ok)
-    return { ok: true, kind: 'graph', name, graph: graphFile.graph, notes: [], migratedFrom: graphFile.migratedFrom };
+    return {
+      ok: true,
+      kind: 'graph',
+      name,
+      graph: graphFile.graph,
+      ...(graphFile.settings && { settings: graphFile.settings }),
+      notes: [],
+      migratedFrom: graphFile.migratedFrom,
+    };
   if (graphFile.error.kind === 'not-a-graph' && format === undefined)
     return refuse(
       `${baseName(name)} is JSON, but neither a Tensorloom graph nor a tfjs model: it has no "format" ("tensorloom.graph", "graph-model" or "layers-model")`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKEND_REQUESTS, EXECUTION_MODES } from '../graph/document-settings';
 import { DTYPES, elementCount, type DType } from '../graph/types';
 import { cappedReport, describe, expected, oneOf } from './issues';
 import { ownRecord } from './own-record';
@@ -9,7 +10,7 @@ import { NON_FINITE, type TensorValueJson } from './tensor-values';
 export const GRAPH_FORMAT = 'tensorloom.graph';
 
 /** The format version this build writes; every older version is read through MIGRATIONS. */
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /**
  * A list whose every entry `accepts`, checked in one loop rather than by a schema per entry: a
@@ -154,24 +155,39 @@ const edge = z.strictObject(
   expected('an edge {id, source, sourcePort, target, targetPort}'),
 );
 
-/** A graph file of one version whose attribute values take the form `attr`; versions 1 and 2 differ only there. */
-export const graphFileWith = <V extends number, A extends z.ZodType>(version: V, attr: A) =>
-  z
-    .strictObject({
-      format: z.literal(GRAPH_FORMAT),
-      version: z.literal(version),
-      name: z.string(expected('a string')).optional(),
-      description: z.string(expected('a string')).optional(),
-      training: trainingSpec.optional(),
-      nodes: z.array(nodeWith(attr), expected('an array of nodes')),
-      edges: z.array(edge, expected('an array of edges')),
-    })
-    .superRefine(({ nodes, edges }, ctx) => {
-      reportDuplicateIds(nodes, 'nodes', ctx);
-      reportDuplicateIds(edges, 'edges', ctx);
-    });
+/** Since version 3: how the document runs (its loss target, execution mode and backend). */
+const documentSettings = z.strictObject(
+  {
+    lossTarget: z.string(expected('a node id')).optional(),
+    mode: z.enum(EXECUTION_MODES, expected(oneOf(EXECUTION_MODES))).optional(),
+    backend: z.enum(BACKEND_REQUESTS, expected(oneOf(BACKEND_REQUESTS))).optional(),
+  },
+  expected('settings {lossTarget?, mode?, backend?}'),
+);
 
-export const graphFile = graphFileWith(CURRENT_VERSION, attrValue);
+const graphFields = <V extends number, A extends z.ZodType>(version: V, attr: A) => ({
+  format: z.literal(GRAPH_FORMAT),
+  version: z.literal(version),
+  name: z.string(expected('a string')).optional(),
+  description: z.string(expected('a string')).optional(),
+  training: trainingSpec.optional(),
+  nodes: z.array(nodeWith(attr), expected('an array of nodes')),
+  edges: z.array(edge, expected('an array of edges')),
+});
+
+function noDuplicateIds({ nodes, edges }: { nodes: { id: string }[]; edges: { id: string }[] }, ctx: z.RefinementCtx) {
+  reportDuplicateIds(nodes, 'nodes', ctx);
+  reportDuplicateIds(edges, 'edges', ctx);
+}
+
+/** A graph file of version 1 or 2, whose attribute values take the form `attr`: the two differ only there. */
+export const graphFileWith = <V extends number, A extends z.ZodType>(version: V, attr: A) =>
+  z.strictObject(graphFields(version, attr)).superRefine(noDuplicateIds);
+
+/** The current version: version 2's fields, and `settings`. */
+export const graphFile = z
+  .strictObject({ ...graphFields(CURRENT_VERSION, attrValue), settings: documentSettings.optional() })
+  .superRefine(noDuplicateIds);
 
 /** A graph file as stored: what `JSON.parse` gives back for a valid, current file. */
 export type GraphFile = z.infer<typeof graphFile>;

@@ -46,7 +46,7 @@ export async function startApp(app: App, open: () => Promise<void> = async () =>
   const restored = await restoreAutosave().catch(() => null);
   const example = restored || openedMeanwhile() ? null : await loadExample(EXAMPLES[0]!);
   if (!openedMeanwhile()) {
-    if (restored) await openGraph(app, restored.graph, 'restored', null, restored.trusted);
+    if (restored) await openGraph(app, restored.graph, 'restored', null, restored.trusted, restored.settings);
     else if (example) await openGraph(app, example, 'example');
     app.doc.temporal.getState().clear();
   }

@@ -1,4 +1,5 @@
 import { del, get, set } from 'idb-keyval';
+import type { DocumentSettings } from '../graph/document-settings';
 import type { Graph } from '../graph/types';
 import { parseGraphFile, serializeGraph } from '../io/graph-file';
 import type { DocumentState, DocumentStore } from './document-store';
@@ -23,12 +24,21 @@ interface Saved {
  * The graph saved by the last session in this browser, or null. It keeps its trust, except after
  * a crash: a script that crashed the last session must not run again on its own.
  */
-export async function restoreAutosave(): Promise<{ graph: Graph; trusted: boolean } | null> {
+export async function restoreAutosave(): Promise<{
+  graph: Graph;
+  settings?: DocumentSettings;
+  trusted: boolean;
+} | null> {
   const crashed = localStorage.getItem(RUNNING_KEY) !== null;
   const saved = await get<Saved>(KEY);
   if (!saved || typeof saved.text !== 'string') return null;
   const loaded = parseGraphFile(saved.text);
-  if (loaded.ok) return { graph: loaded.graph, trusted: saved.trusted && !crashed };
+  if (loaded.ok)
+    return {
+      graph: loaded.graph,
+      ...(loaded.settings && { settings: loaded.settings }),
+      trusted: saved.trusted && !crashed,
+    };
   // An autosave this build cannot read is of no use; do not trip over it on every start.
   await del(KEY);
   return null;
@@ -50,7 +60,8 @@ export function autosave(doc: DocumentStore): () => void {
     void set(KEY, saved(doc.getState()));
   };
   const unsubscribe = doc.subscribe((state, previous) => {
-    if (state.graph === previous.graph && state.trusted === previous.trusted) return;
+    if (state.graph === previous.graph && state.trusted === previous.trusted && state.settings === previous.settings)
+      return;
     if (quiet) clearTimeout(quiet);
     quiet = setTimeout(save, QUIET_MS);
     due ??= setTimeout(save, MAX_WAIT_MS);
@@ -80,5 +91,5 @@ export function autosave(doc: DocumentStore): () => void {
 }
 
 function saved(state: DocumentState): Saved {
-  return { text: serializeGraph(state.graph), trusted: state.trusted };
+  return { text: serializeGraph(state.graph, state.settings), trusted: state.trusted };
 }

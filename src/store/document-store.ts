@@ -1,5 +1,6 @@
 import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
+import type { DocumentSettings } from '../graph/document-settings';
 import * as edits from '../graph/edits';
 import type { TrainingSpec } from '../graph/training';
 import type { AttrValue, Graph, GraphEdge, GraphNode, Position, TensorLiteral } from '../graph/types';
@@ -33,9 +34,21 @@ export interface DocumentState {
    */
   readonly routes: ReadonlyMap<string, EdgeRoute>;
 }
+  /**
+   * How the document runs (loss target, mode, backend), saved with it. Not an undo step: the runner
+   * keeps it equal to what runs, and applies a loaded document's.
+   */
+  readonly settings: DocumentSettings;
 
 export interface DocumentActions {
-  load(graph: Graph, origin: DocumentOrigin, fileName?: string | null, trusted?: boolean): void;
+  load(
+    graph: Graph,
+    origin: DocumentOrigin,
+    fileName?: string | null,
+    trusted?: boolean,
+    settings?: DocumentSettings,
+  ): void;
+  setSettings(settings: DocumentSettings): void;
   trust(): void;
   addNode(op: string, position: Position, attrs?: Readonly<Record<string, AttrValue>>): string;
   connect(edge: Omit<GraphEdge, 'id'>): { ok: true } | { ok: false; reason: string };
@@ -75,8 +88,10 @@ export function createDocumentStore() {
           loads: 0,
           trusted: true,
           routes: new Map(),
-          load: (graph, origin, fileName = null, trusted = origin === 'new' || origin === 'example') =>
-            set({ graph, origin, fileName, trusted, loads: get().loads + 1, routes: new Map() }),
+          settings: {},
+          load: (graph, origin, fileName = null, trusted = origin === 'new' || origin === 'example', settings = {}) =>
+            set({ graph, origin, fileName, trusted, loads: get().loads + 1, routes: new Map(), settings }),
+          setSettings: (settings) => set({ settings }),
           trust: () => set({ trusted: true }),
           addNode: (op, position, attrs = {}) => {
             const { graph } = get();

@@ -1,3 +1,4 @@
+import type { DocumentSettings } from '../graph/document-settings';
 import type { Graph } from '../graph/types';
 import { layoutGraph, withPositions } from '../layout/layout-graph';
 import { nodeBoxes, type NodeBox } from '../layout/node-box';
@@ -13,8 +14,9 @@ interface Stores {
 const opening = new WeakMap<DocumentStore, number>();
 
 /**
- * Loads a graph into the document once every node has a place (see `withPositions`), so that a
- * graph whose file gives no positions never opens stacked on one point.
+ * Loads a graph (and how it runs, where its file says) into the document once every node has a
+ * place (see `withPositions`), so that a graph whose file gives no positions never opens stacked
+ * on one point.
  */
 export async function openGraph(
   stores: Stores,
@@ -22,6 +24,7 @@ export async function openGraph(
   origin: DocumentOrigin,
   fileName: string | null = null,
   trusted?: boolean,
+  settings?: DocumentSettings,
 ): Promise<void> {
   const ticket = (opening.get(stores.doc) ?? 0) + 1;
   opening.set(stores.doc, ticket);
@@ -30,7 +33,7 @@ export async function openGraph(
     ? await whileLayingOut(stores, unplaced, () => withPositions(graph, nodeBoxes(graph, validationOf(graph))))
     : { graph, routes: new Map() };
   if (opening.get(stores.doc) !== ticket) return;
-  stores.doc.getState().load(placed.graph, origin, fileName, trusted);
+  stores.doc.getState().load(placed.graph, origin, fileName, trusted, settings);
   stores.doc.getState().route(placed.routes);
 }
 

@@ -18,6 +18,8 @@ export interface RunState {
   /** Eager step-through is under way: `report` shows the steps run so far. */
   readonly stepping: boolean;
   readonly gradientTarget: string | null;
+  /** Why the loss target was cleared (the graph changed under it, another graph opened). */
+  readonly gradientTargetNotice: string | null;
   readonly gradients: GradientReport | null;
   readonly comparison: Comparison | null;
   /**
@@ -42,6 +44,7 @@ export function createRunStore() {
     running: false,
     stepping: false,
     gradientTarget: null,
+    gradientTargetNotice: null,
     gradients: null,
     comparison: null,
     excluded: {},

@@ -1,6 +1,8 @@
 import { attrsKey } from '../graph/attr-key';
 import { setOwn } from '../graph/own';
-import type { Graph } from '../graph/types';
+import type { DocumentSettings } from '../graph/document-settings';
+import { nameOf } from '../graph/node-names';
+import { nodeLabel, type Graph } from '../graph/types';
 import type { BackendRequest } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
 import { withDependentsSkipped } from '../runtime/host/excluded-nodes';
@@ -8,6 +10,7 @@ import type { HostEvent } from '../runtime/host/runtime-host';
 import { ScriptWatchdog } from '../runtime/host/script-watchdog';
 import type { RunReport } from '../runtime/reports';
 import { scriptNodes, validationOf, type DocumentStore } from './document-store';
+import { lossTargetProblem } from './loss-targets';
 import type { RunStore } from './run-store';
 import type { RuntimeClient } from './runtime-client';
 
@@ -24,6 +27,8 @@ export class Runner {
   /** Scripts that timed out, with their attributes then: an edit lets them run again. */
   private readonly timedOut = new Map<string, { reason: string; attrs: string }>();
   private readonly watchdog = new ScriptWatchdog((nodeId, ms) => void this.onScriptTimeout(nodeId, ms));
+  /** Whether the runtime host was asked to start: until then a document's backend is only noted. */
+  private started = false;
 
   constructor(
     private readonly client: RuntimeClient,
@@ -31,11 +36,15 @@ export class Runner {
     private readonly run: RunStore,
   ) {
     doc.subscribe((state, previous) => {
+      if (state.loads !== previous.loads) this.applySettings(state.settings, previous.graph);
+      else if (state.graph !== previous.graph) this.checkTarget(state.graph, previous.graph);
       if (state.graph !== previous.graph || state.trusted !== previous.trusted) this.schedule();
     });
   }
 
   async start(request: BackendRequest = this.run.getState().backendRequest): Promise<void> {
+    this.started = true;
+    this.saveSettings({ backend: request });
     this.run.setState({ backendRequest: request, backend: null, hostError: null });
     if (!(await this.startHost(request))) return;
     await this.runNow();
@@ -63,7 +72,7 @@ export class Runner {
     if (!node) return;
     this.timedOut.set(nodeId, { reason: `timed out after ${ms} ms`, attrs: attrsKey(node.attrs) });
     await this.replaceHost(
-      `${nodeId} timed out after ${ms} ms; the runtime was restarted and the other nodes ran again`,
+      `${nodeLabel(node)} timed out after ${ms} ms; the runtime was restarted and the other nodes ran again`,
     );
   }
 
@@ -87,13 +96,67 @@ export class Runner {
   }
 
   setMode(mode: ExecutionMode): void {
+    this.saveSettings({ mode });
     this.run.setState({ mode, comparison: null });
     void this.runNow();
   }
 
   setGradientTarget(target: string | null): void {
-    this.run.setState({ gradientTarget: target, gradients: null });
+    this.saveSettings({ lossTarget: target ?? undefined });
+    this.run.setState({ gradientTarget: target, gradients: null, gradientTargetNotice: null });
     void this.updateGradients(this.doc.getState().graph);
+  }
+
+  /** Keeps the document's settings (what Save and links carry) equal to how it runs. */
+  private saveSettings(change: DocumentSettings): void {
+    const { settings, setSettings } = this.doc.getState();
+    const next = { ...settings, ...change };
+    if (Object.keys(next).some((k) => next[k as keyof DocumentSettings] !== settings[k as keyof DocumentSettings]))
+      setSettings(next);
+  }
+
+  /**
+   * Another document opened: run it as its settings say (the current mode and backend where they
+   * say nothing). A loss target it does not name, or cannot have, is cleared with a notice.
+   */
+  private applySettings(settings: DocumentSettings, previous: Graph): void {
+    const state = this.run.getState();
+    const graph = this.doc.getState().graph;
+    const mode = settings.mode ?? state.mode;
+    const backend = settings.backend ?? state.backendRequest;
+    const wanted = settings.lossTarget;
+    const problem = wanted ? lossTargetProblem(graph, wanted) : null;
+    const target = wanted && !problem ? wanted : null;
+    const notice = problem
+      ? `The loss target saved with this graph, ${nameOf(graph, wanted!)}, ${problem}: no gradients are shown`
+      : state.gradientTarget && !target
+        ? `Loss target ${nameOf(previous, state.gradientTarget)} cleared: it belonged to the graph open before`
+        : null;
+    this.run.setState({
+      mode,
+      gradientTarget: target,
+      gradients: null,
+      gradientTargetNotice: notice,
+      ...(mode !== state.mode && { comparison: null }),
+    });
+    this.doc.getState().setSettings({ mode, backend, ...(target && { lossTarget: target }) });
+    if (backend === state.backendRequest) return;
+    if (this.started) void this.start(backend);
+    else this.run.setState({ backendRequest: backend });
+  }
+
+  /** An edit took the loss target away (deleted it, or its output is no scalar now): clear it, and say so. */
+  private checkTarget(graph: Graph, previous: Graph): void {
+    const target = this.run.getState().gradientTarget;
+    const problem = target && lossTargetProblem(graph, target);
+    if (!target || !problem) return;
+    const name = nameOf(graph.nodes.some((n) => n.id === target) ? graph : previous, target);
+    this.saveSettings({ lossTarget: undefined });
+    this.run.setState({
+      gradientTarget: null,
+      gradients: null,
+      gradientTargetNotice: `Loss target ${name} cleared: it ${problem === 'is not in the graph' ? 'was deleted' : problem}`,
+    });
   }
 
   schedule(): void {
@@ -127,6 +190,7 @@ export class Runner {
     if (!state.stepping || state.stale) {
       const graph = this.doc.getState().graph;
       const id = ++this.runId;
+      this.saveSettings({ mode: 'eager' });
       this.run.setState({ mode: 'eager', running: true });
       const outputs = runnableOutputs(graph, 'eager', this.excluded(graph));
       const report = await this.client.host.run(

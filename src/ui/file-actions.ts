@@ -2,6 +2,7 @@ import { parseGraphFile, serializeGraph } from '../io/graph-file';
 import { openFiles } from '../io/open-files';
 import { registry } from '../ops/registry';
 import { graphFromLink, graphLink, hasGraphLink } from '../io/graph-link';
+import type { DocumentSettings } from '../graph/document-settings';
 import type { Graph } from '../graph/types';
 import type { App } from '../store/app';
 import type { DocumentOrigin } from '../store/document-store';
@@ -49,7 +50,7 @@ export async function openGivenFiles(app: App, given: readonly GivenFile[]): Pro
   }
   const fileName = opened.name.slice(opened.name.lastIndexOf('/') + 1);
   const title = `Cannot open ${fileName}`;
-  if (opened.kind === 'graph') return open(app, opened.graph, 'file', fileName, title);
+  if (opened.kind === 'graph') return open(app, opened.graph, 'file', fileName, title, opened.settings);
   // A model saved again is a Tensorloom graph file, not the model.json it came from.
   await open(app, opened.graph, 'file', fileName.replace(/\.json$/i, '.tensorloom.json'), title);
   if (opened.notes.length)
@@ -84,13 +85,20 @@ export async function openGraphLink(app: App, hash: string): Promise<void> {
     });
     return;
   }
-  await open(app, loaded.graph, 'link', null, 'Cannot open the graph in this link');
+  await open(app, loaded.graph, 'link', null, 'Cannot open the graph in this link', loaded.settings);
 }
 
 /** Opens a graph that was read; one that cannot be laid out is reported, and the current graph stays. */
-async function open(app: App, graph: Graph, origin: DocumentOrigin, fileName: string | null, title: string) {
+async function open(
+  app: App,
+  graph: Graph,
+  origin: DocumentOrigin,
+  fileName: string | null,
+  title: string,
+  settings?: DocumentSettings,
+) {
   try {
-    await openGraph(app, graph, origin, fileName);
+    await openGraph(app, graph, origin, fileName, undefined, settings);
   } catch (e) {
     onProblem({ title, message: `Its nodes could not be laid out: ${(e as Error).message}`, details: [] });
     return;
@@ -114,7 +122,8 @@ const MAX_LINK_LENGTH = 2 * 1024 * 1024;
 /** Puts a link that carries the whole graph on the clipboard, and says so (or why not) in the status bar. */
 export async function copyGraphLink(app: App): Promise<void> {
   const base = window.location.href.split('#')[0]!;
-  const link = await graphLink(serializeGraph(app.doc.getState().graph), base);
+  const { graph, settings } = app.doc.getState();
+  const link = await graphLink(serializeGraph(graph, settings), base);
   if (link.length > MAX_LINK_LENGTH) {
     const size = `${(link.length / 1e6).toFixed(1)} million characters`;
     const text = `This graph is too large for a link (${size}; browsers take up to 2 million): use Save instead`;
@@ -130,8 +139,8 @@ export async function copyGraphLink(app: App): Promise<void> {
 }
 
 export function saveGraphFile(app: App): void {
-  const { graph, fileName } = app.doc.getState();
-  const blob = new Blob([serializeGraph(graph)], { type: 'application/json' });
+  const { graph, fileName, settings } = app.doc.getState();
+  const blob = new Blob([serializeGraph(graph, settings)], { type: 'application/json' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = fileName ?? `${(graph.name ?? 'graph').replace(/[^\w.-]+/g, '-')}.json`;

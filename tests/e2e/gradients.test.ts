@@ -88,7 +88,7 @@ test("the MLP example's gradients match tfjs's, and a value the loss does not de
     // With the batch mean as the target, the Neg after it gets no gradient, and says why.
     await target.selectOption({ label: 'batch mean' });
     await selectNode(page, 'Neg', 'loss');
-    const none = panel.getByRole('region', { name: /^Gradient of mean with respect to loss\./ });
+    const none = panel.getByRole('region', { name: /^Gradient of batch mean with respect to loss\./ });
     const text = await waitFor(
       async () => (await none.textContent()) ?? '',
       (t) => t.includes('No gradient'),

@@ -60,9 +60,9 @@ describe('data that is not a Tensorloom graph', () => {
 
 describe('versions', () => {
   it('refuses a file from a newer Tensorloom', () => {
-    const error = failed(importGraphFile({ ...validDoc(), version: 3 }));
+    const error = failed(importGraphFile({ ...validDoc(), version: 4 }));
     expect(error.kind).toBe('too-new');
-    expect(error.message).toBe('made by a newer version of Tensorloom: format version 3, this build reads up to 2');
+    expect(error.message).toBe('made by a newer version of Tensorloom: format version 4, this build reads up to 3');
     expect(error.issues).toEqual([{ path: 'version', message: error.message }]);
   });
 

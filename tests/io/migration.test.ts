@@ -8,7 +8,7 @@ const v1 = readRepoFile('tests/io/fixtures/draft-v0-as-v1.json');
 
 describe('migrations', () => {
   it('has one step per version before the current one', () => {
-    expect(CURRENT_VERSION).toBe(2);
+    expect(CURRENT_VERSION).toBe(3);
     expect(MIGRATIONS).toHaveLength(CURRENT_VERSION);
   });
 
@@ -39,7 +39,7 @@ describe('migrations', () => {
 
   it('reads a v1 file as the same graph once its version says 2', () => {
     const asV2 = parseGraphFile(v1.replace('"version": 1', '"version": 2'));
-    expect(asV2).toMatchObject({ ok: true, migratedFrom: null });
+    expect(asV2).toMatchObject({ ok: true, migratedFrom: 2 });
     expect(parseGraphFile(v1)).toStrictEqual({ ...asV2, migratedFrom: 1 });
   });
 

@@ -115,7 +115,7 @@ describe('round trip', () => {
 
   it('writes two-space indented JSON ending in a newline, with plain arrays on one line', () => {
     const text = serializeGraph(awkward);
-    expect(text.startsWith('{\n  "format": "tensorloom.graph",\n  "version": 2,\n  "name": "awkward",\n')).toBe(true);
+    expect(text.startsWith('{\n  "format": "tensorloom.graph",\n  "version": 3,\n  "name": "awkward",\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).toContain('"values": ["NaN", "Infinity", "-Infinity", -0, 1e-45, 3.4028234663852886e+38]');
     expect(JSON.parse(text)).toStrictEqual(toGraphFile(awkward));

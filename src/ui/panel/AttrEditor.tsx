@@ -11,6 +11,8 @@ import { formatTensor, parseTensor } from './parse-tensor';
 
 interface Props {
   readonly nodeId: string;
+  /** The node as the user knows it, for the names of controls that have no visible label of their own. */
+  readonly nodeName: string;
   readonly name: string;
   readonly spec: AttrSpec;
   readonly value: AttrValue;
@@ -25,7 +27,7 @@ const NO_CODE_CONTEXT: CodeContext = { problems: [], scope: { variables: [], tfF
 const TYPEABLE_VALUES = 1024;
 
 /** An input fit to one attribute's kind; a value that does not parse is shown as an error, never applied. */
-export function AttrEditor({ nodeId, name, spec, value, onChange, code = NO_CODE_CONTEXT }: Props) {
+export function AttrEditor({ nodeId, nodeName, name, spec, value, onChange, code = NO_CODE_CONTEXT }: Props) {
   const id = `attr-${nodeId}-${name}`;
   const label = (
     <label htmlFor={id} title={spec.doc}>

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
-import { validationOf } from '../../store/document-store';
+import { lossTargets } from '../../store/loss-targets';
 import { useApp, useDoc, useRun } from '../app-context';
+import { nameOf } from '../../graph/node-names';
+import { nodeLabel } from '../../graph/types';
 import { TensorSection } from './TensorSection';
 
 /** Choose a scalar loss; see d(loss)/d(output) for the selected node, or why no gradient flows there. */
@@ -9,17 +11,12 @@ export function GradientSection({ nodeId }: { nodeId: string | null }) {
   const graph = useDoc((s) => s.graph);
   const target = useRun((s) => s.gradientTarget);
   const gradients = useRun((s) => s.gradients);
-  const scalars = useMemo(() => {
-    const validation = validationOf(graph);
-    return [...validation.nodes.values()]
-      .filter((n) => {
-        const { outputs } = n.op;
-        const type = outputs.length === 1 ? n.types?.[outputs[0]!] : undefined;
-        return type?.dtype === 'float32' && type.shape?.length === 0;
-      })
-      .map((n) => n.node);
-  }, [graph]);
+  const notice = useRun((s) => s.gradientTargetNotice);
+  const scalars = useMemo(() => lossTargets(graph), [graph]);
   const ports = nodeId ? gradients?.nodes[nodeId] : undefined;
+  const targetName = target ? nameOf(graph, target) : '';
+  const nodeName = nodeId ? nameOf(graph, nodeId) : '';
+  const portCount = ports ? Object.keys(ports).length : 0;
 
   return (
     <section aria-label="Gradients" className="panel-section">
@@ -34,12 +31,21 @@ export function GradientSection({ nodeId }: { nodeId: string | null }) {
           <option value="">none</option>
           {scalars.map((n) => (
             <option key={n.id} value={n.id}>
-              {n.name ?? n.id}
+              {nodeLabel(n)}
             </option>
           ))}
         </select>
       </label>
-      {scalars.length === 0 && <p className="muted">Gradients need a scalar float32 node as the target (a loss).</p>}
+      {notice && (
+        <p className="notice-inline" role="status" aria-label="Loss target notice">
+          {notice}
+        </p>
+      )}
+      {scalars.length === 0 && (
+        <p className="muted">
+          Gradients need a scalar float32 node as the target (a loss); a script output declared with shape [] is one.
+        </p>
+      )}
       {target && gradients && !gradients.ok && (
         <p className="error" role="alert">
           {gradients.error ?? gradients.diagnostics.map((d) => d.message).join('; ')}
@@ -49,12 +55,20 @@ export function GradientSection({ nodeId }: { nodeId: string | null }) {
         nodeId &&
         ports &&
         Object.entries(ports).map(([port, g]) => (
-          <div key={port} role="region" aria-label={`Gradient of ${target} with respect to ${nodeId}.${port}`}>
+          <div key={port} role="region" aria-label={`Gradient of ${targetName} with respect to ${nodeName}.${port}`}>
             <h4>
-              d {target} / d {nodeId}.{port}
+              d {targetName} / d {nodeName}
+              {portCount > 1 && `.${port}`}
             </h4>
             {'summary' in g ? (
-              <TensorSection nodeId={nodeId} port={port} summary={g.summary} gradient version={gradients} />
+              <TensorSection
+                nodeId={nodeId}
+                label={`${nodeName}.${port}`}
+                port={port}
+                summary={g.summary}
+                gradient
+                version={gradients}
+              />
             ) : (
               <p className="muted">No gradient: {g.none}.</p>
             )}

@@ -2,17 +2,24 @@ import { useState } from 'react';
 import { checkPorts } from '../../graph/attrs';
 import { DTYPES, type DType, type PortDecl } from '../../graph/types';
 
-/** Shape text as a person types it: `?, 3` is [null, 3]; empty means any shape. */
-function parseShape(text: string): PortDecl['shape'] | 'invalid' {
-  if (!text.trim()) return undefined;
-  const dims = text
+/**
+ * Shape text as a person types it, brackets optional: `?, 3` is [null, 3]; `[]` is a scalar;
+ * empty means any shape.
+ */
+export function parseShape(text: string): PortDecl['shape'] | 'invalid' {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const bracketed = /^\[(.*)\]$/.exec(trimmed);
+  const dims = (bracketed ? bracketed[1]! : trimmed)
     .split(/[\s,]+/)
     .filter(Boolean)
     .map((d) => (d === '?' ? null : Number(d)));
+  if (!bracketed && dims.length === 0) return 'invalid';
   return dims.every((d) => d === null || (Number.isInteger(d) && d >= 0)) ? dims : 'invalid';
 }
 
-const formatShape = (shape: PortDecl['shape']) => (shape ? shape.map((d) => (d === null ? '?' : d)).join(', ') : '');
+export const formatShape = (shape: PortDecl['shape']) =>
+  shape ? (shape.length === 0 ? '[]' : shape.map((d) => (d === null ? '?' : d)).join(', ')) : '';
 
 /** A script's declared inputs or outputs: name, dtype and shape per row; invalid lists are not applied. */
 export function PortsEditor({
@@ -36,7 +43,8 @@ export function PortsEditor({
     const decls: PortDecl[] = [];
     for (const r of next) {
       const shape = parseShape(r.shape);
-      if (shape === 'invalid') return setError(`${r.name}: write sizes as numbers, ? where a size varies`);
+      if (shape === 'invalid')
+        return setError(`${r.name}: write sizes as numbers, ? where a size varies, [] for a scalar`);
       decls.push({ name: r.name.trim(), dtype: r.dtype, ...(shape && { shape }) });
     }
     const problem = checkPorts(decls);
@@ -69,6 +77,7 @@ export function PortsEditor({
           <input
             aria-label={`${label} ${i + 1} shape`}
             placeholder="any shape"
+            title="Sizes separated by commas, ? where a size varies; [] for a scalar; empty for any shape"
             value={r.shape}
             onChange={(e) => setRows(update(i, { shape: e.target.value }))}
             onBlur={() => commit(rows)}

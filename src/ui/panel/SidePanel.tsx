@@ -1,4 +1,5 @@
 import { formatDiagnostic } from '../../graph/diagnostics';
+import { nodeLabel } from '../../graph/types';
 import { customOpNames } from '../../io/graph-model/custom-ops';
 import { registry } from '../../ops/registry';
 import { validationOf } from '../../store/document-store';
@@ -7,6 +8,7 @@ import { AttrEditor } from './AttrEditor';
 import { codeContextOf } from './code/code-context';
 import { tfFunctionsOf } from './code/tf-functions';
 import { GradientSection } from './GradientSection';
+import { nameOf } from '../../graph/node-names';
 import { TensorSection } from './TensorSection';
 import { TrainingSection } from './TrainingSection';
 
@@ -41,7 +43,7 @@ export function SidePanel() {
     <aside className="side-panel" aria-label="Node details">
       <header className="panel-header">
         <h2>
-          {node.op} <span className="muted">{node.id}</span>
+          {nodeLabel(node)} <span className="muted">{node.op}</span>
         </h2>
         {op && <p className="muted">{op.doc}</p>}
         {op?.kind === 'script' && (
@@ -107,7 +109,7 @@ export function SidePanel() {
                 <p key={name} className="attr" role="note" aria-label={`${name} comes from input ${spec.port}`}>
                   <span className="attr-label">{name}</span>
                   <span className="muted">
-                    from input {spec.port} ({supplier.node})
+                    from input {spec.port} ({nameOf(graph, supplier.node)})
                   </span>
                 </p>
               );
@@ -115,6 +117,7 @@ export function SidePanel() {
               <AttrEditor
                 key={name}
                 nodeId={node.id}
+                nodeName={nodeLabel(node)}
                 name={name}
                 spec={spec}
                 value={name in node.attrs ? node.attrs[name]! : spec.default}
@@ -147,7 +150,14 @@ export function SidePanel() {
               <div key={port} aria-label={`Output ${port}`} role="region">
                 <h4>{port}</h4>
                 {summary ? (
-                  <TensorSection nodeId={node.id} port={port} summary={summary} gradient={false} version={report} />
+                  <TensorSection
+                    nodeId={node.id}
+                    label={`${nodeLabel(node)}.${port}`}
+                    port={port}
+                    summary={summary}
+                    gradient={false}
+                    version={report}
+                  />
                 ) : (
                   <p className="muted">{noValueReason(nodeReport?.status, mode)}</p>
                 )}
@@ -167,7 +177,11 @@ export function SidePanel() {
             ? `${nodeReport.ms.toFixed(3)} ms in the last eager run`
             : mode === 'graph'
               ? 'Graph mode times the whole plan, not single nodes: see the status bar.'
-              : 'Not run yet.'}
+              : nodeReport?.reused
+                ? 'Not run again: the last run kept its value, as nothing it depends on changed.'
+                : nodeReport
+                  ? `Not timed in the last run (${nodeReport.status}).`
+                  : 'Not run yet.'}
         </p>
       </section>
     </aside>

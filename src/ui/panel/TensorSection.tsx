@@ -7,12 +7,15 @@ import { usePageLoader, useTensorValues } from './use-tensor-values';
 /** One tensor in the panel: its statistics, a picture fit to it and a paged table of its values. */
 export function TensorSection({
   nodeId,
+  label: portLabel,
   port,
   summary,
   gradient,
   version,
 }: {
   nodeId: string;
+  /** The output as the user knows it: the node's name and the port. */
+  label: string;
   port: string;
   summary: TensorSummary;
   gradient: boolean;
@@ -20,7 +23,7 @@ export function TensorSection({
 }) {
   const page = useTensorValues(nodeId, port, gradient, version);
   const loadPage = usePageLoader(nodeId, port, gradient, version);
-  const label = `${gradient ? 'gradient at ' : ''}${nodeId}.${port}`;
+  const label = `${gradient ? 'gradient at ' : ''}${portLabel}`;
   return (
     <div className="tensor-section">
       <dl className="stats" aria-label={`Statistics of ${label}`}>

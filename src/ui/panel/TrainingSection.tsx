@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useStore } from 'zustand';
+import { nameOf } from '../../graph/node-names';
 import { Chart, type DrawChart } from '../tensor-view/Chart';
 import { formatNumber } from '../tensor-view/format';
 import { useApp, useDoc, useSelection } from '../app-context';
@@ -13,7 +14,8 @@ import { TrainingSetup } from './TrainingSetup';
  */
 export function TrainingSection() {
   const app = useApp();
-  const setup = useDoc((s) => s.graph.training);
+  const graph = useDoc((s) => s.graph);
+  const setup = graph.training;
   const state = useStore(app.training);
   const [log, setLog] = useState(true);
   const { status, steps, target, epochs, losses, tests, stepsPerSecond, error, boundary, points, inspected } = state;
@@ -91,7 +93,7 @@ export function TrainingSection() {
       )}
       {error && (
         <p className="error" role="alert">
-          {error.nodeId ? `${error.nodeId}: ` : ''}
+          {error.nodeId ? `${nameOf(graph, error.nodeId)}: ` : ''}
           {error.message}
         </p>
       )}
