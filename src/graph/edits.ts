@@ -45,6 +45,14 @@ export function setTraining(graph: Graph, training: TrainingSpec | null): Graph 
   return training ? { ...rest, training } : rest;
 }
 
+/** The graph's own name and description; an empty one (after trimming) is left out. */
+export function describeGraph(graph: Graph, about: { readonly name: string; readonly description: string }): Graph {
+  const { name: _, description: __, ...rest } = graph;
+  const name = about.name.trim();
+  const description = about.description.trim();
+  return { ...rest, ...(name && { name }), ...(description && { description }) };
+}
+
 export function renameNode(graph: Graph, id: string, name: string): Graph {
   return {
     ...graph,

@@ -95,7 +95,12 @@ export class Session {
         fold: options.fold ?? mode === 'graph',
         maxBytes: this.maxBytes(options),
       });
-      if (!compiled.ok) return this.failedReport(mode, validation, compiled.diagnostics);
+      if (!compiled.ok) {
+        // Freed first here too: a graph that cannot run (New's empty one) holds nothing of the last.
+        previous?.dispose();
+        previous = null;
+        return this.failedReport(mode, validation, compiled.diagnostics);
+      }
 
       const { plan, prepared, retraced } = compiled;
       const feeds = feedsOf(validation, plan);

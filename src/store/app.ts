@@ -32,6 +32,16 @@ export function createApp() {
   doc.subscribe((now, before) => {
     if (now.loads !== before.loads && training.getState().status !== 'idle') void trainingRun.reset();
   });
+  // Figures and notices are about one graph: another graph opened (or New) drops those of the last
+  // (a notice given for the new graph as it loads stays).
+  let noticeGivenAt = doc.getState().loads;
+  run.subscribe((now, before) => {
+    if (now.notice !== before.notice) noticeGivenAt = doc.getState().loads;
+  });
+  doc.subscribe((now, before) => {
+    if (now.loads === before.loads) return;
+    run.setState({ report: null, comparison: null, ...(noticeGivenAt !== now.loads && { notice: null }) });
+  });
   return { doc, selection, run, client, runner, training, trainingRun };
 }
 

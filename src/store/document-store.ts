@@ -33,12 +33,12 @@ export interface DocumentState {
    * route holds only while its two nodes are where the layout put them, which the canvas checks.
    */
   readonly routes: ReadonlyMap<string, EdgeRoute>;
-}
   /**
    * How the document runs (loss target, mode, backend), saved with it. Not an undo step: the runner
    * keeps it equal to what runs, and applies a loaded document's.
    */
   readonly settings: DocumentSettings;
+}
 
 export interface DocumentActions {
   load(
@@ -59,6 +59,8 @@ export interface DocumentActions {
   setValues(values: ReadonlyMap<string, TensorLiteral>): void;
   setTraining(training: TrainingSpec | null): void;
   rename(id: string, name: string): void;
+  /** Names and describes the graph: one undo step; Save then names the file after it. */
+  describe(about: { readonly name: string; readonly description: string }): void;
   /** Moves nodes as they are dragged: not an undo step until `commitMove`. */
   dragNodes(positions: ReadonlyMap<string, Position>): void;
   commitMove(): void;
@@ -113,6 +115,11 @@ export function createDocumentStore() {
           setValues: (values) => update(edits.setValues(get().graph, values)),
           setTraining: (training) => update(edits.setTraining(get().graph, training)),
           rename: (id, name) => update(edits.renameNode(get().graph, id, name)),
+          describe: (about) => {
+            const graph = edits.describeGraph(get().graph, about);
+            if (graph.name !== get().graph.name || graph.description !== get().graph.description)
+              set({ graph, fileName: null });
+          },
           dragNodes: (positions) => {
             if (!dragStart) {
               dragStart = get().graph;

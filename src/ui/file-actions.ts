@@ -8,6 +8,8 @@ import type { App } from '../store/app';
 import type { DocumentOrigin } from '../store/document-store';
 import { EXAMPLES, loadExample } from '../store/examples';
 import { openGraph } from '../store/layout';
+import { graphFileName } from './graph-file-name';
+import { confirmDone } from './toasts';
 
 /** A problem reading a file, for the error dialog; or, with `notes`, what an import wants the user to know. */
 export interface FileProblem {
@@ -132,20 +134,22 @@ export async function copyGraphLink(app: App): Promise<void> {
   }
   try {
     await navigator.clipboard.writeText(link);
-    app.run.setState({ notice: { text: `Link to this graph copied (${link.length} characters)`, tone: 'info' } });
+    confirmDone(`Link to this graph copied (${link.length.toLocaleString('en-US')} characters)`);
   } catch (e) {
     app.run.setState({ notice: { text: `Could not copy the link: ${(e as Error).message}`, tone: 'error' } });
   }
 }
 
+/** Downloads the graph as a file named after it (see `graphFileName`), and says so. */
 export function saveGraphFile(app: App): void {
   const { graph, fileName, settings } = app.doc.getState();
   const blob = new Blob([serializeGraph(graph, settings)], { type: 'application/json' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = fileName ?? `${(graph.name ?? 'graph').replace(/[^\w.-]+/g, '-')}.json`;
+  link.download = graphFileName(graph.name, fileName);
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  confirmDone(`Saved ${link.download}`);
 }
 
 export async function openExample(app: App, file: string): Promise<void> {

@@ -78,6 +78,8 @@ test("graph mode computes eager mode's values, and Compare shows both runs", asy
       expect(Number(cells[3]), mode).toBeGreaterThan(0);
     }
     // Compare re-runs in the current mode afterwards; the values stay put.
+    await page.keyboard.press('Escape');
+    await comparison.waitFor({ state: 'detached' });
     await waitForStatus(page, /graph run /);
     await selectNode(page, 'Sin', 'sin(x)');
     await selectNode(page, 'Mul', '2·sin(x)');

@@ -53,6 +53,14 @@ describe('execution', () => {
     expect(graph.nodes.find((n) => n.nodeId === 'mul')!.outputs['z']).toBeDefined();
   });
 
+  it("reports no tensors of the last eager run alive after a graph that cannot run (New's empty graph)", async () => {
+    const s = newSession();
+    const eager = await s.run(sinTimesTwo(), { mode: 'eager' });
+    expect(eager.tensorsAlive - baseline).toBe(4);
+    const empty = await s.run({ nodes: [], edges: [] }, { mode: 'eager' });
+    expect(empty.tensorsAlive).toBe(baseline);
+  });
+
   it('steps through eagerly, one node at a time, constants included (eager mode does not fold)', async () => {
     const s = newSession();
     const first = await s.run(sinTimesTwo(), { mode: 'eager', stopAfter: 1 });

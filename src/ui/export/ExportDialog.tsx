@@ -4,6 +4,7 @@ import { INLINE_VALUES } from '../../io/typescript/module-plan';
 import { registry } from '../../ops/registry';
 import { useDoc } from '../app-context';
 import { formatBytes } from '../format-bytes';
+import { confirmDone } from '../toasts';
 import { downloadFiles } from './download';
 import { EXPORT_FORMATS, type ExportedFiles, type ExportFormat } from './model-files';
 
@@ -28,7 +29,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const exportNow = () => {
     const exported = chosen.files(graph);
     setResult(exported);
-    if (exported.ok) downloadFiles(exported.files);
+    if (!exported.ok) return;
+    downloadFiles(exported.files);
+    const names = [...exported.files.keys()];
+    confirmDone(`Exported ${names.length === 1 ? names[0] : `${names.length} files: ${names.join(', ')}`}`);
   };
 
   return (

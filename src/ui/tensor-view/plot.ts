@@ -9,18 +9,35 @@ import type { Histogram, Values } from './stats';
 
 export const CHART_HEIGHT = 160;
 
-const axisStyle = {
-  font: '11px system-ui, sans-serif',
-  stroke: '#4a4a4a',
-  grid: { stroke: '#e4e4e4', width: 1 },
-  ticks: { stroke: '#d0d0d0', width: 1, size: 4 },
+/**
+ * The theme's colours where the chart is drawn (the tensor view's variables, else the page's), read
+ * once per chart: a canvas does not follow CSS, and dark text on a dark panel would not read.
+ */
+function colours(el: HTMLElement) {
+  const css = getComputedStyle(el);
+  const read = (...names: string[]) => names.map((n) => css.getPropertyValue(n).trim()).find((v) => v) ?? '';
+  return {
+    text: read('--tv-muted', '--muted') || '#4a4a4a',
+    grid: read('--tv-grid', '--border') || '#e4e4e4',
+    ticks: read('--tv-line', '--border') || '#d0d0d0',
+    accent: read('--tv-accent', '--accent') || '#2563c9',
+  };
+}
+const axisStyle = (el: HTMLElement) => {
+  const { text, grid, ticks } = colours(el);
+  return {
+    font: '11px system-ui, sans-serif',
+    stroke: text,
+    grid: { stroke: grid, width: 1 },
+    ticks: { stroke: ticks, width: 1, size: 4 },
+  };
 };
 const formatTicks = (_u: uPlot, ticks: number[]) => ticks.map(formatNumber);
 const NONE = '\u2014';
 // Fresh per chart: uPlot keeps and mutates its options. Its default x axis reserves 50 px, mostly empty.
-const axes = (): uPlot.Axis[] => [
-  { ...axisStyle, values: formatTicks, size: 28 },
-  { ...axisStyle, values: formatTicks, size: 48 },
+const axes = (el: HTMLElement): uPlot.Axis[] => [
+  { ...axisStyle(el), values: formatTicks, size: 28 },
+  { ...axisStyle(el), values: formatTicks, size: 48 },
 ];
 
 export function lineChart(el: HTMLElement, values: Values, width: number): uPlot {
@@ -31,12 +48,12 @@ export function lineChart(el: HTMLElement, values: Values, width: number): uPlot
     width,
     height: CHART_HEIGHT,
     scales: { x: { time: false } },
-    axes: axes(),
+    axes: axes(el),
     series: [
       { label: 'index', value: (_u, v) => (v == null ? NONE : String(v)) },
       {
         label: 'value',
-        stroke: '#2563c9',
+        stroke: colours(el).accent,
         width: 1.5,
         points: { show: values.length <= 64 },
         value: (_u, v) => (v == null ? NONE : formatNumber(v)),
@@ -56,7 +73,7 @@ export function histogramChart(el: HTMLElement, hist: Histogram, width: number):
       x: { time: false, range: [edges[0]!, edges[edges.length - 1]!] },
       y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] },
     },
-    axes: axes(),
+    axes: axes(el),
     series: [
       {
         label: 'bin',
@@ -64,7 +81,7 @@ export function histogramChart(el: HTMLElement, hist: Histogram, width: number):
       },
       {
         label: 'count',
-        stroke: '#2563c9',
+        stroke: colours(el).accent,
         fill: 'rgba(37, 99, 201, 0.55)',
         width: 1,
         paths: uPlot.paths.bars!({ size: [1, Infinity], gap: 1 }),
@@ -91,7 +108,7 @@ export function lossChart(
   const train = losses.map(shown);
   const byStep = new Map(tests.map((t) => [t.step, t.loss]));
   const test = Array.from(x, (step) => shown(byStep.get(step)));
-  const [xAxis, yAxis] = axes();
+  const [xAxis, yAxis] = axes(el);
   // On a log scale only the powers of ten are labelled: uPlot ticks every step between them too.
   const decades = (_u: uPlot, ticks: number[]) =>
     ticks.map((t) => (Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9 ? formatNumber(t) : ''));
@@ -104,7 +121,7 @@ export function lossChart(
       { label: 'step', value: (_u, v) => (v == null ? NONE : String(v)) },
       {
         label: 'training loss',
-        stroke: '#2563c9',
+        stroke: colours(el).accent,
         width: 1.5,
         points: { show: false },
         value: (_u, v) => (v == null ? NONE : formatNumber(v)),
@@ -131,7 +148,7 @@ export function accuracyChart(
   const measured = tests.filter((t) => t.accuracy !== null);
   const x = Float64Array.from(measured, (t) => t.step);
   const accuracy = measured.map((t) => t.accuracy! * 100);
-  const [xAxis, yAxis] = axes();
+  const [xAxis, yAxis] = axes(el);
   const opts: uPlot.Options = {
     width,
     height: CHART_HEIGHT,
