@@ -43,7 +43,10 @@ describe('document settings in a graph file', () => {
   });
 
   it('names a mode or backend it does not know, and an unknown setting', () => {
-    const text = serializeGraph(graph).replace('"version": 3,', '"version": 3, "settings": {"mode": "lazy", "theme": 1},');
+    const text = serializeGraph(graph).replace(
+      '"version": 3,',
+      '"version": 3, "settings": {"mode": "lazy", "theme": 1},',
+    );
     const result = parseGraphFile(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;

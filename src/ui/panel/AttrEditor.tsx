@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { attrValueKey } from '../../graph/attr-key';
 import type { AttrSpec } from '../../graph/attrs';
-import type { AttrValue, DType, PortDecl, TensorLiteral } from '../../graph/types';
-import { formatBytes } from '../format-bytes';
-import { formatCount } from '../tensor-view/format';
+import type { AttrValue, PortDecl, TensorLiteral } from '../../graph/types';
 import { CodeAttr, type CodeContext } from './code/CodeAttr';
 import { FileAttr } from './FileAttr';
 import { PortsEditor } from './PortsEditor';
-import { formatTensor, parseTensor } from './parse-tensor';
+import { TensorEditor } from './grid/TensorEditor';
 
 interface Props {
   readonly nodeId: string;
@@ -22,9 +20,6 @@ interface Props {
 }
 
 const NO_CODE_CONTEXT: CodeContext = { problems: [], scope: { variables: [], tfFunctions: null } };
-
-/** Above this many values a tensor attribute is shown rather than offered as text to edit. */
-const TYPEABLE_VALUES = 1024;
 
 /** An input fit to one attribute's kind; a value that does not parse is shown as an error, never applied. */
 export function AttrEditor({ nodeId, nodeName, name, spec, value, onChange, code = NO_CODE_CONTEXT }: Props) {
@@ -128,14 +123,13 @@ export function AttrEditor({ nodeId, nodeName, name, spec, value, onChange, code
     case 'file':
       return <FileAttr id={id} name={name} spec={spec} value={String(value)} onCommit={onChange} />;
     case 'tensor':
-      if ((value as TensorLiteral).values.length > TYPEABLE_VALUES)
-        return <LargeTensorAttr id={id} label={label} value={value as TensorLiteral} />;
-      // Keyed by value: an undo or a new run's value resets the draft.
+      // Keyed by value: an undo or a new run's value resets the drafts.
       return (
-        <TensorAttr
+        <TensorEditor
           key={attrValueKey(value)}
           id={id}
           label={label}
+          name={nodeName}
           value={value as TensorLiteral}
           onCommit={onChange}
         />
@@ -179,78 +173,6 @@ function TextAttr({
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
-      />
-      {error && (
-        <span className="attr-error" id={`${id}-error`} role="alert">
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
-
-/**
- * Weights too many to type are shown, not edited: their values are in the node's output below,
- * as pictures and a table.
- */
-function LargeTensorAttr({ id, label, value }: { id: string; label: React.ReactNode; value: TensorLiteral }) {
-  const bytes = value.values.length * (value.dtype === 'bool' ? 1 : 4);
-  return (
-    <div className="attr attr-tensor">
-      {label}
-      <output id={id} className="muted">
-        {value.dtype} [{value.shape.join(', ')}]: {formatCount(value.values.length)} values, {formatBytes(bytes)}; too
-        many to type here, shown with the node&apos;s output
-      </output>
-    </div>
-  );
-}
-
-function TensorAttr({
-  id,
-  label,
-  value,
-  onCommit,
-}: {
-  id: string;
-  label: React.ReactNode;
-  value: TensorLiteral;
-  onCommit: (value: AttrValue) => void;
-}) {
-  const [draft, setDraft] = useState(() => formatTensor(value));
-  const [error, setError] = useState<string | null>(null);
-  const commit = (dtype: DType = value.dtype) => {
-    const parsed = parseTensor(draft, dtype, value.shape);
-    if (typeof parsed === 'string') return setError(parsed);
-    setError(null);
-    if (attrValueKey(parsed) !== attrValueKey(value)) onCommit(parsed);
-  };
-  return (
-    <div className="attr attr-tensor">
-      {label}
-      <div className="attr-tensor-meta">
-        <select aria-label={`${id} dtype`} value={value.dtype} onChange={(e) => commit(e.target.value as DType)}>
-          <option>float32</option>
-          <option>int32</option>
-          <option>bool</option>
-        </select>
-        <span className="muted">shape [{value.shape.join(', ')}]</span>
-      </div>
-      <textarea
-        id={id}
-        rows={Math.min(6, Math.max(1, Math.ceil(draft.length / 36)))}
-        value={draft}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => commit()}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey) {
-            e.preventDefault();
-            commit();
-          }
-        }}
       />
       {error && (
         <span className="attr-error" id={`${id}-error`} role="alert">

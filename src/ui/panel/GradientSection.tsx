@@ -4,6 +4,7 @@ import { useApp, useDoc, useRun } from '../app-context';
 import { nameOf } from '../../graph/node-names';
 import { nodeLabel } from '../../graph/types';
 import { TensorSection } from './TensorSection';
+import './loss-target.css';
 
 /** Choose a scalar loss; see d(loss)/d(output) for the selected node, or why no gradient flows there. */
 export function GradientSection({ nodeId }: { nodeId: string | null }) {

@@ -23,7 +23,7 @@ export interface FileEdge {
   targetPort: string;
 }
 
-/** A native graph file (format tensorloom.graph, the current version 2). */
+/** A native graph file (format tensorloom.graph, version 2: without settings, which version 3 reads as it is). */
 export function graphFile(nodes: FileNode[], edges: FileEdge[]) {
   return { format: 'tensorloom.graph', version: 2, nodes, edges };
 }
