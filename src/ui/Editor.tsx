@@ -1,12 +1,14 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
-import { useApp } from './app-context';
+import { toast, Toaster } from 'sonner';
+import { useApp, useDoc } from './app-context';
 import { Canvas } from './canvas/Canvas';
 import type { OpFlowNode } from './canvas/OpNode';
 import { measuredBoxes } from './canvas/measured-boxes';
 import { commandForKey } from './commands';
 import { ErrorDialog } from './ErrorDialog';
 import { ExportDialog } from './export/ExportDialog';
+import { GraphHeader } from './header/GraphHeader';
 import { setFileProblemListener, type FileProblem } from './file-actions';
 import { Palette } from './palette/Palette';
 import { SidePanel } from './panel/SidePanel';
@@ -36,6 +38,12 @@ function EditorLayout() {
 
   useEffect(() => setFileProblemListener(setProblem), []);
 
+  // A confirmation is about the graph it was given for ("link copied"): another graph opened ends it.
+  const loads = useDoc((s) => s.loads);
+  useEffect(() => {
+    toast.dismiss();
+  }, [loads]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const command = commandForKey(e);
@@ -57,12 +65,16 @@ function EditorLayout() {
       <TrustBanner />
       <main className="workspace">
         <Palette />
-        <Canvas />
+        <div className="canvas-column">
+          <GraphHeader />
+          <Canvas />
+        </div>
         <SidePanel />
       </main>
       <StatusBar />
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       {problem && <ErrorDialog problem={problem} onClose={() => setProblem(null)} />}
+      <Toaster theme="system" position="bottom-center" offset={{ bottom: 44 }} />
     </div>
   );
 }

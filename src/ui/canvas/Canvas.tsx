@@ -1,7 +1,6 @@
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -12,15 +11,17 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import type { Position } from '../../graph/types';
-import { useApp, useDoc } from '../app-context';
+import { useApp } from '../app-context';
 import { droppedFiles } from '../dropped-files';
 import { openGivenFiles } from '../file-actions';
 import { OP_DRAG_TYPE } from '../palette/Palette';
+import { CollapsibleMinimap } from './CollapsibleMinimap';
 import { newNodeSpot } from './new-node-spot';
 import { OpNode, type OpFlowNode } from './OpNode';
 import { QuickAdd } from './QuickAdd';
 import { RoutedEdge } from './RoutedEdge';
 import { useFlowElements, type Dimensions } from './use-flow-elements';
+import { useOpeningView } from './use-opening-view';
 
 // Module level: a new object on each render would make React Flow re-create every node.
 const NODE_TYPES = { op: OpNode };
@@ -36,7 +37,6 @@ export function Canvas() {
   const { nodes, edges } = useFlowElements(measured);
   const flow = useReactFlow<OpFlowNode>();
   const [quickAdd, setQuickAdd] = useState<{ screen: Position; flow: Position } | null>(null);
-  const loads = useDoc((s) => s.loads);
   const pointer = useRef<Position | null>(null);
 
   // Shift+A (Blender's habit) opens the same search as a double-click, at the pointer.
@@ -54,14 +54,8 @@ export function Canvas() {
     return () => window.removeEventListener('keydown', onKey);
   }, [flow]);
 
-  // A newly opened graph may lie anywhere: show all of it once it is laid out.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      // An empty graph has nothing to fit: keep the zoom at which new nodes will be dropped.
-      if (app.doc.getState().graph.nodes.length) void flow.fitView(FIT_VIEW);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [loads, flow, app]);
+  const canvas = useRef<HTMLDivElement>(null);
+  useOpeningView(canvas);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<OpFlowNode>[]) => {
@@ -177,6 +171,7 @@ export function Canvas() {
 
   return (
     <div
+      ref={canvas}
       className="canvas"
       onDoubleClick={onDoubleClick}
       onDragOver={onDragOver}
@@ -200,14 +195,13 @@ export function Canvas() {
         multiSelectionKeyCode="Shift"
         zoomOnDoubleClick={false}
         onlyRenderVisibleElements
-        fitView
-        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
+        colorMode="system"
         aria-label="Graph canvas"
       >
         <Background gap={24} />
-        <Controls aria-label="Canvas controls" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls aria-label="Canvas controls" fitViewOptions={FIT_VIEW} />
+        <CollapsibleMinimap />
       </ReactFlow>
       {quickAdd && (
         <QuickAdd

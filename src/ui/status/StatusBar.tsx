@@ -6,7 +6,7 @@ function runFigures(r: RunReport): string {
   return `${r.mode} run ${r.totalMs.toFixed(1)} ms · ${r.stepsRun}/${r.stepsTotal} steps · peak ${r.peakTensors} tensors (${bytes(r.peakBytes)}) · ${r.tensorsAlive} alive (${bytes(r.bytesAlive)}) · ${r.traceCount} trace${r.traceCount === 1 ? '' : 's'}`;
 }
 
-/** The backend and why, the last run's figures, and passing notices. */
+/** The backend and why, the last run's figures, and passing notices; Compare shows its own panel. */
 export function StatusBar() {
   const backend = useRun((s) => s.backend);
   const hostError = useRun((s) => s.hostError);
@@ -14,7 +14,6 @@ export function StatusBar() {
   const running = useRun((s) => s.running);
   const stale = useRun((s) => s.stale);
   const notice = useRun((s) => s.notice);
-  const comparison = useRun((s) => s.comparison);
 
   return (
     <footer className="status-bar">
@@ -41,42 +40,6 @@ export function StatusBar() {
         >
           {notice.text}
         </div>
-      )}
-      {comparison && (
-        <table className="comparison" aria-label="Eager and graph compared">
-          {comparison.training && !comparison.training.ok && (
-            <caption className="muted">Training steps not compared: {comparison.training.error}</caption>
-          )}
-          <thead>
-            <tr>
-              <th />
-              <th>time</th>
-              <th>peak tensors</th>
-              <th>peak memory</th>
-              <th>steps</th>
-              <th>traces</th>
-              {comparison.training?.ok && (
-                <th title={`the mean of ${comparison.training.steps} training steps in each mode`}>training step</th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {(['eager', 'graph'] as const).map((m) => {
-              const r = comparison[m];
-              return (
-                <tr key={m}>
-                  <th scope="row">{m}</th>
-                  <td>{r.totalMs.toFixed(2)} ms</td>
-                  <td>{r.peakTensors}</td>
-                  <td>{bytes(r.peakBytes)}</td>
-                  <td>{r.stepsTotal}</td>
-                  <td>{r.traceCount}</td>
-                  {comparison.training?.ok && <td>{comparison.training[m].toFixed(2)} ms</td>}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
       )}
     </footer>
   );

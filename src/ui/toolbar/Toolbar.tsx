@@ -4,6 +4,7 @@ import type { BackendRequest } from '../../runtime/backend';
 import { EXAMPLES } from '../../store/examples';
 import { useApp, useDoc, useRun } from '../app-context';
 import { COMMANDS, type Command, type CommandContext } from '../commands';
+import { ComparePanel } from '../compare/ComparePanel';
 import { pickedFiles } from '../dropped-files';
 import { openExample, openGivenFiles } from '../file-actions';
 import { MemoryBudgetSelect } from './MemoryBudgetSelect';
@@ -22,24 +23,38 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
   const canRedo = useStore(app.doc.temporal, (s) => s.futureStates.length > 0);
   const hasNodes = useDoc((s) => s.graph.nodes.length > 0);
   const [explaining, setExplaining] = useState(false);
+  const [comparing, setComparing] = useState(false);
   const ctx: CommandContext = {
     ...context,
     openFile: () => fileInput.current?.click(),
     openFolder: () => folderInput.current?.click(),
   };
 
-  const button = (command: Command, enabled = true, extra?: string) => (
-    <button
-      type="button"
-      onClick={() => command.perform(ctx)}
-      disabled={!enabled}
-      title={command.shortcut ? `${command.label} (${command.shortcut})` : command.label}
-      aria-keyshortcuts={command.shortcut?.replace('Ctrl', 'Control')}
-      className={extra}
-    >
-      {command.label}
-    </button>
-  );
+  // A disabled command stays focusable (aria-disabled) and says why, in its tooltip and its accessible description.
+  const button = (command: Command, whyDisabled: string | null = null, extra?: string) => {
+    const label = command.shortcut ? `${command.label} (${command.shortcut})` : command.label;
+    return (
+      <>
+        <button
+          type="button"
+          onClick={() => whyDisabled === null && command.perform(ctx)}
+          aria-disabled={whyDisabled !== null || undefined}
+          aria-describedby={whyDisabled === null ? undefined : `${command.id}-disabled-reason`}
+          title={whyDisabled === null ? label : `${label}: ${whyDisabled}`}
+          aria-keyshortcuts={command.shortcut?.replace('Ctrl', 'Control')}
+          className={extra}
+        >
+          {command.label}
+        </button>
+        {whyDisabled !== null && (
+          <span id={`${command.id}-disabled-reason`} hidden>
+            {whyDisabled}
+          </span>
+        )}
+      </>
+    );
+  };
+  const emptyGraph = hasNodes ? null : 'the graph is empty';
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Editor toolbar">
@@ -49,7 +64,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
         {button(COMMANDS.open)}
         {button(COMMANDS.openFolder)}
         {button(COMMANDS.save)}
-        {button(COMMANDS.exportGraph, hasNodes)}
+        {button(COMMANDS.exportGraph, emptyGraph)}
         {button(COMMANDS.copyLink)}
         <select
           className="examples-select"
@@ -91,14 +106,14 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
         />
       </div>
       <div className="group" role="group" aria-label="History">
-        {button(COMMANDS.undo, canUndo)}
-        {button(COMMANDS.redo, canRedo)}
+        {button(COMMANDS.undo, canUndo ? null : 'nothing to undo')}
+        {button(COMMANDS.redo, canRedo ? null : 'nothing to redo')}
       </div>
       <div className="group" role="group" aria-label="Layout">
-        {button(COMMANDS.tidy, hasNodes)}
+        {button(COMMANDS.tidy, emptyGraph)}
       </div>
       <div className="group" role="group" aria-label="Execution">
-        {button(COMMANDS.run, true, running ? 'primary busy' : 'primary')}
+        {button(COMMANDS.run, null, running ? 'primary busy' : 'primary')}
         <div role="radiogroup" aria-label="Execution mode" className="segmented">
           {(['eager', 'graph'] as const).map((m) => (
             <button
@@ -113,8 +128,21 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
             </button>
           ))}
         </div>
-        {button(COMMANDS.step, mode === 'eager', stepping ? 'stepping' : undefined)}
-        <button type="button" onClick={() => void app.runner.compare()} title="Run both modes and compare">
+        {button(
+          COMMANDS.step,
+          mode === 'eager' ? null : 'Step runs eagerly: switch to Eager',
+          stepping ? 'stepping' : undefined,
+        )}
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          onClick={() => {
+            app.run.setState({ comparison: null });
+            setComparing(true);
+            void app.runner.compare();
+          }}
+          title="Run both modes and compare"
+        >
           Compare
         </button>
         <button
@@ -140,6 +168,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
         <MemoryBudgetSelect />
       </div>
       {explaining && <ModeExplainer onClose={() => setExplaining(false)} />}
+      {comparing && <ComparePanel onClose={() => setComparing(false)} />}
     </header>
   );
 }
