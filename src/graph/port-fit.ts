@@ -9,6 +9,14 @@ export type DraggedPort =
   | { readonly side: 'output'; readonly dtype: DType | null }
   | { readonly side: 'input'; readonly dtypes: readonly DType[] };
 
+/** A node's port as a wire dragged from it: an output with its dtype (when inferred), an input with those it accepts. */
+export function draggedPort(validation: Validation, node: string, port: string, side: 'output' | 'input'): DraggedPort {
+  const resolved = validation.nodes.get(node);
+  if (side === 'output') return { side, dtype: (resolved?.types && own(resolved.types, port)?.dtype) ?? null };
+  const spec = resolved && own(resolved.op.inputs, parseInputPort(port).input);
+  return { side, dtypes: spec?.dtypes ?? [] };
+}
+
 /** An op that can take the other end of a wire, and the port of a new node of it that would. */
 export interface FittingOp {
   readonly op: string;

@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
 import type { DocumentSettings } from '../graph/document-settings';
 import * as edits from '../graph/edits';
+import { insertOnEdge } from '../graph/insert-on-edge';
 import type { TrainingSpec } from '../graph/training';
 import type { AttrValue, Graph, GraphEdge, GraphNode, Position, TensorLiteral } from '../graph/types';
 import { validateGraph, type Validation } from '../graph/validate';
@@ -70,6 +71,20 @@ export interface DocumentActions {
   route(routes: ReadonlyMap<string, EdgeRoute>): void;
   /** Adds copies of nodes (with the edges among them), offset, under fresh ids; returns the new ids. */
   paste(nodes: readonly GraphNode[], edges: readonly GraphEdge[], offset: Position): string[];
+  /** Removes nodes (with their wires) and edges: one undo step, whatever the selection held. */
+  remove(nodeIds: readonly string[], edgeIds: readonly string[]): void;
+  /**
+   * Adds a node wired to an existing port (`wire` names the new node's port and the other end):
+   * one undo step. The node stays when the wire is refused, and the reason is returned.
+   */
+  addWiredNode(
+    op: string,
+    position: Position,
+    wire: { readonly port: string; readonly other: { readonly node: string; readonly port: string } },
+    side: 'feeds' | 'fed-by',
+  ): { id: string; refused: string | null };
+  /** Splits an edge with an unwired node (see graph/insert-on-edge): one undo step, with the drag that brought it. */
+  insertOnEdge(edgeId: string, nodeId: string): { ok: true } | { ok: false; reason: string };
 }
 
 export type DocumentStore = ReturnType<typeof createDocumentStore>;
@@ -168,6 +183,38 @@ export function createDocumentStore() {
             }
             update(graph);
             return [...renamed.values()];
+          },
+          remove: (nodeIds, edgeIds) =>
+            update(edits.removeEdges(edits.removeNodes(get().graph, new Set(nodeIds)), new Set(edgeIds))),
+          addWiredNode: (op, position, wire, side) => {
+            const { graph } = get();
+            const id = freshNodeId(op, new Set(graph.nodes.map((n) => n.id)));
+            const added = edits.addNode(graph, { id, op, attrs: {}, position });
+            const ends = { source: id, sourcePort: wire.port, target: wire.other.node, targetPort: wire.other.port };
+            const edge =
+              side === 'feeds'
+                ? ends
+                : { source: wire.other.node, sourcePort: wire.other.port, target: id, targetPort: wire.port };
+            const edgeId = freshEdgeId(new Set(graph.edges.map((e) => e.id)));
+            const result = edits.connect(added, { ...edge, id: edgeId }, registry, validationOf(added));
+            update(result.ok ? result.graph : added);
+            return { id, refused: result.ok ? null : result.reason };
+          },
+          insertOnEdge: (edgeId, nodeId) => {
+            const { graph } = get();
+            const taken = new Set(graph.edges.map((e) => e.id));
+            const first = freshEdgeId(taken);
+            const ids = [first, freshEdgeId(new Set([...taken, first]))] as const;
+            const result = insertOnEdge(graph, edgeId, nodeId, registry, validationOf, ids);
+            if (!result.ok) return result;
+            // Dropped at the end of a drag: the move and the insertion are one undo step.
+            if (dragStart) {
+              set({ graph: dragStart });
+              store.temporal.getState().resume();
+              dragStart = null;
+            }
+            update(result.graph);
+            return { ok: true };
           },
         };
       },

@@ -1,11 +1,13 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { toast, Toaster } from 'sonner';
 import { useApp, useDoc } from './app-context';
 import { Canvas } from './canvas/Canvas';
 import type { OpFlowNode } from './canvas/OpNode';
 import { measuredBoxes } from './canvas/measured-boxes';
-import { commandForKey } from './commands';
+import { CommandPalette } from './command-palette/CommandPalette';
+import './keyboard.css';
+import { commandForKey, type CommandContext } from './commands';
 import { ErrorDialog } from './ErrorDialog';
 import { ExportDialog } from './export/ExportDialog';
 import { GraphHeader } from './header/GraphHeader';
@@ -29,11 +31,18 @@ function EditorLayout() {
   const flow = useReactFlow<OpFlowNode>();
   const [problem, setProblem] = useState<FileProblem | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
   const context = {
     app,
     openExport: () => setExporting(true),
+    openPalette: () => setPaletteOpen(true),
     fitView: () => void flow.fitView({ padding: 0.2, duration: 200 }),
     measuredBoxes: () => measuredBoxes(flow),
+  };
+  const fullContext: CommandContext = {
+    ...context,
+    openFile: () => document.querySelector<HTMLInputElement>('input[aria-label="Open graph file"]')?.click(),
+    openFolder: () => document.querySelector<HTMLInputElement>('input[aria-label="Open model folder"]')?.click(),
   };
 
   useEffect(() => setFileProblemListener(setProblem), []);
@@ -49,11 +58,7 @@ function EditorLayout() {
       const command = commandForKey(e);
       if (!command) return;
       e.preventDefault();
-      command.perform({
-        ...context,
-        openFile: () => document.querySelector<HTMLInputElement>('input[aria-label="Open graph file"]')?.click(),
-        openFolder: () => document.querySelector<HTMLInputElement>('input[aria-label="Open model folder"]')?.click(),
-      });
+      command.perform(fullContext);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -61,6 +66,9 @@ function EditorLayout() {
 
   return (
     <div className="editor">
+      <a className="skip-link" href="#canvas" onClick={skipToCanvas}>
+        Skip to canvas
+      </a>
       <Toolbar context={context} />
       <TrustBanner />
       <main className="workspace">
@@ -73,8 +81,20 @@ function EditorLayout() {
       </main>
       <StatusBar />
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {paletteOpen && <CommandPalette context={fullContext} onClose={() => setPaletteOpen(false)} />}
       {problem && <ErrorDialog problem={problem} onClose={() => setProblem(null)} />}
       <Toaster theme="system" position="bottom-center" offset={{ bottom: 44 }} />
     </div>
   );
+}
+
+/** The skip link lands on the selected node, else the first one, else the canvas itself. */
+function skipToCanvas(event: MouseEvent) {
+  const canvas = document.getElementById('canvas');
+  if (!canvas) return;
+  event.preventDefault();
+  const node =
+    canvas.querySelector<HTMLElement>('.react-flow__node.selected') ??
+    canvas.querySelector<HTMLElement>('.react-flow__node');
+  (node ?? canvas).focus();
 }

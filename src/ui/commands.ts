@@ -12,6 +12,8 @@ export interface CommandContext {
   readonly openFolder: () => void;
   /** Opens the export dialog. */
   readonly openExport: () => void;
+  /** Opens the command palette. */
+  readonly openPalette: () => void;
   readonly fitView: () => void;
   /** The nodes as the canvas drew them, for a layout to work with real sizes. */
   readonly measuredBoxes: () => ReadonlyMap<string, NodeBox>;
@@ -149,7 +151,30 @@ export const COMMANDS = {
           app.run.setState({ notice: { text: `Could not tidy: ${(e as Error).message}`, tone: 'error' } }),
       ),
   },
+  eagerMode: {
+    id: 'eager-mode',
+    label: 'Eager mode',
+    perform: ({ app }) => app.runner.setMode('eager'),
+  },
+  graphMode: {
+    id: 'graph-mode',
+    label: 'Graph mode',
+    perform: ({ app }) => app.runner.setMode('graph'),
+  },
+  palette: {
+    id: 'palette',
+    label: 'Command palette',
+    shortcut: 'Ctrl+K',
+    inFields: true,
+    keyTest: (e) => mod(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k',
+    perform: ({ openPalette }) => openPalette(),
+  },
 } satisfies Record<string, Command>;
+
+/** What the command palette lists: every command but the palette itself. */
+export function paletteCommands(): Command[] {
+  return Object.values(COMMANDS).filter((c: Command) => c.id !== COMMANDS.palette.id);
+}
 
 export function commandForKey(e: KeyboardEvent): Command | undefined {
   const inField = (e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]');

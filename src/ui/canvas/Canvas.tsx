@@ -9,18 +9,26 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { draggedPort, opsFittingPort, type FittingOp } from '../../graph/port-fit';
 import type { Position } from '../../graph/types';
+import { registry } from '../../ops/registry';
+import { validationOf } from '../../store/document-store';
 import { useApp } from '../app-context';
 import { droppedFiles } from '../dropped-files';
 import { openGivenFiles } from '../file-actions';
 import { OP_DRAG_TYPE } from '../palette/Palette';
+import { addNodeAt } from './add-node';
+import { CanvasActionsContext, type CanvasActions, type PortEnd } from './canvas-actions';
 import { CollapsibleMinimap } from './CollapsibleMinimap';
+import { ConnectList } from './ConnectList';
 import { newNodeSpot } from './new-node-spot';
 import { OpNode, type OpFlowNode } from './OpNode';
 import { QuickAdd } from './QuickAdd';
 import { RoutedEdge } from './RoutedEdge';
 import { useFlowElements, type Dimensions } from './use-flow-elements';
+import { useNodeDrag } from './use-node-drag';
+import { useNodeKeys } from './use-node-keys';
 import { useOpeningView } from './use-opening-view';
 
 // Module level: a new object on each render would make React Flow re-create every node.
@@ -28,6 +36,18 @@ const NODE_TYPES = { op: OpNode };
 const EDGE_TYPES = { routed: RoutedEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
+const ARIA_LABELS = {
+  'node.a11yDescription.default':
+    'Enter selects the node; Delete removes it. Arrows move to the next node along the wires (right: a consumer, left: a producer, up and down: a sibling); Alt+arrows move the selected nodes. Tab reaches its ports, where Enter opens Connect….',
+};
+const PLACEABLE = [...registry.values()].filter((op) => op.placeable !== false);
+
+/** The quick-add search: where it opens, and for a wire dropped on empty canvas, the wire. */
+interface QuickAddAt {
+  readonly screen: Position;
+  readonly flow: Position;
+  readonly wire?: { readonly from: PortEnd; readonly fitting: readonly FittingOp[] };
+}
 
 /** The graph on a React Flow canvas: drag, connect, select, delete; drop ops and files on it. */
 export function Canvas() {
@@ -36,7 +56,9 @@ export function Canvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
   const { nodes, edges } = useFlowElements(measured);
   const flow = useReactFlow<OpFlowNode>();
-  const [quickAdd, setQuickAdd] = useState<{ screen: Position; flow: Position } | null>(null);
+  const [quickAdd, setQuickAdd] = useState<QuickAddAt | null>(null);
+  const [connecting, setConnecting] = useState<{ from: PortEnd; at: Position } | null>(null);
+  const actions = useMemo<CanvasActions>(() => ({ openConnect: (from, at) => setConnecting({ from, at }) }), []);
   const pointer = useRef<Position | null>(null);
 
   // Shift+A (Blender's habit) opens the same search as a double-click, at the pointer.
@@ -56,6 +78,8 @@ export function Canvas() {
 
   const canvas = useRef<HTMLDivElement>(null);
   useOpeningView(canvas);
+  const onNodeKeys = useNodeKeys(flow, canvas);
+  const { dragging, onNodeDragStart, onNodeDragStop } = useNodeDrag();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<OpFlowNode>[]) => {
@@ -72,11 +96,15 @@ export function Canvas() {
           else selected.delete(c.id);
         }
       }
-      if (moved.size) app.doc.getState().dragNodes(moved);
+      if (moved.size) {
+        app.doc.getState().dragNodes(moved);
+        // A move that is no drag (none is under way) is an undo step of its own.
+        if (!dragging.current) app.doc.getState().commitMove();
+      }
       if (sized.size) setMeasured((m) => new Map([...m, ...sized]));
       if (selectionChanged) app.selection.setState({ nodes: [...selected] });
     },
-    [app],
+    [app, dragging],
   );
 
   const onEdgesChange = useCallback(
@@ -96,11 +124,11 @@ export function Canvas() {
 
   const onDelete = useCallback(
     ({ nodes: n, edges: e }: { nodes: OpFlowNode[]; edges: Edge[] }) => {
-      const doc = app.doc.getState();
-      if (n.length) doc.removeNodes(n.map((x) => x.id));
-      const gone = new Set(n.map((x) => x.id));
-      const loose = e.filter((x) => !gone.has(x.source) && !gone.has(x.target));
-      if (loose.length) doc.removeEdges(loose.map((x) => x.id));
+      if (n.length || e.length)
+        app.doc.getState().remove(
+          n.map((x) => x.id),
+          e.map((x) => x.id),
+        );
     },
     [app],
   );
@@ -119,15 +147,32 @@ export function Canvas() {
     [app],
   );
 
-  // Every structurally possible drop is attempted, so that a refused one can say why.
+  // Every structurally possible drop is attempted, so that a refused one can say why. A wire
+  // dropped on empty canvas opens quick-add there, offering the ops that fit its port.
   const onConnectEnd = useCallback(
-    (_: unknown, state: FinalConnectionState) => {
-      if (state.isValid || !state.fromHandle || !state.toHandle) return;
+    (event: globalThis.MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromHandle) return;
+      if (!state.toHandle) {
+        const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+        if (!point || !(event.target as Element | null)?.classList.contains('react-flow__pane')) return;
+        const { fromHandle } = state;
+        if (!fromHandle.id) return;
+        const from: PortEnd = {
+          node: fromHandle.nodeId,
+          port: fromHandle.id,
+          side: fromHandle.type === 'source' ? 'output' : 'input',
+        };
+        const validation = validationOf(app.doc.getState().graph);
+        const fitting = opsFittingPort(PLACEABLE, draggedPort(validation, from.node, from.port, from.side));
+        const screen = { x: point.clientX, y: point.clientY };
+        setQuickAdd({ screen, flow: flow.screenToFlowPosition(screen), wire: { from, fitting } });
+        return;
+      }
       const [from, to] =
         state.fromHandle.type === 'source' ? [state.fromHandle, state.toHandle] : [state.toHandle, state.fromHandle];
       connect({ source: from.nodeId, sourceHandle: from.id ?? null, target: to.nodeId, targetHandle: to.id ?? null });
     },
-    [connect],
+    [app, flow, connect],
   );
 
   const isValidConnection = useCallback(
@@ -172,49 +217,57 @@ export function Canvas() {
   return (
     <div
       ref={canvas}
+      id="canvas"
+      tabIndex={-1}
       className="canvas"
+      onKeyDownCapture={onNodeKeys}
       onDoubleClick={onDoubleClick}
       onDragOver={onDragOver}
       onDrop={onDrop}
       onMouseMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
       onMouseLeave={() => (pointer.current = null)}
     >
-      <ReactFlow<OpFlowNode, Edge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={() => app.doc.getState().commitMove()}
-        onDelete={onDelete}
-        onConnect={connect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        deleteKeyCode={DELETE_KEYS}
-        multiSelectionKeyCode="Shift"
-        zoomOnDoubleClick={false}
-        onlyRenderVisibleElements
-        minZoom={0.1}
-        colorMode="system"
-        aria-label="Graph canvas"
-      >
-        <Background gap={24} />
-        <Controls aria-label="Canvas controls" fitViewOptions={FIT_VIEW} />
-        <CollapsibleMinimap />
-      </ReactFlow>
+      <CanvasActionsContext.Provider value={actions}>
+        <ReactFlow<OpFlowNode, Edge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onDelete={onDelete}
+          onConnect={connect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode="Shift"
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements
+          minZoom={0.1}
+          colorMode="system"
+          aria-label="Graph canvas"
+          ariaLabelConfig={ARIA_LABELS}
+        >
+          <Background gap={24} />
+          <Controls aria-label="Canvas controls" fitViewOptions={FIT_VIEW} />
+          <CollapsibleMinimap />
+        </ReactFlow>
+      </CanvasActionsContext.Provider>
       {quickAdd && (
         <QuickAdd
           at={quickAdd.screen}
-          onPick={(op) => {
-            const { x, y } = newNodeSpot(app.doc.getState().graph, flow, op, quickAdd.flow);
-            const id = app.doc.getState().addNode(op, { x, y });
-            app.selection.setState({ nodes: [id], edges: [] });
+          fitting={quickAdd.wire?.fitting ?? null}
+          onPick={(op, port) => {
+            const wire = quickAdd.wire && port !== null ? { from: quickAdd.wire.from, port } : undefined;
             setQuickAdd(null);
+            if (canvas.current) addNodeAt(app, flow, canvas.current, op, quickAdd.flow, wire);
           }}
           onClose={() => setQuickAdd(null)}
         />
       )}
+      {connecting && <ConnectList from={connecting.from} at={connecting.at} onClose={() => setConnecting(null)} />}
     </div>
   );
 }

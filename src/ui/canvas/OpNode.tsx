@@ -1,7 +1,8 @@
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatPreview } from './preview';
 import type { OpNodeData } from './node-view-model';
+import { PortHandle } from './PortHandle';
 
 export type OpFlowNode = Node<OpNodeData, 'op'>;
 
@@ -55,13 +56,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
               <span className="op-node-in">
                 {input && (
                   <>
-                    <Handle
-                      type="target"
-                      position={Position.Left}
-                      id={input.id}
-                      aria-label={`Input ${input.label} of ${id}`}
-                      title={`${input.label}`}
-                    />
+                    <PortHandle side="input" node={id} nodeLabel={data.label} port={input} title={input.label} />
                     {input.label}
                   </>
                 )}
@@ -71,11 +66,11 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
                   <>
                     {output.label}
                     {output.type && <span className="op-node-type"> {output.type}</span>}
-                    <Handle
-                      type="source"
-                      position={Position.Right}
-                      id={output.id}
-                      aria-label={`Output ${output.label} of ${id}`}
+                    <PortHandle
+                      side="output"
+                      node={id}
+                      nodeLabel={data.label}
+                      port={output}
                       title={output.type ?? output.label}
                     />
                   </>

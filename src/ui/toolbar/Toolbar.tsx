@@ -8,6 +8,7 @@ import { ComparePanel } from '../compare/ComparePanel';
 import { pickedFiles } from '../dropped-files';
 import { openExample, openGivenFiles } from '../file-actions';
 import { MemoryBudgetSelect } from './MemoryBudgetSelect';
+import { ModeRadioGroup } from './ModeRadioGroup';
 import { ModeExplainer } from './ModeExplainer';
 
 /** File, history, run and mode controls; each button is a command with its shortcut in the tooltip. */
@@ -111,23 +112,19 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
       </div>
       <div className="group" role="group" aria-label="Layout">
         {button(COMMANDS.tidy, emptyGraph)}
+        <button
+          type="button"
+          onClick={() => COMMANDS.palette.perform(ctx)}
+          aria-haspopup="dialog"
+          aria-keyshortcuts="Control+K"
+          title="Every command and op (Ctrl+K)"
+        >
+          Command palette
+        </button>
       </div>
       <div className="group" role="group" aria-label="Execution">
         {button(COMMANDS.run, null, running ? 'primary busy' : 'primary')}
-        <div role="radiogroup" aria-label="Execution mode" className="segmented">
-          {(['eager', 'graph'] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              role="radio"
-              aria-checked={mode === m}
-              onClick={() => app.runner.setMode(m)}
-              title={m === 'eager' ? 'Node by node; every value kept' : 'Compiled plan; intermediates freed'}
-            >
-              {m === 'eager' ? 'Eager' : 'Graph'}
-            </button>
-          ))}
-        </div>
+        <ModeRadioGroup />
         {button(
           COMMANDS.step,
           mode === 'eager' ? null : 'Step runs eagerly: switch to Eager',
