@@ -34,7 +34,7 @@ export function ConnectList({ from, at, onClose }: { from: PortEnd; at: Position
         .map((c) => ({
           key: `${c.node}${SEPARATOR}${c.port}`,
           label: `${kind} ${portLabel(c.port)} of ${nameOf(graph, c.node)}`,
-          detail: c.fed ? 'fed now: replaces that wire' : undefined,
+          detail: c.fed ? 'replaces its wire' : undefined,
         }))
         .filter((item) => words.every((w) => item.label.toLowerCase().includes(w)));
     },

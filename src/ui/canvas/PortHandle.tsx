@@ -41,7 +41,6 @@ export function PortHandle({
       role="button"
       aria-label={`${side === 'output' ? 'Output' : 'Input'} ${port.label} of ${nodeLabel}`}
       aria-haspopup="dialog"
-      aria-description="Enter: Connect…"
       aria-keyshortcuts="Enter"
       title={title}
       onKeyDown={onKeyDown}

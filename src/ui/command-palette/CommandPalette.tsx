@@ -64,7 +64,7 @@ export function CommandPalette({ context, onClose }: { context: CommandContext; 
                 <Command.Item
                   key={op.name}
                   value={`add ${op.name}`}
-                  keywords={[CATEGORY_LABELS[op.category], op.doc]}
+                  keywords={[CATEGORY_LABELS[op.category]]}
                   aria-label={`Add ${op.name}`}
                   onSelect={() => {
                     onClose();
