@@ -178,7 +178,7 @@ test('a node deleted with the keyboard comes back with Undo, and after a reload'
   }
 }, 90_000);
 
-test('Esc closes the palette and the quick-add search, and gives the focus back', async () => {
+test('Esc closes the palette, Connect… and the quick-add search, and gives the focus back', async () => {
   const app = await openApp();
   const { page } = app;
   try {
@@ -202,6 +202,16 @@ test('Esc closes the palette and the quick-add search, and gives the focus back'
     await page.keyboard.press('Escape');
     await connect.waitFor({ state: 'detached' });
     expect(await isFocused(output)).toBe(true);
+
+    // Shift+A on a focused node: the quick-add search; Esc, and the node has the focus again.
+    const sin = nodeWrapper(page, 'Sin node sin(x)');
+    await sin.focus();
+    await page.keyboard.press('Shift+A');
+    const quickAdd = page.getByRole('dialog', { name: 'Add a node', exact: true });
+    await quickAdd.waitFor();
+    await page.keyboard.press('Escape');
+    await quickAdd.waitFor({ state: 'detached' });
+    expect(await isFocused(sin)).toBe(true);
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();
