@@ -55,14 +55,14 @@ export interface PortChoice {
 
 /**
  * The inputs of other nodes that the output `port` of `node` can feed: their dtype accepts its
- * type (when inference knows it), and the wire makes no cycle. A variadic input offers its next
- * free slot. In the graph's node order.
+ * type (when inference knows it), and the wire makes no cycle; inputs it feeds already are left
+ * out. A variadic input offers its next free slot. In the graph's node order.
  */
 export function inputsFor(graph: Graph, validation: Validation, node: string, port: string): PortChoice[] {
   const type = validation.nodes.get(node)?.types;
   const dtype = (type && own(type, port)?.dtype) ?? null;
   const upstream = reachable(graph, node, 'up');
-  const fed = new Set(graph.edges.map((e) => `${e.target}\u0000${e.targetPort}`));
+  const feeding = new Map(graph.edges.map((e) => [`${e.target}\u0000${e.targetPort}`, e]));
   const choices: PortChoice[] = [];
   for (const target of graph.nodes) {
     if (upstream.has(target.id)) continue;
@@ -70,8 +70,10 @@ export function inputsFor(graph: Graph, validation: Validation, node: string, po
     if (!resolved) continue;
     for (const shown of shownInputPorts(resolved.op.inputs, resolved.inputs)) {
       const spec = own(resolved.op.inputs, parseInputPort(shown.id).input);
+      const feeder = feeding.get(`${target.id}\u0000${shown.id}`);
+      if (feeder?.source === node && feeder.sourcePort === port) continue;
       if (spec && (dtype === null || spec.dtypes.includes(dtype)))
-        choices.push({ node: target.id, port: shown.id, fed: fed.has(`${target.id}\u0000${shown.id}`) });
+        choices.push({ node: target.id, port: shown.id, fed: feeder !== undefined });
     }
   }
   return choices;

@@ -46,8 +46,10 @@ describe('ports a wire can reach', () => {
     .node('add', 'AddV2', {}, { x: 's' })
     .build();
 
-  it("an output reaches the inputs that take its dtype, not its own node's or its producers'", () => {
-    expect(inputsFor(graph, validation(graph), 's', 'y')).toEqual([
+  it("an output reaches the inputs that take its dtype, not its own node's, its producers' or those it feeds", () => {
+    expect(inputsFor(graph, validation(graph), 's', 'y')).toEqual([{ node: 'add', port: 'y', fed: false }]);
+    // x feeds s; add.x is fed by s: taking it would replace that wire.
+    expect(inputsFor(graph, validation(graph), 'x', 'output')).toEqual([
       { node: 'add', port: 'x', fed: true },
       { node: 'add', port: 'y', fed: false },
     ]);
