@@ -1,7 +1,8 @@
 /**
  * The canvas benchmark page (driven by bench/canvas/measure.ts): a full-window React Flow with
  * `?nodes=N&kind=tensorloom|default` nodes on a grid, chained row by row. Tensorloom nodes are the
- * app's real `OpNode` with the data of a MatMul that ran; default nodes are React Flow's own.
+ * app's real `OpNode` with the data of a MatMul that ran (so each draws its heatmap preview), and
+ * their edges the app's `TensorEdge` with its type label; default nodes and edges are React Flow's own.
  * No tfjs, no runtime host: only the canvas.
  *
  * Exposes on `window`: `benchReady` once React Flow has measured the nodes and settled,
@@ -15,7 +16,9 @@ import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { TensorSummary } from '../../src/runtime/summary';
 import type { OpNodeData } from '../../src/ui/canvas/node-view-model';
+import { edgeTensor } from '../../src/ui/canvas/edge-tensor';
 import { OpNode, type OpFlowNode } from '../../src/ui/canvas/OpNode';
+import { TensorEdge, type TensorFlowEdge } from '../../src/ui/canvas/TensorEdge';
 import { COLUMNS, position, VIEWPORT } from './layout';
 
 export interface BenchInfo {
@@ -26,6 +29,9 @@ export interface BenchInfo {
   renderedEdges: number;
   /** From the module's start to ready. */
   readyMs: number;
+  /** Value previews (canvases) and edge type labels drawn on screen once ready. */
+  previews: number;
+  edgeLabels: number;
   /** The size of the first node as rendered. */
   nodeWidth: number;
   nodeHeight: number;
@@ -47,6 +53,7 @@ const kind = params.get('kind') === 'default' ? 'default' : 'tensorloom';
 
 // Module level, as in the app: a new object on each render would make React Flow re-create every node.
 const NODE_TYPES = { op: OpNode };
+const EDGE_TYPES = { tensor: TensorEdge };
 
 const values = Array.from({ length: 20 }, (_, i) => Math.round(Math.sin(i * 12.9898) * 5000) / 10000);
 const summary: TensorSummary = {
@@ -81,12 +88,25 @@ function tensorloomGraph(): { nodes: OpFlowNode[]; edges: Edge[] } {
       warning: null,
       ms: 0.12,
       current: false,
+      heat: null,
     };
     return { id: `n${i}`, type: 'op', position: position(i), data };
   });
-  const edges = nodes.flatMap((_, i): Edge[] =>
+  // Labelled and sized as the editor draws them, from the same type the nodes show.
+  const tensor = edgeTensor({ dtype: summary.dtype, shape: summary.shape }, undefined);
+  const edges = nodes.flatMap((_, i): TensorFlowEdge[] =>
     sameRow(i)
-      ? [{ id: `e${i}`, source: `n${i - 1}`, sourceHandle: 'product', target: `n${i}`, targetHandle: 'a' }]
+      ? [
+          {
+            id: `e${i}`,
+            type: 'tensor',
+            source: `n${i - 1}`,
+            sourceHandle: 'product',
+            target: `n${i}`,
+            targetHandle: 'a',
+            data: { controls: null, tensor },
+          },
+        ]
       : [],
   );
   return { nodes, edges };
@@ -125,6 +145,7 @@ function Bench() {
         nodes={graph.nodes}
         edges={graph.edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onlyRenderVisibleElements
         defaultViewport={VIEWPORT}
         minZoom={0.1}
@@ -156,6 +177,8 @@ async function settle(): Promise<void> {
     kind,
     renderedNodes: document.querySelectorAll('.react-flow__node').length,
     renderedEdges: document.querySelectorAll('.react-flow__edge').length,
+    previews: document.querySelectorAll('.op-node-preview canvas').length,
+    edgeLabels: document.querySelectorAll('.tensor-edge-label').length,
     readyMs: performance.now() - started,
     nodeWidth: first?.offsetWidth ?? 0,
     nodeHeight: first?.offsetHeight ?? 0,

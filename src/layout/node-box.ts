@@ -26,6 +26,12 @@ const PORTS_PADDING = 3;
 const ROW = 18;
 const SMALL_LINE = 15.4;
 const FOOTER = 3 + 5 + 1 + SMALL_LINE;
+// A value of more than one element is drawn (sparkline, heatmap, image) instead of written: a
+// slot of fixed height and width (PREVIEW_PICTURE_HEIGHT in src/ui/canvas/previews/preview-picture.ts).
+// Chromium draws the footer 37 px tall; counted 0.4 px over, like the text line, since an
+// estimate a little tall leaves a gap where one a little short makes rounded positions touch.
+const PICTURE_FOOTER = 3 + 5 + 1 + 28.4;
+const PICTURE_WIDTH = 132;
 // Advance per character, rounded up to that of digits (ids are often full of them): an estimate a
 // little wide leaves a gap, one too narrow an overlap, or a layout that changes with a node's status.
 const TEXT = 7.4;
@@ -45,6 +51,8 @@ interface NodeText {
   readonly message: string | null;
   /** How long the value preview a run adds will be, in characters; 0 for none. */
   readonly preview: number;
+  /** Whether that preview is a picture: a value of more than one element. */
+  readonly picture: boolean;
 }
 
 /** The size a node will have on the canvas, estimated from what it shows. */
@@ -65,8 +73,8 @@ function estimateBox(text: NodeText): NodeBox {
   let footer = 0;
   if (text.message) footer = 9 + lines(text.message.length) * SMALL_LINE;
   else if (text.preview) {
-    footer = FOOTER;
-    widest = Math.max(widest, 16 + text.preview * MONO);
+    footer = text.picture ? PICTURE_FOOTER : FOOTER;
+    widest = Math.max(widest, 16 + (text.picture ? PICTURE_WIDTH : text.preview * MONO));
   }
   const attrs = text.attrs ? 4 + lines(text.attrs.length) * SMALL_LINE : 0;
   const ports = (list: readonly { id: string }[]) => {
@@ -127,7 +135,15 @@ function nodeText(node: GraphNode, resolved: ResolvedNode | undefined, message: 
     attrs: resolved ? attrsText(node, resolved) : '',
     message,
     preview: outputs.length ? previewLength(types?.[outputs[0]!]?.shape) : 0,
+    picture: outputs.length ? mayHavePicture(types?.[outputs[0]!]?.shape) : false,
   };
+}
+
+/** More than one value, or a shape not known well enough to tell (a layout taller than drawn leaves a gap, not an overlap). */
+function mayHavePicture(shape: Shape | undefined): boolean {
+  if (shape === undefined) return false;
+  if (shape === null || shape.includes(null)) return true;
+  return shape.reduce<number>((a, b) => a * b!, 1) > 1;
 }
 
 /**

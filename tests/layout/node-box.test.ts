@@ -6,17 +6,17 @@ import { GraphBuilder } from '../support/graph-builder';
 import { resnetLike } from '../support/layered-graphs';
 
 describe('nodeBoxes', () => {
-  it('estimates the size and port heights Chromium drew for these nodes (after a run, previews shown)', () => {
+  it('estimates the size and port heights Chromium drew for these nodes (after a run, value pictures shown)', () => {
     const graph = resnetLike(13);
     const boxes = nodeBoxes(graph, validateGraph(graph, registry));
     // Measured in the built editor: width × height, then input and output handle centres.
     const drawn: Record<string, [number, number, number[], number[]]> = {
-      b1_filter: [203, 76, [], [38.7]],
-      b1_bias: [150, 76, [], [38.7]],
-      b1_conv: [234, 94, [38.7, 56.7], [38.7]],
-      b0_biasadd: [236, 94, [38.7, 56.7], [38.7]],
+      b1_filter: [203, 89, [], [38.7]],
+      b1_bias: [150, 89, [], [38.7]],
+      b1_conv: [234, 107, [38.7, 56.7], [38.7]],
+      b0_biasadd: [236, 107, [38.7, 56.7], [38.7]],
       // Its output type wraps onto a second line, which makes its row taller.
-      b0_relu: [260, 89, [45.2], [45.2]],
+      b0_relu: [260, 102, [45.2], [45.2]],
     };
     for (const [id, [width, height, inputs, outputs]] of Object.entries(drawn)) {
       const box = boxes.get(id)!;

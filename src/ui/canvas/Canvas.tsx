@@ -24,8 +24,11 @@ import { CollapsibleMinimap } from './CollapsibleMinimap';
 import { ConnectList } from './ConnectList';
 import { newNodeSpot } from './new-node-spot';
 import { OpNode, type OpFlowNode } from './OpNode';
+import type { OverlayMode } from './overlay/node-heat';
+import { OverlayPanel } from './overlay/OverlayPanel';
+import { useNodeHeat } from './overlay/use-node-heat';
 import { QuickAdd } from './QuickAdd';
-import { RoutedEdge } from './RoutedEdge';
+import { TensorEdge } from './TensorEdge';
 import { useFlowElements, type Dimensions } from './use-flow-elements';
 import { useNodeDrag } from './use-node-drag';
 import { useNodeKeys } from './use-node-keys';
@@ -33,7 +36,7 @@ import { useOpeningView } from './use-opening-view';
 
 // Module level: a new object on each render would make React Flow re-create every node.
 const NODE_TYPES = { op: OpNode };
-const EDGE_TYPES = { routed: RoutedEdge };
+const EDGE_TYPES = { tensor: TensorEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
 const ARIA_LABELS = {
@@ -54,7 +57,9 @@ export function Canvas() {
   const app = useApp();
   // Measured sizes live here: the nodes are rebuilt from the document, which knows nothing of them.
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
-  const { nodes, edges } = useFlowElements(measured);
+  const [overlay, setOverlay] = useState<OverlayMode>('none');
+  const heat = useNodeHeat(overlay);
+  const { nodes, edges } = useFlowElements(measured, heat.heats);
   const flow = useReactFlow<OpFlowNode>();
   const [quickAdd, setQuickAdd] = useState<QuickAddAt | null>(null);
   const [connecting, setConnecting] = useState<{ from: PortEnd; at: Position } | null>(null);
@@ -253,6 +258,7 @@ export function Canvas() {
           <Background gap={24} />
           <Controls aria-label="Canvas controls" fitViewOptions={FIT_VIEW} />
           <CollapsibleMinimap />
+          <OverlayPanel mode={overlay} onChange={setOverlay} scale={heat.scale} />
         </ReactFlow>
       </CanvasActionsContext.Provider>
       {quickAdd && (

@@ -1,6 +1,7 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { formatPreview } from './preview';
+import { heatColour } from './overlay/node-heat';
+import { NodePreview } from './previews/NodePreview';
 import type { OpNodeData } from './node-view-model';
 import { PortHandle } from './PortHandle';
 
@@ -29,6 +30,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
       role="group"
       aria-label={`${data.op} node ${data.label}`}
       aria-current={data.current ? 'step' : undefined}
+      style={data.heat ? { background: heatColour(data.heat.mode, data.heat.t) } : undefined}
     >
       <header className="op-node-header">
         <span className="op-node-op">{data.op}</span>
@@ -86,12 +88,9 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
           {data.message}
         </div>
       ) : (
-        first?.summary && (
-          <div className="op-node-preview" aria-label={`Value of ${id}`}>
-            {formatPreview(first.summary)}
-          </div>
-        )
+        first?.summary && <NodePreview nodeId={id} port={first.id} label={data.label} summary={first.summary} />
       )}
+      {data.heat && <div className="op-node-heat">{data.heat.text}</div>}
     </div>
   );
 });

@@ -7,6 +7,7 @@ import type { Validation } from '../../graph/validate';
 import type { NodeReport } from '../../runtime/reports';
 import { formatBytes } from '../format-bytes';
 import type { TensorSummary } from '../../runtime/summary';
+import type { NodeHeat } from './overlay/node-heat';
 
 export type NodeStatusView =
   'ok' | 'running' | 'stale' | 'error' | 'skipped' | 'pending' | 'pruned' | 'folded' | 'constant' | 'invalid';
@@ -32,6 +33,8 @@ export interface OpNodeData extends Record<string, unknown> {
   readonly ms: number | null;
   /** The node eager step-through ran last. */
   readonly current: boolean;
+  /** Its colour and measure under the canvas overlay (gradient magnitude, time), if one is on. */
+  readonly heat: NodeHeat | null;
 }
 
 export function inputPorts(node: GraphNode, op: AnyOpSignature, validation: Validation): PortView[] {

@@ -1,12 +1,15 @@
-import type { Edge } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { Graph, Position } from '../../graph/types';
+import { own } from '../../graph/own';
 import { registry } from '../../ops/registry';
 import type { RunReport } from '../../runtime/reports';
 import { validationOf } from '../../store/document-store';
 import { useApp, useDoc, useRun, useSelection } from '../app-context';
 import { attrSummary, inputPorts, outputPorts, statusOf, type OpNodeData } from './node-view-model';
+import { edgeTensor } from './edge-tensor';
 import type { OpFlowNode } from './OpNode';
+import type { NodeHeat } from './overlay/node-heat';
+import type { TensorFlowEdge } from './TensorEdge';
 
 export interface Dimensions {
   readonly width: number;
@@ -30,7 +33,13 @@ function nodeCache(owner: object): Map<string, Cached> {
  * React Flow's nodes and edges for the document, with the latest run's results. A node object is
  * reused while what it shows is unchanged, so that memoized node components skip re-rendering.
  */
-export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { nodes: OpFlowNode[]; edges: Edge[] } {
+export function useFlowElements(
+  measured: ReadonlyMap<string, Dimensions>,
+  heats: ReadonlyMap<string, NodeHeat>,
+): {
+  nodes: OpFlowNode[];
+  edges: TensorFlowEdge[];
+} {
   const graph = useDoc((s) => s.graph);
   const routes = useDoc((s) => s.routes);
   const report = useRun((s) => s.report);
@@ -45,7 +54,7 @@ export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { no
     const selected = new Set(selectedNodes);
     const cache = nodeCache(app);
     const next = new Map<string, Cached>();
-    const list = buildNodeData(graph, report, stale, running, excluded).map(({ id, position, data }) => {
+    const list = buildNodeData(graph, report, stale, running, excluded, heats).map(({ id, position, data }) => {
       const isSelected = selected.has(id);
       const size = measured.get(id);
       const key = `${position.x},${position.y},${isSelected},${size?.width},${size?.height},${JSON.stringify(data)}`;
@@ -60,28 +69,34 @@ export function useFlowElements(measured: ReadonlyMap<string, Dimensions>): { no
     cache.clear();
     for (const [id, entry] of next) cache.set(id, entry);
     return list;
-  }, [app, graph, report, stale, running, excluded, selectedNodes, measured]);
+  }, [app, graph, report, stale, running, excluded, selectedNodes, measured, heats]);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdges);
     const at = new Map(graph.nodes.map((n) => [n.id, n.position]));
     const unmoved = (id: string, then: Position) => at.get(id)?.x === then.x && at.get(id)?.y === then.y;
-    return graph.edges.map((e): Edge => {
+    const validation = validationOf(graph);
+    const actual = new Map(report?.nodes.map((n) => [n.nodeId, n.outputs]));
+    return graph.edges.map((e): TensorFlowEdge => {
       // The layout's route, while both its nodes are where the layout put them; else React Flow's curve.
       const route = routes.get(e.id);
       const routed = route && unmoved(e.source, route.source) && unmoved(e.target, route.target);
+      const types = validation.nodes.get(e.source)?.types;
+      const outputs = actual.get(e.source);
+      const tensor = edgeTensor(types && own(types, e.sourcePort), outputs && own(outputs, e.sourcePort));
       return {
+        type: 'tensor',
         id: e.id,
         source: e.source,
         sourceHandle: e.sourcePort,
         target: e.target,
         targetHandle: e.targetPort,
         selected: selected.has(e.id),
-        ariaLabel: `Edge from ${e.source}.${e.sourcePort} to ${e.target}.${e.targetPort}`,
-        ...(routed && { type: 'routed', data: { controls: route.controls } }),
+        ariaLabel: `Edge from ${e.source}.${e.sourcePort} to ${e.target}.${e.targetPort}${tensor ? `, ${tensor.label}` : ''}`,
+        data: { controls: routed ? route.controls : null, tensor },
       };
     });
-  }, [graph, routes, selectedEdges]);
+  }, [graph, routes, selectedEdges, report]);
 
   return { nodes, edges };
 }
@@ -92,6 +107,7 @@ function buildNodeData(
   stale: boolean,
   running: boolean,
   excluded: Readonly<Record<string, string>>,
+  heats: ReadonlyMap<string, NodeHeat>,
 ) {
   const validation = validationOf(graph);
   const byNode = new Map(report?.nodes.map((n) => [n.nodeId, n]));
@@ -120,6 +136,7 @@ function buildNodeData(
       warning: nodeReport?.warnings?.join(' ') ?? null,
       ms: nodeReport?.ms ?? null,
       current: report?.current === node.id && report.stepsRun < report.stepsTotal,
+      heat: heats.get(node.id) ?? null,
     };
     return { id: node.id, position: node.position ?? { x: 0, y: 0 }, data };
   });

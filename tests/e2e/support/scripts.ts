@@ -84,10 +84,16 @@ export function waitForNodeMessage(page: Page, op: string, label: string, text: 
   );
 }
 
-/** The one-line value preview a node shows on the canvas ("Value of <id>"), or '' when none. */
-export async function nodePreview(page: Page, op: string, label: string, id = label): Promise<string> {
-  const preview = canvasNode(page, op, label).getByLabel(`Value of ${id}`, { exact: true });
-  return (await preview.count()) ? ((await preview.first().textContent()) ?? '') : '';
+/**
+ * The first values a node's preview on the canvas ("Value of <label>") gives as text, or '' when
+ * none: a single value is written; a picture (sparkline, heatmap, image) has them as its tooltip.
+ */
+export async function nodePreview(page: Page, op: string, label: string): Promise<string> {
+  const preview = canvasNode(page, op, label).getByRole('group', { name: `Value of ${label}`, exact: true });
+  if (!(await preview.count())) return '';
+  const picture = preview.getByRole('img');
+  if (await picture.count()) return (await picture.first().getAttribute('title')) ?? '';
+  return (await preview.first().textContent()) ?? '';
 }
 
 /** The value preview's numbers, as the node formats them (four significant digits). */
