@@ -84,7 +84,7 @@ export function Canvas() {
   const canvas = useRef<HTMLDivElement>(null);
   useOpeningView(canvas);
   const onNodeKeys = useNodeKeys(flow, canvas);
-  const { dragging, onNodeDragStart, onNodeDragStop } = useNodeDrag();
+  const { dragging, onNodeDragStart, onNodeDrag, onNodeDragStop } = useNodeDrag();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<OpFlowNode>[]) => {
@@ -241,6 +241,7 @@ export function Canvas() {
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onNodeDragStart={onNodeDragStart}
+          onNodeDrag={onNodeDrag}
           onNodeDragStop={onNodeDragStop}
           onDelete={onDelete}
           onConnect={connect}
