@@ -65,6 +65,8 @@ test('a file of 300 nodes without positions opens laid out; Tidy is one undo ste
     });
     // Once it has run, every node shows its value preview: its final size.
     await waitForStatus(page, /300\/300 steps/, 60_000);
+    // It opens at its inputs (at the fitting zoom its titles would be too small to read): show it all.
+    await fitView(page);
     const opened = await waitFor(
       () => drawnBoxes(page),
       (boxes) => boxes.length === 300,
