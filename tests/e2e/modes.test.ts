@@ -43,7 +43,7 @@ test("graph mode computes eager mode's values, and Compare shows both runs", asy
     expect(await modeRadio(page, 'Eager').getAttribute('aria-checked')).toBe('true');
     await waitForStatus(page, /eager run .* 4\/4 steps/);
     await selectNode(page, 'Mul', '2·sin(x)');
-    const eager = await waitForValues(sidePanel(page), 'mul.z', TWO_SIN);
+    const eager = await waitForValues(sidePanel(page), '2·sin(x).z', TWO_SIN);
 
     await modeRadio(page, 'Graph').click();
     expect(await modeRadio(page, 'Graph').getAttribute('aria-checked')).toBe('true');
@@ -58,7 +58,7 @@ test("graph mode computes eager mode's values, and Compare shows both runs", asy
       { what: "sin(x)'s freed-value note" },
     );
     await selectNode(page, 'Mul', '2·sin(x)');
-    const graph = await readValues(sidePanel(page), 'mul.z');
+    const graph = await readValues(sidePanel(page), '2·sin(x).z');
     expect(graph).toEqual(eager);
     expect(allClose(graph, TWO_SIN)).toBe(true);
 
@@ -83,7 +83,7 @@ test("graph mode computes eager mode's values, and Compare shows both runs", asy
     await waitForStatus(page, /graph run /);
     await selectNode(page, 'Sin', 'sin(x)');
     await selectNode(page, 'Mul', '2·sin(x)');
-    expect(await readValues(sidePanel(page), 'mul.z')).toEqual(eager);
+    expect(await readValues(sidePanel(page), '2·sin(x).z')).toEqual(eager);
 
     expect(app.consoleErrors).toEqual([]);
   } finally {
@@ -132,7 +132,7 @@ test('Step runs eager mode one node at a time, marking the current one, and ends
       (c) => c.length === 0,
       { what: 'no node marked after the last step' },
     );
-    await waitForValues(sidePanel(page), 'mul.z', TWO_SIN);
+    await waitForValues(sidePanel(page), '2·sin(x).z', TWO_SIN);
 
     expect(app.consoleErrors).toEqual([]);
   } finally {

@@ -50,8 +50,8 @@ test('a body written in the code editor runs, with an output declared beside it'
     // Ctrl+Enter applies the edit (and runs) without leaving the editor.
     await page.keyboard.press('Control+Enter');
     // x = [1, 2, 3]: y = 3x = [3, 6, 9], total = [18].
-    await waitForValues(page, 'my_custom_op.y', [3, 6, 9]);
-    await waitForValues(page, 'my_custom_op.total', [18]);
+    await waitForValues(page, 'MyCustomOp.y', [3, 6, 9]);
+    await waitForValues(page, 'MyCustomOp.total', [18]);
     expect(await scriptProblems(page).count()).toBe(0);
     expect(app.consoleErrors).toEqual([]);
   } finally {
@@ -106,7 +106,7 @@ test('a syntax error is underlined while typing, and nothing is applied until it
   const { page } = app;
   try {
     await openCustomOp(page);
-    await waitForValues(page, 'my_custom_op.y', [2, 4, 6]);
+    await waitForValues(page, 'MyCustomOp.y', [2, 4, 6]);
     await setCodeAttr(page, 'body', 'const k = 2;\nreturn x.map((v) => v * );', { commit: false });
     const problems = await waitFor(
       () => scriptProblems(page).innerText(),

@@ -113,10 +113,10 @@ test('seed custom op: MyCustomOp doubles [1, 2, 3] element by element', async ()
   try {
     await openSeed(page, 'Seed: a custom op, x · 2', 'ArrayScript', 'MyCustomOp');
     await selectNode(page, 'ArrayScript', 'MyCustomOp');
-    expect((await readStatistics(sidePanel(page), 'my_custom_op.y'))['shape']).toBe('float32[3]');
+    expect((await readStatistics(sidePanel(page), 'MyCustomOp.y'))['shape']).toBe('float32[3]');
     await waitForValues(
       sidePanel(page),
-      'my_custom_op.y',
+      'MyCustomOp.y',
       [1, 2, 3].map((v) => v * 2),
     );
     expect(app.consoleErrors).toEqual([]);
