@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { toast, Toaster } from 'sonner';
 import { useApp, useDoc } from './app-context';
 import { Canvas } from './canvas/Canvas';
@@ -32,10 +32,12 @@ function EditorLayout() {
   const [problem, setProblem] = useState<FileProblem | null>(null);
   const [exporting, setExporting] = useState(false);
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const quickAdd = useRef<(() => void) | null>(null);
   const context = {
     app,
     openExport: () => setExporting(true),
     openPalette: () => setPaletteOpen(true),
+    openQuickAdd: () => quickAdd.current?.(),
     fitView: () => void flow.fitView({ padding: 0.2, duration: 200 }),
     measuredBoxes: () => measuredBoxes(flow),
   };
@@ -75,7 +77,7 @@ function EditorLayout() {
         <Palette />
         <div className="canvas-column">
           <GraphHeader />
-          <Canvas />
+          <Canvas quickAddRef={quickAdd} />
         </div>
         <SidePanel />
       </main>

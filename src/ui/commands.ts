@@ -14,6 +14,8 @@ export interface CommandContext {
   readonly openExport: () => void;
   /** Opens the command palette. */
   readonly openPalette: () => void;
+  /** Opens the canvas's quick-add search, at the pointer (else mid-canvas). */
+  readonly openQuickAdd: () => void;
   readonly fitView: () => void;
   /** The nodes as the canvas drew them, for a layout to work with real sizes. */
   readonly measuredBoxes: () => ReadonlyMap<string, NodeBox>;
@@ -160,6 +162,13 @@ export const COMMANDS = {
     id: 'graph-mode',
     label: 'Graph mode',
     perform: ({ app }) => app.runner.setMode('graph'),
+  },
+  quickAdd: {
+    id: 'quick-add',
+    label: 'Add a node…',
+    shortcut: 'Shift+A',
+    keyTest: (e) => e.shiftKey && !mod(e) && !e.altKey && e.key.toLowerCase() === 'a',
+    perform: ({ openQuickAdd }) => openQuickAdd(),
   },
   palette: {
     id: 'palette',

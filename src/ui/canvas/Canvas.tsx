@@ -9,7 +9,16 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { draggedPort, opsFittingPort, type FittingOp } from '../../graph/port-fit';
 import type { Position } from '../../graph/types';
 import { registry } from '../../ops/registry';
@@ -53,7 +62,7 @@ interface QuickAddAt {
 }
 
 /** The graph on a React Flow canvas: drag, connect, select, delete; drop ops and files on it. */
-export function Canvas() {
+export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | null> }) {
   const app = useApp();
   // Measured sizes live here: the nodes are rebuilt from the document, which knows nothing of them.
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
@@ -66,22 +75,19 @@ export function Canvas() {
   const actions = useMemo<CanvasActions>(() => ({ openConnect: (from, at) => setConnecting({ from, at }) }), []);
   const pointer = useRef<Position | null>(null);
 
-  // Shift+A (Blender's habit) opens the same search as a double-click, at the pointer.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.shiftKey || e.key.toLowerCase() !== 'a' || e.ctrlKey || e.metaKey) return;
-      if ((e.target as HTMLElement | null)?.closest?.('input, textarea, select, [contenteditable="true"]')) return;
-      const box = document.querySelector('.canvas')?.getBoundingClientRect();
-      const screen = pointer.current ?? (box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null);
-      if (!screen) return;
-      e.preventDefault();
-      setQuickAdd({ screen, flow: flow.screenToFlowPosition(screen) });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [flow]);
-
   const canvas = useRef<HTMLDivElement>(null);
+  // The quick-add command (Shift+A, Blender's habit) opens the same search as a double-click, at the pointer.
+  useEffect(() => {
+    quickAddRef.current = () => {
+      const box = canvas.current?.getBoundingClientRect();
+      const screen = pointer.current ?? (box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null);
+      if (screen) setQuickAdd({ screen, flow: flow.screenToFlowPosition(screen) });
+    };
+    return () => {
+      quickAddRef.current = null;
+    };
+  }, [flow, quickAddRef]);
+
   useOpeningView(canvas);
   const onNodeKeys = useNodeKeys(flow, canvas);
   const { dragging, onNodeDragStart, onNodeDrag, onNodeDragStop } = useNodeDrag();
