@@ -10,7 +10,7 @@ import type { HostEvent } from '../runtime/host/runtime-host';
 import { ScriptWatchdog } from '../runtime/host/script-watchdog';
 import type { RunReport } from '../runtime/reports';
 import { scriptNodes, validationOf, type DocumentStore } from './document-store';
-import { lossTargetProblem } from './loss-targets';
+import { lossTargetProblem, lossTargetRef } from './loss-targets';
 import type { RunStore } from './run-store';
 import type { RuntimeClient } from './runtime-client';
 
@@ -220,7 +220,7 @@ export class Runner {
   private async updateGradients(graph: Graph): Promise<void> {
     const target = this.run.getState().gradientTarget;
     if (!target || !this.run.getState().backend) return;
-    const gradients = await this.client.host.gradients(graph, target);
+    const gradients = await this.client.host.gradients(graph, lossTargetRef(graph, target) ?? target);
     if (this.doc.getState().graph === graph && this.run.getState().gradientTarget === target)
       this.run.setState({ gradients });
   }

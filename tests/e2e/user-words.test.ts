@@ -99,8 +99,11 @@ test("a script's output declared a scalar ([]) is offered as a loss target, and 
       name: 'my loss',
       attrs: {
         inputs: [{ name: 'x', dtype: 'float32' }],
-        outputs: [{ name: 'loss', dtype: 'float32' }],
-        body: 'return tf.sum(tf.square(x));',
+        outputs: [
+          { name: 'squares', dtype: 'float32' },
+          { name: 'loss', dtype: 'float32' },
+        ],
+        body: 'const squares = tf.square(x);\nreturn { squares, loss: tf.sum(squares) };',
       },
       position: { x: 260, y: 0 },
     };
@@ -111,11 +114,11 @@ test("a script's output declared a scalar ([]) is offered as a loss target, and 
     );
     await canvasNode(page, 'TensorScript', 'my loss').waitFor();
     await trustAndRun(page);
-    // Declared of any shape, the script's output could be anything: no loss target.
+    // Declared of any shape, the script's outputs could be anything: no loss target.
     expect(await lossTarget(page).getByRole('option').allInnerTexts()).toEqual(['none']);
 
     await selectNode(page, 'TensorScript', 'my loss');
-    const shape = sidePanel(page).getByRole('textbox', { name: 'Outputs 1 shape', exact: true });
+    const shape = sidePanel(page).getByRole('textbox', { name: 'Outputs 2 shape', exact: true });
     await shape.fill('[]');
     await shape.blur();
     await waitFor(
