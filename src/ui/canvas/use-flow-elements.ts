@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Graph, Position } from '../../graph/types';
+import { nodeLabel, type Graph, type Position } from '../../graph/types';
 import { own } from '../../graph/own';
 import { registry } from '../../ops/registry';
 import type { RunReport } from '../../runtime/reports';
@@ -75,6 +75,8 @@ export function useFlowElements(
     const selected = new Set(selectedEdges);
     const at = new Map(graph.nodes.map((n) => [n.id, n.position]));
     const unmoved = (id: string, then: Position) => at.get(id)?.x === then.x && at.get(id)?.y === then.y;
+    const names = new Map(graph.nodes.map((n) => [n.id, nodeLabel(n)]));
+    const nameOf = (id: string) => names.get(id) ?? id;
     const validation = validationOf(graph);
     const actual = new Map(report?.nodes.map((n) => [n.nodeId, n.outputs]));
     return graph.edges.map((e): TensorFlowEdge => {
@@ -92,7 +94,7 @@ export function useFlowElements(
         target: e.target,
         targetHandle: e.targetPort,
         selected: selected.has(e.id),
-        ariaLabel: `Edge from ${e.source}.${e.sourcePort} to ${e.target}.${e.targetPort}${tensor ? `, ${tensor.label}` : ''}`,
+        ariaLabel: `Edge from ${nameOf(e.source)}.${e.sourcePort} to ${nameOf(e.target)}.${e.targetPort}${tensor ? `, ${tensor.label}` : ''}`,
         data: { controls: routed ? route.controls : null, tensor },
       };
     });

@@ -1,5 +1,6 @@
 import type { RunReport } from '../../runtime/reports';
-import { useRun } from '../app-context';
+import { nodeLabel } from '../../graph/types';
+import { useDoc, useRun } from '../app-context';
 import { formatBytes as bytes } from '../format-bytes';
 
 function runFigures(r: RunReport): string {
@@ -14,6 +15,7 @@ export function StatusBar() {
   const running = useRun((s) => s.running);
   const stale = useRun((s) => s.stale);
   const notice = useRun((s) => s.notice);
+  const failedNode = useDoc((s) => s.graph.nodes.find((n) => n.id === report?.error?.nodeId));
 
   return (
     <footer className="status-bar">
@@ -30,7 +32,9 @@ export function StatusBar() {
         )}
         {report && <span className="figures">{runFigures(report)}</span>}
         {running ? <span className="muted">running…</span> : stale ? <span className="muted">stale</span> : null}
-        {report?.error && <span className="error">{report.error.nodeId} failed</span>}
+        {report?.error && (
+          <span className="error">{failedNode ? nodeLabel(failedNode) : report.error.nodeId} failed</span>
+        )}
       </div>
       {notice && (
         <div
