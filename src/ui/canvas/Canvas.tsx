@@ -31,7 +31,6 @@ import { addNodeAt } from './add-node';
 import { CanvasActionsContext, type CanvasActions, type PortEnd } from './canvas-actions';
 import { CollapsibleMinimap } from './CollapsibleMinimap';
 import { ConnectList } from './ConnectList';
-import { newNodeSpot } from './new-node-spot';
 import { OpNode, type OpFlowNode } from './OpNode';
 import type { OverlayMode } from './overlay/node-heat';
 import { OverlayPanel } from './overlay/OverlayPanel';
@@ -209,9 +208,7 @@ export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | 
       const op = event.dataTransfer.getData(OP_DRAG_TYPE);
       if (!op) return;
       const dropped = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const { x, y } = newNodeSpot(app.doc.getState().graph, flow, op, dropped);
-      const id = app.doc.getState().addNode(op, { x, y });
-      app.selection.setState({ nodes: [id], edges: [] });
+      if (canvas.current) addNodeAt(app, flow, canvas.current, op, dropped);
     },
     [app, flow],
   );

@@ -2,7 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState, type DragEvent } from 'react';
 import { INT32_AS_FLOAT } from '../../ops/backend-limits';
 import { useApp } from '../app-context';
-import { newNodeSpot, revealSpot } from '../canvas/new-node-spot';
+import { addNodeAt } from '../canvas/add-node';
 import type { OpFlowNode } from '../canvas/OpNode';
 import { CATEGORY_LABELS, groupByCategory, searchOps } from './op-search';
 
@@ -16,15 +16,9 @@ export function Palette() {
   const groups = useMemo(() => groupByCategory(searchOps(query)), [query]);
 
   /** Beside the selected node, else in the middle of the view: on a free spot either way. */
-  const addAtCenter = (op: string) => {
-    const box = document.querySelector('.canvas')?.getBoundingClientRect();
-    const center = box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : { x: 0, y: 0 };
-    const { nodes } = app.selection.getState();
-    const near = { beside: nodes.length === 1 ? nodes[0]! : null, viewCenter: flow.screenToFlowPosition(center) };
-    const spot = newNodeSpot(app.doc.getState().graph, flow, op, near);
-    const id = app.doc.getState().addNode(op, { x: spot.x, y: spot.y });
-    app.selection.setState({ nodes: [id], edges: [] });
-    if (box) revealSpot(flow, spot, box);
+  const addInView = (op: string) => {
+    const canvas = document.getElementById('canvas');
+    if (canvas) addNodeAt(app, flow, canvas, op, 'in-view');
   };
 
   return (
@@ -54,7 +48,7 @@ export function Palette() {
                       e.dataTransfer.setData(OP_DRAG_TYPE, op.name);
                       e.dataTransfer.effectAllowed = 'move';
                     }}
-                    onClick={() => addAtCenter(op.name)}
+                    onClick={() => addInView(op.name)}
                   >
                     {op.name}
                     {/* Every op that reads int32 has that limit: only the others are marked, all are in the title. */}
