@@ -150,3 +150,51 @@ test('a node dropped on an edge splits it, in one undo step', async () => {
     await app.close();
   }
 }, 90_000);
+
+test('dragging a box selection is one undo step, and the history records on after it', async () => {
+  const app = await openApp({ viewport: { width: 1440, height: 900 } });
+  const { page } = app;
+  try {
+    await waitForStatus(page, /eager run .* 4\/4 steps/);
+    const sin = page.getByRole('group', { name: 'Sin node sin(x)', exact: true });
+    const mul = page.getByRole('group', { name: 'Mul node 2·sin(x)', exact: true });
+    const [sinBox, mulBox] = [(await sin.boundingBox())!, (await mul.boundingBox())!];
+    // Shift-drag on the pane draws a selection box around sin(x) and 2·sin(x).
+    const from = { x: sinBox.x - 10, y: Math.min(sinBox.y, mulBox.y) - 10 };
+    const to = {
+      x: mulBox.x + mulBox.width + 10,
+      y: Math.max(sinBox.y + sinBox.height, mulBox.y + mulBox.height) + 10,
+    };
+    await page.keyboard.down('Shift');
+    await drag(page, from, to);
+    await page.keyboard.up('Shift');
+    const rect = page.locator('.react-flow__nodesselection-rect');
+    await rect.waitFor();
+    const box = (await rect.boundingBox())!;
+    await drag(
+      page,
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+      { x: box.x + box.width / 2 + 60, y: box.y + box.height / 2 + 90 },
+    );
+    const moved = (await sin.boundingBox())!;
+    expect(Math.round(moved.y - sinBox.y)).toBeGreaterThan(40);
+
+    await page.keyboard.press('Control+z');
+    await waitFor(
+      async () => (await sin.boundingBox())!.y,
+      (y) => Math.abs(y - sinBox.y) < 1,
+      { what: 'one undo to put the selection back' },
+    );
+    expect(Math.abs((await mul.boundingBox())!.y - mulBox.y)).toBeLessThan(1);
+    // Redo moves both again: the whole drag was the one step.
+    await page.keyboard.press('Control+Shift+z');
+    await waitFor(
+      async () => (await sin.boundingBox())!.y,
+      (y) => Math.abs(y - moved.y) < 1,
+      { what: 'redo to move the selection again' },
+    );
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+}, 90_000);

@@ -89,7 +89,7 @@ export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | 
 
   useOpeningView(canvas);
   const onNodeKeys = useNodeKeys(flow, canvas);
-  const { dragging, onNodeDragStart, onNodeDrag, onNodeDragStop } = useNodeDrag();
+  const { dragging, onNodeDragStart, onNodeDrag, onNodeDragStop, onSelectionDragStop } = useNodeDrag();
 
   const onNodesChange = useCallback(
     (changes: NodeChange<OpFlowNode>[]) => {
@@ -109,7 +109,8 @@ export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | 
       if (moved.size) {
         app.doc.getState().dragNodes(moved);
         // A move that is no drag (none is under way) is an undo step of its own.
-        if (!dragging.current) app.doc.getState().commitMove();
+        const dragged = changes.some((c) => c.type === 'position' && c.dragging);
+        if (!dragging.current && !dragged) app.doc.getState().commitMove();
       }
       if (sized.size) setMeasured((m) => new Map([...m, ...sized]));
       if (selectionChanged) app.selection.setState({ nodes: [...selected] });
@@ -245,6 +246,8 @@ export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | 
           onEdgesChange={onEdgesChange}
           onNodeDragStart={onNodeDragStart}
           onNodeDrag={onNodeDrag}
+          onSelectionDragStart={onNodeDragStart}
+          onSelectionDragStop={onSelectionDragStop}
           onNodeDragStop={onNodeDragStop}
           onDelete={onDelete}
           onConnect={connect}

@@ -66,5 +66,10 @@ export function useNodeDrag() {
     },
     [app, mark, targetEdge],
   );
-  return { dragging, onNodeDragStart, onNodeDrag, onNodeDragStop };
+  // A drag of the selection box moves its nodes as one: one undo step, no insertion.
+  const onSelectionDragStop = useCallback(() => {
+    dragging.current = false;
+    app.doc.getState().commitMove();
+  }, [app]);
+  return { dragging, onNodeDragStart, onNodeDrag, onNodeDragStop, onSelectionDragStop };
 }
