@@ -29,7 +29,7 @@ const GPU_TIMEOUT = 60_000;
 async function mulValues(page: Page): Promise<number[]> {
   await selectNode(page, 'Sin', 'sin(x)');
   await selectNode(page, 'Mul', '2·sin(x)');
-  return readValues(sidePanel(page), 'mul.z', GPU_TIMEOUT);
+  return readValues(sidePanel(page), '2·sin(x).z', GPU_TIMEOUT);
 }
 
 /** The MLP example's hidden activations, probabilities and loss, each read from a fresh table. */
@@ -39,8 +39,8 @@ async function mlpValues(page: Page): Promise<Record<'hidden' | 'probabilities' 
     return readValues(sidePanel(page), tensor, GPU_TIMEOUT);
   };
   return {
-    hidden: await read('Relu', 'hidden', 'relu.activations'),
-    probabilities: await read('Softmax', 'probabilities', 'softmax.softmax'),
+    hidden: await read('Relu', 'hidden', 'hidden.activations'),
+    probabilities: await read('Softmax', 'probabilities', 'probabilities.softmax'),
     loss: await read('Neg', 'loss', 'loss.y'),
   };
 }
@@ -60,7 +60,7 @@ test('without a WebGPU adapter the app runs on the CPU and says why', async () =
     expect(reason).toMatch(/adapter/);
 
     await selectNode(page, 'Mul', '2·sin(x)');
-    await waitForValues(sidePanel(page), 'mul.z', TWO_SIN);
+    await waitForValues(sidePanel(page), '2·sin(x).z', TWO_SIN);
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();
