@@ -28,6 +28,8 @@ try {
   await page.goto(url);
   await page.getByRole('status', { name: 'Run status' }).getByText('Backend:').waitFor({ timeout: 60_000 });
   await page.getByRole('combobox', { name: 'Examples' }).selectOption('pictures.json');
+  // The example opens readable at its inputs; these shots start from the whole graph.
+  await page.getByRole('button', { name: 'Fit View', exact: true }).click();
   const rgb = page.getByRole('group', { name: 'Pack node image (RGB)' });
   await rgb.getByText('ok').waitFor({ timeout: 60_000 });
   // Closer than "fit view", around the middle of the graph.
@@ -36,16 +38,16 @@ try {
   await page.mouse.wheel(0, -320);
 
   await select(page, 'Pack node image (RGB)');
-  await page.getByRole('img', { name: /^Image of rgb/ }).waitFor({ timeout: 30_000 });
+  await page.getByRole('img', { name: /^Image of image \(RGB\)\./ }).waitFor({ timeout: 30_000 });
   await shot(page, 'editor-image');
 
   await select(page, 'AddV2 node wave (heatmap)');
   await page.getByRole('tab', { name: 'Heatmap' }).click();
-  await page.getByRole('img', { name: /^Heatmap of wave/ }).waitFor();
+  await page.getByRole('img', { name: /^Heatmap of wave \(heatmap\)\./ }).waitFor();
   await shot(page, 'panel-heatmap');
 
   await page.getByRole('combobox', { name: 'Loss target' }).selectOption('energy');
-  const gradient = page.getByRole('region', { name: /Gradient of energy with respect to wave/ });
+  const gradient = page.getByRole('region', { name: /Gradient of edge energy with respect to wave \(heatmap\)/ });
   await gradient.waitFor({ timeout: 60_000 });
   await gradient.getByRole('tab', { name: 'Heatmap' }).click();
   await gradient.scrollIntoViewIfNeeded();
@@ -70,6 +72,29 @@ try {
   await page.keyboard.press('Control+Enter');
   await body.locator('.cm-lintRange-error').waitFor({ timeout: 60_000 });
   await shot(page, 'script-editor');
+  await page.close();
+
+  // The editor as it opens an example, at a large and a small screen, in either theme; and Compare.
+  for (const colorScheme of ['light', 'dark'] as const)
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 1024, height: 768 },
+    ]) {
+      const themed = await browser.newPage({ viewport, colorScheme });
+      await themed.goto(url);
+      await themed.getByRole('status', { name: 'Run status' }).getByText('Backend:').waitFor({ timeout: 60_000 });
+      await themed.getByRole('combobox', { name: 'Examples' }).selectOption('mlp.json');
+      // Its value drawn on the node: the graph has run.
+      await themed.getByRole('img', { name: /^x·W1: heatmap/ }).waitFor({ state: 'attached', timeout: 60_000 });
+      await select(themed, 'MatMul node x·W1');
+      await shot(themed, `editor-${viewport.width}-${colorScheme}`);
+      if (viewport.width === 1440) {
+        await themed.getByRole('button', { name: 'Compare', exact: true }).click();
+        await themed.getByRole('table', { name: 'Eager and graph compared' }).waitFor({ timeout: 60_000 });
+        await shot(themed, `compare-${colorScheme}`);
+      }
+      await themed.close();
+    }
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
