@@ -82,6 +82,17 @@ test('a wire dropped on empty canvas offers the ops that fit, and the chosen nod
       },
     );
     expect(await edgeCount(page, /sin(\(x\))?\.y/, 'sqrt\\.x')).toBe(0);
+
+    // From an input, the ops that can feed it: a Const (1 by default) in place of two.
+    await drag(page, await centre(page, 'Input y of 2·sin(x)'), await emptyCanvasPoint(page));
+    await dialog.waitFor();
+    await search.fill('const');
+    await waitFor(offered, (names) => names[0] === 'Const', { what: 'Const offered' });
+    await search.press('Enter');
+    await edge(page, 'const\\.output', '2·sin\\(x\\)\\.y|mul\\.y').waitFor();
+    expect(await edgeCount(page, 'two\\.output', '2·sin\\(x\\)\\.y|mul\\.y')).toBe(0);
+    await selectNode(page, 'Mul', '2·sin(x)');
+    await waitForValues(sidePanel(page), '2·sin(x).z', X.map(Math.sin));
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();
