@@ -85,7 +85,8 @@ function EditorLayout() {
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       {paletteOpen && <CommandPalette context={fullContext} onClose={() => setPaletteOpen(false)} />}
       {problem && <ErrorDialog problem={problem} onClose={() => setProblem(null)} />}
-      <Toaster theme="system" position="bottom-center" offset={{ bottom: 44 }} />
+      {/* Above the status bar, which takes two lines on a narrow screen. */}
+      <Toaster theme="system" position="bottom-center" offset={{ bottom: 84 }} />
     </div>
   );
 }
