@@ -29,7 +29,7 @@ export interface BenchInfo {
   renderedEdges: number;
   /** From the module's start to ready. */
   readyMs: number;
-  /** Value previews (canvases) and edge type labels drawn on screen once ready. */
+  /** Value previews (pictures) and edge type labels drawn on screen once ready. */
   previews: number;
   edgeLabels: number;
   /** The size of the first node as rendered. */
@@ -177,7 +177,7 @@ async function settle(): Promise<void> {
     kind,
     renderedNodes: document.querySelectorAll('.react-flow__node').length,
     renderedEdges: document.querySelectorAll('.react-flow__edge').length,
-    previews: document.querySelectorAll('.op-node-preview canvas').length,
+    previews: document.querySelectorAll('.op-node-preview img').length,
     edgeLabels: document.querySelectorAll('.tensor-edge-label').length,
     readyMs: performance.now() - started,
     nodeWidth: first?.offsetWidth ?? 0,

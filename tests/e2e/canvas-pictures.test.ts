@@ -20,10 +20,18 @@ const mlpNode = (id: string) => mlp.nodes.find((n) => n.id === id)!;
 /** Six significant digits, trailing zeros dropped, U+2212 for minus: the figures the canvas writes. */
 const six = (v: number) => String(Number(v.toPrecision(6))).replace('-', '\u2212');
 
-/** RGBA of one pixel of a canvas, in canvas pixels. */
-const pixel = (canvas: Locator, x: number, y: number) =>
-  canvas.evaluate(
-    (c: HTMLCanvasElement, [px, py]) => Array.from(c.getContext('2d')!.getImageData(px!, py!, 1, 1).data),
+/** RGBA of one pixel of a preview's bitmap, in bitmap pixels (its natural size). */
+const pixel = (image: Locator, x: number, y: number) =>
+  image.evaluate(
+    async (img: HTMLImageElement, [px, py]) => {
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(img, 0, 0);
+      return Array.from(context.getImageData(px!, py!, 1, 1).data);
+    },
     [x, y],
   );
 
@@ -124,7 +132,15 @@ test('edges are labelled with their types; a vector draws a sparkline, a matrix 
     await sparkline.waitFor();
     // 132 × 28 CSS pixels, 2 clear on each side: sin(2), the max, is the peak at the middle of the top
     // (x = 2 + 128 / 2, y = 2); sin(3), the min, ends it at the bottom right (130, 26).
-    const accent = await sparkline.evaluate((c) => getComputedStyle(c).color.match(/\d+/g)!.map(Number));
+    // The line is drawn in the theme's accent colour.
+    const accent = await sparkline.evaluate((img) => {
+      const probe = img.ownerDocument.createElement('span');
+      probe.style.color = 'var(--accent)';
+      img.ownerDocument.body.append(probe);
+      const rgb = getComputedStyle(probe).color.match(/\d+/g)!.map(Number);
+      probe.remove();
+      return rgb;
+    });
     const ratio = await page.evaluate(() => Math.ceil(window.devicePixelRatio || 1));
     const peak = await pixel(sparkline, 66 * ratio, 2 * ratio);
     expect(peak[3], 'the line passes the peak').toBeGreaterThan(100);
@@ -141,7 +157,7 @@ test('edges are labelled with their types; a vector draws a sparkline, a matrix 
         exact: true,
       });
     await heatmap.waitFor();
-    // One canvas pixel per cell: the min cell is viridis's first colour, the max its last.
+    // One bitmap pixel per cell: the min cell is viridis's first colour, the max its last.
     const cell = (i: number) => pixel(heatmap, i % 5, Math.floor(i / 5));
     expect(await cell(w1.indexOf(Math.min(...w1)))).toEqual([0x44, 0x01, 0x54, 255]);
     expect(await cell(w1.indexOf(Math.max(...w1)))).toEqual([0xfd, 0xe7, 0x25, 255]);

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { TensorSummary } from '../../../runtime/summary';
 import { formatPreview } from '../preview';
 import { describePreview } from './describe-preview';
-import { PreviewCanvas } from './PreviewCanvas';
+import { PreviewImage } from './PreviewImage';
 import { previewPicture, valuesNeeded } from './preview-picture';
 import { usePreviewValues } from './preview-values';
 import './previews.css';
@@ -29,7 +29,7 @@ export const NodePreview = memo(function NodePreview({ nodeId, port, label, summ
     <div className="op-node-preview" role="group" aria-label={`Value of ${label}`}>
       {picture ? (
         <div className="op-node-picture">
-          <PreviewCanvas
+          <PreviewImage
             numbers={text}
             picture={picture}
             values={values}
