@@ -53,4 +53,4 @@ for (const colorScheme of ['light', 'dark'] as const)
     } finally {
       await app.close();
     }
-  }, 180_000);
+  }, 300_000);
