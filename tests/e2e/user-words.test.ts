@@ -174,6 +174,16 @@ test('the grid editor: a cell typed, a block pasted from a spreadsheet, a seeded
     expect(await panel.getByRole('textbox', { name: 'Shape of x', exact: true }).inputValue()).toBe('[2, 3]');
     await twoSin([1, 2, 3, 4, 5, 6]);
 
+    // The grid is one tab stop; arrows move between its cells, Enter commits and moves down.
+    await cell('x[0][1]').click();
+    await page.keyboard.press('ArrowDown');
+    expect(await cell('x[1][1]').evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await cell('x[0][2]').getAttribute('tabindex')).toBe('-1');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('0.5');
+    await page.keyboard.press('Enter');
+    await twoSin([1, 2, 3, 4, 0.5, 6]);
+
     await panel
       .getByRole('combobox', { name: 'Fill for x', exact: true })
       .selectOption({ label: 'random uniform in [0, 1)' });

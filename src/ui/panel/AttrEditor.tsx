@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { attrValueKey } from '../../graph/attr-key';
 import type { AttrSpec } from '../../graph/attrs';
 import type { AttrValue, PortDecl, TensorLiteral } from '../../graph/types';
 import { CodeAttr, type CodeContext } from './code/CodeAttr';
@@ -123,10 +122,10 @@ export function AttrEditor({ nodeId, nodeName, name, spec, value, onChange, code
     case 'file':
       return <FileAttr id={id} name={name} spec={spec} value={String(value)} onCommit={onChange} />;
     case 'tensor':
-      // Keyed by value: an undo or a new run's value resets the drafts.
+      // Its parts reset their drafts when the value changes; the editor itself stays, and keeps the focus.
       return (
         <TensorEditor
-          key={attrValueKey(value)}
+          key={id}
           id={id}
           label={label}
           name={nodeName}

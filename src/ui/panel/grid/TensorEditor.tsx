@@ -33,11 +33,14 @@ export function TensorEditor({
   value: TensorLiteral;
   onCommit: (value: TensorLiteral) => void;
 }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const key = attrValueKey(value);
+  // A refused change is reported until the value changes (an edit, an undo).
+  const [refused, setRefused] = useState<{ readonly of: string; readonly problem: string } | null>(null);
+  const problem = refused?.of === key ? refused.problem : null;
   const commit = (next: TensorLiteral) => {
     const bad = checkTensorLiteral(next);
-    setProblem(bad);
-    if (!bad && attrValueKey(next) !== attrValueKey(value)) onCommit(next);
+    setRefused(bad ? { of: key, problem: bad } : null);
+    if (!bad && attrValueKey(next) !== key) onCommit(next);
   };
   const large = value.values.length > TYPEABLE_VALUES;
   const tooLargeForGrid = gridProblem(value.shape);
@@ -76,7 +79,7 @@ export function TensorEditor({
           ) : (
             <TensorGrid name={name} value={value} onCommit={commit} />
           )}
-          <TensorText key={attrValueKey(value)} id={id} value={value} onCommit={commit} />
+          <TensorText key={key} id={id} value={value} onCommit={commit} />
         </>
       )}
       {problem && (

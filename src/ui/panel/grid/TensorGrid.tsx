@@ -1,13 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TensorLiteral } from '../../../graph/types';
 import { cellIndex, cellName, flatIndex, gridView, pasted, withValue } from './tensor-grid';
 import { parseCell, parseTsv } from './tsv';
 
 /**
  * The tensor's cells, one input each, named like `x[1][2]`: a matrix as rows and columns, a vector
- * as one row, a tensor of higher rank one slice at a time (chosen by its leading indices). Typing
- * a value and leaving the cell is one edit; cells pasted from a spreadsheet (tab-separated) fill
- * the grid from the cell pasted into.
+ * as one row, a tensor of higher rank one slice at a time (chosen by its leading indices). The grid
+ * is one tab stop; arrows and Enter move between cells. Typing a value and leaving the cell is one
+ * edit; cells pasted from a spreadsheet (tab-separated) fill the grid from the cell pasted into.
  */
 export function TensorGrid({
   name,
@@ -23,7 +23,36 @@ export function TensorGrid({
   const [slice, setSlice] = useState<number[]>(() => view.leading.map(() => 0));
   const at = view.leading.map((size, d) => Math.min(slice[d] ?? 0, Math.max(0, size - 1)));
   const [error, setError] = useState<string | null>(null);
+  // One tab stop for the whole grid (a 32 × 32 one would be 1,024): the arrow keys move between cells.
+  const [focused, setActive] = useState({ row: 0, column: 0 });
+  const active = { row: Math.min(focused.row, view.rows - 1), column: Math.min(focused.column, view.columns - 1) };
+  const table = useRef<HTMLTableElement>(null);
   const errorId = `grid-${name}-error`;
+  const moveTo = (row: number, column: number) => {
+    if (row < 0 || column < 0 || row >= view.rows || column >= view.columns) return;
+    setActive({ row, column });
+    table.current?.querySelector<HTMLInputElement>(`[data-cell="${row},${column}"]`)?.focus();
+  };
+  const onCellKey = (e: React.KeyboardEvent<HTMLInputElement>, row: number, column: number) => {
+    const input = e.currentTarget;
+    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+    const atEnd = input.selectionStart === input.value.length;
+    const to =
+      e.key === 'ArrowUp'
+        ? [row - 1, column]
+        : e.key === 'ArrowDown' || e.key === 'Enter'
+          ? [row + 1, column]
+          : e.key === 'ArrowLeft' && atStart
+            ? [row, column - 1]
+            : e.key === 'ArrowRight' && atEnd
+              ? [row, column + 1]
+              : null;
+    if (!to) return;
+    e.preventDefault();
+    // Leaving the cell commits what was typed in it (on blur).
+    if (e.key === 'Enter' && row === view.rows - 1) input.blur();
+    moveTo(to[0]!, to[1]!);
+  };
 
   const commitCell = (flat: number, text: string) => {
     const number = parseCell(text);
@@ -57,7 +86,7 @@ export function TensorGrid({
           ))}
         </div>
       )}
-      <table aria-label={`Cells of ${name}`} aria-describedby={error ? errorId : undefined}>
+      <table ref={table} aria-label={`Cells of ${name}`} aria-describedby={error ? errorId : undefined}>
         {shape.length > 0 && (
           <thead>
             <tr>
@@ -83,11 +112,14 @@ export function TensorGrid({
                     <input
                       key={shown}
                       aria-label={cellName(name, index)}
+                      data-cell={`${r},${c}`}
+                      tabIndex={active.row === r && active.column === c ? 0 : -1}
                       defaultValue={shown}
                       size={5}
                       spellCheck={false}
                       onBlur={(e) => e.target.value !== shown && commitCell(flat, e.target.value)}
-                      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+                      onFocus={() => setActive({ row: r, column: c })}
+                      onKeyDown={(e) => onCellKey(e, r, c)}
                       onPaste={(e) => {
                         const text = e.clipboardData.getData('text/plain');
                         if (!/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
