@@ -37,7 +37,7 @@ export function ShapeField({
       <input
         aria-label={`Shape of ${name}`}
         value={draft}
-        size={8}
+        size={Math.max(6, draft.length + 1)}
         spellCheck={false}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
