@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { setValues } from '../graph/edits';
+import type { DocumentSettings } from '../graph/document-settings';
 import type { TrainingSpec } from '../graph/training';
 import type { Graph } from '../graph/types';
 import { validateGraph } from '../graph/validate';
@@ -55,7 +56,7 @@ export async function trainFile(file: string, options: TrainFileOptions, place: 
       return 1;
     }
     runtime = await chooseRuntime(scripts.length > 0, processes, options.backend, null);
-    return await train(graph, lengthened(setup, options.length), runtime, options);
+    return await train(graph, lengthened(setup, options.length), runtime, options, loaded.settings);
   } catch (e) {
     console.error(`error: ${shownMessage((e as Error).message)}`);
     return 1;
@@ -74,6 +75,7 @@ async function train(
   spec: TrainingSpec,
   runtime: CliRuntime,
   options: TrainFileOptions,
+  settings?: DocumentSettings,
 ): Promise<number> {
   const started = await runtime.startTraining({ ...graph, training: spec });
   if ('reason' in started) return failed(started.nodeId, started.reason, ' (as training started)');
@@ -108,7 +110,7 @@ async function train(
   if (options.out)
     await writeFile(
       options.out,
-      serializeGraph(setValues(graph, new Map(Object.entries(await runtime.trainedValues())))),
+      serializeGraph(setValues(graph, new Map(Object.entries(await runtime.trainedValues()))), settings),
     );
   if (options.json) console.log(JSON.stringify({ steps, seconds, log, spec }, null, 2));
   else
