@@ -4,7 +4,7 @@ import type { AnyOpSignature } from '../graph/op-signature';
 import type { OpRegistry } from '../graph/registry';
 import { formatType } from '../graph/shape';
 import type { Csr } from '../graph/topo';
-import type { Graph, PortRef, TensorType } from '../graph/types';
+import { nodeLabel, type Graph, type PortRef, type TensorType } from '../graph/types';
 import { validateGraph, type GraphIndex, type ResolvedNode, type Validation } from '../graph/validate';
 import { own, setOwn } from '../graph/own';
 import { upstreamCone } from '../graph/upstream-cone';
@@ -307,6 +307,7 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
     steps[step] = {
       index: step++,
       nodeId: n.node.id,
+      label: nodeLabel(n.node),
       op: n.op as AnyOpDef,
       attrs: n.attrs,
       inputPorts: layout.inputPorts[i]!,

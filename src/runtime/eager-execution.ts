@@ -33,7 +33,7 @@ export class EagerExecution implements Execution {
   private readonly signatures: number[];
   /** Signature → slot, for values a later run may take over. */
   private readonly bySignature = new Map<number, number>();
-  /** Per slot left without a value, the node whose failure caused it: what depends on it is skipped. */
+  /** Per slot left without a value, the label of the node whose failure caused it: what depends on it is skipped. */
   private readonly poisoned: (string | undefined)[] = [];
 
   constructor(
@@ -103,7 +103,7 @@ export class EagerExecution implements Execution {
       this.error ??= { nodeId: step.nodeId, message };
       record.status = 'error';
       record.error = message;
-      for (const slot of step.outputSlots) this.poisoned[slot] = step.nodeId;
+      for (const slot of step.outputSlots) this.poisoned[slot] = step.label;
     }
     record.ms = now() - start;
     this.totalMs += record.ms;

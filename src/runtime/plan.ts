@@ -6,6 +6,8 @@ import type { AnyOpDef, Tensor } from '../ops/define-op';
 export interface PlanStep {
   readonly index: number;
   readonly nodeId: string;
+  /** The node as the user knows it (its name, else its id), for messages about it. */
+  readonly label: string;
   readonly op: AnyOpDef;
   readonly attrs: Readonly<Record<string, AttrValue>>;
   /** Input port names, and for each the slot holding its value (a list for a variadic port). */

@@ -19,7 +19,7 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
   const values: (Tensor | undefined)[] = new Array(plan.slots.length);
   for (const [slot, t] of plan.constants) values[slot] = t;
   let error: Execution['error'] = null;
-  // Only after a failure: per slot left without a value, the node whose failure caused it.
+  // Only after a failure: per slot left without a value, the label of the node whose failure caused it.
   let poisoned: (string | undefined)[] | null = null;
   const outcomes = new Map<number, Pick<StepRecord, 'status' | 'error'>>();
 
@@ -52,7 +52,7 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
         error ??= { nodeId: step.nodeId, message };
         outcomes.set(i, { status: 'error', error: message });
         poisoned ??= new Array<string | undefined>(plan.slots.length);
-        for (const slot of outputSlots) poisoned[slot] = step.nodeId;
+        for (const slot of outputSlots) poisoned[slot] = step.label;
       }
     }
     const free = freeAfter[i];
@@ -89,7 +89,7 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
   };
 }
 
-/** The failed node upstream of one of the step's inputs, if any. */
+/** The label of the failed node upstream of one of the step's inputs, if any. */
 export function failedUpstream(step: PlanStep, poisoned: readonly (string | undefined)[]): string | null {
   for (const slots of step.inputSlots)
     for (const slot of typeof slots === 'number' ? [slots] : slots) if (poisoned[slot]) return poisoned[slot]!;

@@ -211,6 +211,24 @@ describe('execution', () => {
       expect(again.ok).toBe(true);
     },
   );
+
+  it.each(['eager', 'graph'] as const)('in %s mode names the failed node as the user named it', async (mode) => {
+    const built = new GraphBuilder()
+      .input('x', [1, 2])
+      .node('boom', 'Explode', {}, { x: 'x' })
+      .node('after', 'Neg', {}, { x: 'boom.y' })
+      .node('last', 'Abs', {}, { x: 'after' })
+      .build();
+    const g = { ...built, nodes: built.nodes.map((n) => (n.id === 'boom' ? { ...n, name: 'the fuse' } : n)) };
+    baseline = live();
+    session = new Session(tf, null, createRegistry([...OPS, Explode]));
+    const report = await session.run(g, { mode, outputs: ['last'] });
+    const errors = Object.fromEntries(report.nodes.map((n) => [n.nodeId, n.error]));
+    expect(errors).toMatchObject({
+      after: 'skipped because the fuse failed',
+      last: 'skipped because the fuse failed',
+    });
+  });
 });
 
 const Explode = defineOp({
