@@ -4,6 +4,15 @@ import { expect, it } from 'vitest';
 import { repo, tempFile } from './cli';
 
 /** The processes below `pid` (from /proc: this test runs where the sandbox does, on Linux). */
+/** A process's command line; empty once it has ended (a helper may come and go while the test looks). */
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 function descendants(pid: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -71,7 +80,7 @@ it('a runner killed outright takes its script process with it, even one spinning
   let spinning: number[] = [];
   await until('the script process to start', () => {
     spinning = descendants(runner.pid!);
-    return spinning.some((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('child-main'));
+    return spinning.some((pid) => commandLine(pid).includes('child-main'));
   });
   // Let the script start spinning.
   await new Promise((r) => setTimeout(r, 3000));

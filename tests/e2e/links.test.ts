@@ -10,7 +10,7 @@ import {
   toolbarButton,
   waitFor,
 } from './support/editor';
-import { nodeMessage, trustAndRun, trustBanner } from './support/scripts';
+import { nodeMessage, nodePreview, trustAndRun, trustBanner } from './support/scripts';
 
 test('a copied link opens the same graph elsewhere: untrusted, its scripts waiting, the previous graph one Undo away', async () => {
   const sender = await openApp();
@@ -49,7 +49,7 @@ test('a copied link opens the same graph elsewhere: untrusted, its scripts waiti
     expect(new URL(page.url()).hash).toBe('');
     await trustAndRun(page);
     await waitFor(
-      () => canvasNode(page, 'TensorScript', 'my_python_op').innerText(),
+      () => nodePreview(page, 'TensorScript', 'my_python_op'),
       (text) => text.includes('[1.683, 1.819, 0.2822]'),
       { what: 'the trusted script to give sin(x)·2 on [1, 2, 3]' },
     );

@@ -7,6 +7,7 @@ import { openApp, READY_TIMEOUT, runStatus, screenshot } from './support/browser
 import {
   allClose,
   canvasNodeNames,
+  fitView,
   parseShown,
   readStatistics,
   selectNode,
@@ -90,6 +91,7 @@ test('a model.json dropped with its weights opens laid out, runs, shows inner va
     );
     await notes.getByRole('button', { name: 'OK', exact: true }).click();
 
+    await fitView(page);
     expect(await canvasNodeNames(page)).toEqual([
       'BiasAdd node dense/BiasAdd',
       'Const node dense/bias',
@@ -193,6 +195,7 @@ test('a 10 MB model opens, saves, autosaves and comes back after a reload; a lin
       await runStatus(page).filter({ hasText: 'Backend:' }).waitFor({ state: 'attached', timeout: READY_TIMEOUT });
       await waitForStatus(page, /4\/4 steps/, 60_000);
     });
+    await fitView(page);
     expect(await canvasNodeNames(page)).toEqual([
       'Const node dense/kernel',
       'MatMul node dense/MatMul',

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
 import { canvasNode, openExample, selectNode, sidePanel, waitFor, waitForValues } from './support/editor';
-import { codeEditor, setCodeAttr } from './support/scripts';
+import { codeEditor, nodePreview, setCodeAttr } from './support/scripts';
 
 const scriptProblems = (page: Page, attr = 'body') =>
   sidePanel(page).getByRole('list', { name: `Problems in ${attr}`, exact: true });
@@ -116,7 +116,7 @@ test('a syntax error is underlined while typing, and nothing is applied until it
     expect(problems).toMatch(/line 2:/);
     expect(await (await underlined(page, 'body')).count()).toBe(1);
     // Not committed: the node still shows the values of the body it had.
-    expect(await canvasNode(page, 'ArrayScript', 'MyCustomOp').innerText()).toContain('[2, 4, 6]');
+    expect(await nodePreview(page, 'ArrayScript', 'MyCustomOp')).toContain('[2, 4, 6]');
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();

@@ -13,6 +13,7 @@ import {
   valuesTable,
   waitForValues,
 } from './support/editor';
+import { nodePreview } from './support/scripts';
 
 test('a seed example with script nodes runs from the examples menu, gradient body included', async () => {
   const app = await openApp();
@@ -64,7 +65,7 @@ test('a graph file with a script opens untrusted: nothing runs until Trust and r
     await expect.poll(() => node.innerText()).toContain('not run: this graph is not trusted yet');
     await banner.getByRole('button', { name: 'Trust and run' }).click();
     await expect.poll(() => banner.count()).toBe(0);
-    await expect.poll(() => node.innerText(), { timeout: 30_000 }).toContain('[2, 4]');
+    await expect.poll(() => nodePreview(page, 'TensorScript', 'double'), { timeout: 30_000 }).toContain('[2, 4]');
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();

@@ -60,9 +60,9 @@ export function sidePanel(page: Page): Locator {
 
 /**
  * Selects a node by clicking it on the canvas and waits until the side panel shows it (its
- * "Node name" field holds the name, or is empty with the id as placeholder). A click while the
- * canvas is still fitting a newly opened graph into view can miss the moving node, so it clicks
- * again until the panel shows the node.
+ * "Node name" field holds the name, or is empty with the id as placeholder). A node out of view
+ * is brought in with Fit View. A click while the canvas is still placing a newly opened graph can
+ * miss the moving node, so it clicks again until the panel shows the node.
  */
 export async function selectNode(page: Page, op: string, label: string): Promise<void> {
   const nameField = sidePanel(page).getByRole('textbox', { name: 'Node name', exact: true });
@@ -75,8 +75,12 @@ export async function selectNode(page: Page, op: string, label: string): Promise
   };
   const deadline = Date.now() + 15_000;
   for (;;) {
-    await canvasNode(page, op, label).click();
+    const node = canvasNode(page, op, label);
     try {
+      // The canvas draws only the nodes in view, and a graph opens at its inputs when fitting all
+      // of it would make its titles unreadable.
+      if (!(await node.count())) await fitView(page);
+      await node.click({ timeout: 5_000 });
       await waitFor(shown, (name) => name === label, {
         timeout: 2_000,
         what: `the side panel to show the node ${label}`,
@@ -183,6 +187,8 @@ export async function openExample(page: Page, title: string): Promise<void> {
 /** Fits the whole graph in view (React Flow's "Fit View" control), so every node is rendered. */
 export async function fitView(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Fit View', exact: true }).click();
+  // The nodes that came into view are drawn with the next frames.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /**
