@@ -1,11 +1,6 @@
-import type { RunReport } from '../../runtime/reports';
 import { nodeLabel } from '../../graph/types';
 import { useDoc, useRun } from '../app-context';
-import { formatBytes as bytes } from '../format-bytes';
-
-function runFigures(r: RunReport): string {
-  return `${r.mode} run ${r.totalMs.toFixed(1)} ms · ${r.stepsRun}/${r.stepsTotal} steps · peak ${r.peakTensors} tensors (${bytes(r.peakBytes)}) · ${r.tensorsAlive} alive (${bytes(r.bytesAlive)}) · ${r.traceCount} trace${r.traceCount === 1 ? '' : 's'}`;
-}
+import { runFigures } from './run-figures';
 
 /** The backend and why, the last run's figures, and passing notices; Compare shows its own panel. */
 export function StatusBar() {
