@@ -9,7 +9,8 @@ export const LAYOUT_OPTIONS: LayoutOptions = {
   'elk.edgeRouting': 'SPLINES',
   'elk.layered.edgeRouting.splines.mode': 'CONSERVATIVE',
   'elk.spacing.nodeNode': '28',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+  // Room between layers for an edge's type in full ("float32[4,5]" takes 84 px with its margins).
+  'elk.layered.spacing.nodeNodeBetweenLayers': '96',
   // Brandes-Köpf straightens long edges by spreading layers apart (a random 1,200-node DAG came
   // out 29,000 px tall, a 1,000-node ResNet 16,000); network simplex is compact but took 45 s on
   // that DAG; linear segments is compact but takes 8 s on a 1,000-node converter model (a long
