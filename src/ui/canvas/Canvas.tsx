@@ -30,6 +30,7 @@ import { OP_DRAG_TYPE } from '../palette/Palette';
 import { addNodeAt } from './add-node';
 import { CanvasActionsContext, type CanvasActions, type PortEnd } from './canvas-actions';
 import { CollapsibleMinimap } from './CollapsibleMinimap';
+import { connectPorts } from './connect-ports';
 import { ConnectList } from './ConnectList';
 import { OpNode, type OpFlowNode } from './OpNode';
 import type { OverlayMode } from './overlay/node-heat';
@@ -147,13 +148,7 @@ export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | 
   const connect = useCallback(
     (c: Connection) => {
       if (!c.sourceHandle || !c.targetHandle) return;
-      const result = app.doc.getState().connect({
-        source: c.source,
-        sourcePort: c.sourceHandle,
-        target: c.target,
-        targetPort: c.targetHandle,
-      });
-      app.run.setState({ notice: result.ok ? null : { text: `Cannot connect: ${result.reason}`, tone: 'error' } });
+      connectPorts(app, { source: c.source, sourcePort: c.sourceHandle, target: c.target, targetPort: c.targetHandle });
     },
     [app],
   );

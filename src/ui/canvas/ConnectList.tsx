@@ -4,6 +4,7 @@ import { nodeLabel, type Graph, type Position } from '../../graph/types';
 import { validationOf } from '../../store/document-store';
 import { useApp } from '../app-context';
 import type { PortEnd } from './canvas-actions';
+import { connectPorts } from './connect-ports';
 import { PickList, type PickItem } from './PickList';
 import { portLabel } from './port-label';
 
@@ -50,13 +51,7 @@ export function ConnectList({ from, at, onClose }: { from: PortEnd; at: Position
             { node, port },
           ]
         : [{ node, port }, from];
-    const result = app.doc.getState().connect({
-      source: source.node,
-      sourcePort: source.port,
-      target: target.node,
-      targetPort: target.port,
-    });
-    app.run.setState({ notice: result.ok ? null : { text: `Cannot connect: ${result.reason}`, tone: 'error' } });
+    connectPorts(app, { source: source.node, sourcePort: source.port, target: target.node, targetPort: target.port });
     onClose();
   };
 

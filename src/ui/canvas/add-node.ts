@@ -2,6 +2,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { Position } from '../../graph/types';
 import type { App } from '../../store/app';
 import type { PortEnd } from './canvas-actions';
+import { connectNotice } from './connect-ports';
 import { focusNode } from './focus-node';
 import { newNodeSpot, revealSpot } from './new-node-spot';
 import type { OpFlowNode } from './OpNode';
@@ -41,7 +42,7 @@ export function addNodeAt(
       wire.from.side === 'output' ? 'fed-by' : 'feeds',
     );
     id = added.id;
-    app.run.setState({ notice: added.refused ? { text: `Cannot connect: ${added.refused}`, tone: 'error' } : null });
+    app.run.setState({ notice: connectNotice(added.refused) });
   } else id = doc.addNode(op, { x: spot.x, y: spot.y });
   app.selection.setState({ nodes: [id], edges: [] });
   if (placement === 'in-view') revealSpot(flow, spot, box);
