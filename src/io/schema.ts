@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKEND_REQUESTS, EXECUTION_MODES } from '../graph/document-settings';
+import { BACKEND_REQUESTS, EXECUTION_MODES, OPTIMIZER_PASSES } from '../graph/document-settings';
 import { DTYPES, elementCount, type DType } from '../graph/types';
 import { cappedReport, describe, expected, oneOf } from './issues';
 import { ownRecord } from './own-record';
@@ -161,8 +161,12 @@ const documentSettings = z.strictObject(
     lossTarget: z.string(expected('a node id')).optional(),
     mode: z.enum(EXECUTION_MODES, expected(oneOf(EXECUTION_MODES))).optional(),
     backend: z.enum(BACKEND_REQUESTS, expected(oneOf(BACKEND_REQUESTS))).optional(),
+    passes: z
+      .array(z.enum(OPTIMIZER_PASSES, expected(oneOf(OPTIMIZER_PASSES))), expected('a list of pass names'))
+      .optional(),
+    outputs: z.array(z.string(expected('a node id')), expected('a list of node ids')).optional(),
   },
-  expected('settings {lossTarget?, mode?, backend?}'),
+  expected('settings {lossTarget?, mode?, backend?, passes?, outputs?}'),
 );
 
 const graphFields = <V extends number, A extends z.ZodType>(version: V, attr: A) => ({

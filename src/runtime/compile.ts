@@ -10,7 +10,15 @@ import { own, setOwn } from '../graph/own';
 import { upstreamCone } from '../graph/upstream-cone';
 import type { AnyOpDef, Tensor, TF } from '../ops/define-op';
 import { outputsOverBudget } from '../ops/over-budget';
-import type { CompileResult, Plan, PlanStep, Slot } from './plan';
+import {
+  PASS_NAMES,
+  type CompileResult,
+  type PassName,
+  type PassResult,
+  type Plan,
+  type PlanStep,
+  type Slot,
+} from './plan';
 import { emptyOutputs, emptyTypes, runForward } from './forward';
 
 // The functions here that loop over every node of a graph create no closures (callbacks included).
@@ -26,6 +34,13 @@ export interface CompileOptions {
   readonly outputs?: readonly (string | PortRef)[];
   /** Evaluate all-constant subgraphs at compile time. Default true. */
   readonly fold?: boolean;
+  /**
+   * The optimizer passes to run (see `PASS_NAMES`); default: all. Pruning off runs every node of
+   * `keep` too, not only what the outputs need.
+   */
+  readonly passes?: readonly PassName[];
+  /** With pruning off, the nodes to run although no output needs them; default: every node. */
+  readonly keep?: readonly string[];
   /**
    * The most bytes one value may take: a node inference says would pass it is refused (and not
    * folded); the others are checked as they run. Default: no limit but the element count.
@@ -353,6 +368,19 @@ class TracedPlan implements Plan {
     this.key = prepared.key;
     this.pruned = prepared.pruned;
     this.maxBytes = prepared.maxBytes;
+  }
+
+  get passes(): readonly PassResult[] {
+    return PASS_NAMES.map((pass) => ({
+      pass,
+      enabled: pass === 'prune' || (pass === 'fold' && this.prepared.fold),
+      changes:
+        pass === 'prune'
+          ? this.pruned.map((node) => ({ kind: 'pruned' as const, node }))
+          : pass === 'fold'
+            ? this.folded.map((node) => ({ kind: 'folded' as const, node }))
+            : [],
+    }));
   }
 
   get text(): string {

@@ -2,6 +2,34 @@ import type { Diagnostic } from '../graph/diagnostics';
 import type { AttrValue, DType, PortRef, TensorType } from '../graph/types';
 import type { AnyOpDef, Tensor } from '../ops/define-op';
 
+/**
+ * The optimizer's passes, in the order TensorFlow's Grappler runs them. `fuse` is the slot of the
+ * elementwise fusion pass (kernels issue): until then it changes nothing.
+ */
+export const PASS_NAMES = ['prune', 'fold', 'cse', 'simplify', 'fuse'] as const;
+export type PassName = (typeof PASS_NAMES)[number];
+
+/** What one pass did to one node. */
+export type PassChange =
+  /** No requested output depends on the node: it never runs. */
+  | { readonly kind: 'pruned'; readonly node: string }
+  /** All its inputs were constant: it was computed at compile time and became a constant. */
+  | { readonly kind: 'folded'; readonly node: string }
+  /** The same op with the same attributes on the same inputs as `into`: its readers read `into`'s value. */
+  | { readonly kind: 'merged'; readonly node: string; readonly into: string }
+  /**
+   * An algebraic rule (`x·1 → x`, `Transpose∘Transpose`, ...) rewrote it: its readers read `into`'s
+   * value instead (null: the node still runs, rewritten), or nothing reads it any more.
+   */
+  | { readonly kind: 'simplified'; readonly node: string; readonly rule: string; readonly into: string | null };
+
+/** One pass of the optimizer over a plan: whether it ran, and every node it removed, merged or rewrote. */
+export interface PassResult {
+  readonly pass: PassName;
+  readonly enabled: boolean;
+  readonly changes: readonly PassChange[];
+}
+
 /** One node to execute: its op, its attributes and where its inputs and outputs live. */
 export interface PlanStep {
   readonly index: number;
@@ -60,6 +88,8 @@ export interface Plan {
   readonly folded: readonly string[];
   /** Nodes no requested output depends on. */
   readonly pruned: readonly string[];
+  /** Every pass in order, with what it did (disabled ones too, with no changes). */
+  readonly passes: readonly PassResult[];
   /** The most bytes one value may take: steps known to pass it are refused, the others checked as they run. */
   readonly maxBytes: number;
   readonly text: string;

@@ -17,6 +17,7 @@ import {
   type GradientReport,
   type NodeReport,
   type NodeStatus,
+  type PlanView,
   type PortGradient,
   type RunReport,
 } from './reports';
@@ -35,6 +36,8 @@ export interface RunOptions extends BudgetOptions, Omit<CompileOptions, 'maxByte
   readonly cancelled?: () => boolean;
   /** Told when each script starts and ends, to enforce deadlines from outside. */
   readonly watch?: ScriptWatch;
+  /** Record where each node's time goes (kernels, readbacks, uploads, script calls): the report's `timeline`. */
+  readonly profile?: boolean;
 }
 
 export interface BudgetOptions {
@@ -319,7 +322,10 @@ export class Session {
       nodes: nodeReports,
       outputs,
       plan: plan.text,
+      optimization: execution.mode === 'graph' ? planView(plan) : null,
       retraced,
+      trace: null,
+      timeline: null,
       traceCount: this.traceCount,
       stepsRun,
       stepsTotal: plan.steps.length,
@@ -361,6 +367,16 @@ export class Session {
     this.gradients = null;
     this.gradientPlan = null;
   }
+}
+
+/** What the canvas draws of a plan: the passes, the step order and where values are freed. */
+function planView(plan: Plan): PlanView {
+  const slot = (s: number) => ({ node: plan.slots[s]!.node, port: plan.slots[s]!.port });
+  return {
+    passes: plan.passes,
+    steps: plan.steps.map((s) => s.nodeId),
+    frees: plan.steps.map((_, i) => (plan.freeAfter[i] ?? []).map(slot)),
+  };
 }
 
 /** The current values of the plan's fed nodes, taken from this run's graph. */
