@@ -5,6 +5,7 @@ import { defineOp, type AnyCodeArgs, type OpCode, type Tensor, type TF, type Val
 import type { BackendLimit } from './backend-limits';
 import { sumToShape } from './broadcast-gradient';
 import { NUMERIC } from './dtypes';
+import type { SimplifyRule } from './simplify';
 
 interface BinaryOptions {
   category?: OpCategory;
@@ -28,6 +29,8 @@ interface BinaryOptions {
    * type. An op without it cannot be exported as TypeScript (tests/io/typescript lists such ops).
    */
   code?: (x: string, y: string, type: TensorType, args: AnyCodeArgs) => OpCode;
+  /** The op's algebraic rules (see OpDef.simplify). */
+  simplify?: SimplifyRule;
 }
 
 /** A broadcasting elementwise op `z = f(x, y)` over inputs of one dtype. */
@@ -64,5 +67,6 @@ export function binaryOp(
     code: options.code
       ? (args) => options.code!(args.inputs.x, args.inputs.y, args.types.inputs.x, args as AnyCodeArgs)
       : undefined,
+    simplify: options.simplify,
   });
 }

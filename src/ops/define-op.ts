@@ -5,6 +5,7 @@ import type { InputSpecs, InputsOf, OpCategory, OpKind, OpSignature } from '../g
 import type { TensorLiteral, TensorType } from '../graph/types';
 import type { TfMapping } from '../graph/tf-mapping';
 import { INT32_AS_FLOAT, type BackendLimit } from './backend-limits';
+import type { SimplifyRule } from './simplify';
 
 /** The tfjs namespace, passed to every op so that ops never import tfjs themselves. */
 export type TF = typeof tfjs;
@@ -97,6 +98,8 @@ export interface OpDef<
   code?(args: CodeArgs<I, O, A>): OpCode;
   /** A dataset node's examples: a training run feeds its outputs a batch a step, and tests on the rest. */
   dataset?(attrs: RunAttrValues<A>): Dataset;
+  /** The op's algebraic rules for the optimizer's simplification pass (`x·1 → x`). */
+  readonly simplify?: SimplifyRule;
 }
 
 /**
@@ -178,6 +181,7 @@ interface OpDefinition<I extends InputSpecs, O extends string, A extends AttrSpe
   gradientPath?(attrs: RunAttrValues<A>, nodeId: string): GradientPath;
   code?(args: CodeArgs<I, O, A>): OpCode;
   dataset?(attrs: RunAttrValues<A>): Dataset;
+  simplify?: SimplifyRule;
 }
 
 /** How a gradient passes a node of `op`: none through a non-differentiable op, else its own or the tape's. */

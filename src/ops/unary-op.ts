@@ -3,6 +3,7 @@ import type { DType, TensorType } from '../graph/types';
 import type { BackendLimit } from './backend-limits';
 import { defineOp, type AnyCodeArgs, type OpCode, type Tensor, type TF } from './define-op';
 import { FLOAT } from './dtypes';
+import type { SimplifyRule } from './simplify';
 
 interface UnaryOptions<X extends string, Y extends string> {
   category?: OpCategory;
@@ -17,6 +18,8 @@ interface UnaryOptions<X extends string, Y extends string> {
   gradient?: (tf: TF, x: Tensor, y: Tensor, dy: Tensor) => Tensor;
   /** How the op is written as tfjs code (see OpDef.code), given the expression of x and its type. */
   code: (x: string, type: TensorType, args: AnyCodeArgs) => OpCode;
+  /** The op's algebraic rules (see OpDef.simplify). */
+  simplify?: SimplifyRule;
 }
 
 /** An elementwise op `y = f(x)` that keeps shape and dtype. */
@@ -49,5 +52,6 @@ export function unaryOp<const X extends string = 'x', const Y extends string = '
         (args.types.inputs as Record<string, TensorType>)[input]!,
         args as AnyCodeArgs,
       ),
+    simplify: options.simplify,
   });
 }

@@ -13,6 +13,7 @@ import { outputsOverBudget } from '../ops/over-budget';
 import {
   PASS_NAMES,
   type CompileResult,
+  type PassChange,
   type PassName,
   type PassResult,
   type Plan,
@@ -20,6 +21,9 @@ import {
   type Slot,
 } from './plan';
 import { emptyOutputs, emptyTypes, runForward } from './forward';
+import { eliminateCommonSubexpressions } from './passes/cse';
+import { resolvedInputs, Rewrites, type InputSlots, type PassLayout } from './passes/rewrites';
+import { simplifyArithmetic } from './passes/simplify';
 
 // The functions here that loop over every node of a graph create no closures (callbacks included).
 // A closure makes its function keep its variables in a heap context, and V8 compiles a long loop
@@ -32,8 +36,6 @@ import { emptyOutputs, emptyTypes, runForward } from './forward';
 export interface CompileOptions {
   /** Node ids or names (every output port of the node), or single ports; default: every sink node. */
   readonly outputs?: readonly (string | PortRef)[];
-  /** Evaluate all-constant subgraphs at compile time. Default true. */
-  readonly fold?: boolean;
   /**
    * The optimizer passes to run (see `PASS_NAMES`); default: all. Pruning off runs every node of
    * `keep` too, not only what the outputs need.
@@ -58,7 +60,7 @@ export interface Prepared {
   readonly places: Int32Array;
   readonly outputs: readonly PortRef[];
   readonly pruned: readonly string[];
-  readonly fold: boolean;
+  readonly passes: ReadonlySet<PassName>;
   readonly maxBytes: number;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -78,14 +80,18 @@ export function prepare(
   validation: Validation,
   options: CompileOptions = {},
 ): Prepared | { ok: false; diagnostics: readonly Diagnostic[] } {
-  const fold = options.fold ?? true;
+  const passes = new Set(options.passes ?? PASS_NAMES);
   const maxBytes = options.maxBytes ?? Infinity;
   const resolved = resolveOutputs(validation, options.outputs);
   if ('diagnostics' in resolved) return { ok: false, diagnostics: resolved.diagnostics };
   const outputs = resolved.refs;
   const index = validation.index;
 
-  const { inCone, size } = upstreamCone(index, positionsOf(index, outputs));
+  const prune = passes.has('prune');
+  const { inCone, size } = upstreamCone(
+    index,
+    prune ? positionsOf(index, outputs) : unprunedRoots(index, outputs, options.keep),
+  );
   const order = new Array<ResolvedNode>(size);
   const places = new Int32Array(index.resolved.length).fill(-1);
   let placed = 0;
@@ -102,8 +108,8 @@ export function prepare(
   if (!complete || placed < size) return { ok: false, diagnostics: diagnosticsUpstream(validation, outputs) };
 
   const pruned: string[] = [];
-  for (const p of index.listed) if (!inCone[p]) pruned.push(index.resolved[p]!.node.id);
-  const key = traceKey(order, outputs, fold, maxBytes);
+  if (prune) for (const p of index.listed) if (!inCone[p]) pruned.push(index.resolved[p]!.node.id);
+  const key = traceKey(order, outputs, passes, maxBytes);
   return {
     ok: true,
     key,
@@ -112,7 +118,7 @@ export function prepare(
     places,
     outputs,
     pruned,
-    fold,
+    passes,
     maxBytes,
     diagnostics: validation.diagnostics,
   };
@@ -126,6 +132,19 @@ function diagnosticsUpstream(validation: Validation, outputs: readonly PortRef[]
     (d) => d.nodeId === undefined || inCone[positionOf.get(d.nodeId) ?? -1] === 1,
   );
   return relevant.length ? relevant : validation.diagnostics;
+}
+
+/** Without pruning: the outputs, and every node of `keep` (default: all) that can run. */
+function unprunedRoots(index: GraphIndex, outputs: readonly PortRef[], keep: readonly string[] | undefined): number[] {
+  const roots = positionsOf(index, outputs);
+  if (keep === undefined) {
+    for (const p of index.listed) if (index.typed[p]) roots.push(p);
+  } else
+    for (const id of keep) {
+      const p = index.positionOf.get(id);
+      if (p !== undefined && index.typed[p]) roots.push(p);
+    }
+  return roots;
 }
 
 function positionsOf(index: GraphIndex, outputs: readonly PortRef[]): number[] {
@@ -184,18 +203,18 @@ function positionsByName(index: GraphIndex): Map<string, number> {
 
 /**
  * Equal keys mean the same trace: the ordered nodes with their ops, attributes and wiring, the
- * outputs, folding and the budget. A fed value changes without re-tracing, so only its type is
+ * outputs, the passes and the budget. A fed value changes without re-tracing, so only its type is
  * part of it. Attribute values are written in the op's attribute order (resolved attributes list
  * every one, in that order), so their names need not be.
  */
 function traceKey(
   order: readonly ResolvedNode[],
   outputs: readonly PortRef[],
-  fold: boolean,
+  passes: ReadonlySet<PassName>,
   maxBytes: number,
 ): string {
   const key = new KeyText();
-  key.add(`fold=${fold} maxBytes=${maxBytes}\n`);
+  key.add(`passes=${[...passes].join(',')} maxBytes=${maxBytes}\n`);
   for (const r of outputs) key.add(r.node).char('.').add(r.port).char(',');
   for (const n of order) {
     key.char('\n').add(n.node.id).char('=').add(n.op.name).char('(');
@@ -297,26 +316,33 @@ const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] ===
   fatal: true,
 });
 
-/** Turns a prepared graph into a plan, running the constant subgraphs once. */
+/** Turns a prepared graph into a plan: folds the constant subgraphs, runs the passes after folding. */
 export function trace(tf: TF, prepared: Prepared): CompileResult {
-  const { order, outputs } = prepared;
+  const { order, outputs, passes } = prepared;
   const layout = layOut(prepared);
   const { constant } = layout;
-  const outputSlots: (PortRef & { slot: number })[] = [];
-  for (let k = 0; k < outputs.length; k++) outputSlots.push({ ...outputs[k]!, slot: layout.outputSlots[k]! });
-  const kept = keptSlots(layout, constant, outputSlots);
-
+  const unrewritten = asWritten(layout);
   const constants = new Map<number, Tensor>();
   try {
-    evaluateConstants(tf, order, constant, layout, kept, constants, prepared.maxBytes);
+    evaluateConstants(tf, order, constant, layout, keptSlots(layout, unrewritten), constants, prepared.maxBytes);
   } catch (e) {
     tf.dispose([...constants.values()]);
     return { ok: false, diagnostics: [(e as ConstantError).diagnostic] };
   }
 
-  const steps = new Array<PlanStep>(order.length - countFlagged(constant));
+  const rewrites = new Rewrites(layout.slots.length, order.length);
+  const passLayout: PassLayout = { order, ...layout };
+  if (passes.has('cse')) eliminateCommonSubexpressions(passLayout, rewrites);
+  if (passes.has('simplify')) simplifyArithmetic(passLayout, rewrites, constants, layout.outputSlots);
+  const final = rewrites.changed ? asRewritten(layout, rewrites) : unrewritten;
+  const kept = keptSlots(layout, final);
+  if (rewrites.changed) dropUnkept(tf, constants, kept);
+
+  const outputSlots: (PortRef & { slot: number })[] = [];
+  for (let k = 0; k < outputs.length; k++) outputSlots.push({ ...outputs[k]!, slot: final.outputSlots[k]! });
+  const steps = new Array<PlanStep>(countFlagged(final.live));
   for (let i = 0, step = 0; i < order.length; i++) {
-    if (constant[i]) continue;
+    if (!final.live[i]) continue;
     const n = order[i]!;
     const outputSlots = slotRange(layout.firstSlot[i]!, n.op.outputs.length);
     steps[step] = {
@@ -324,9 +350,9 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
       nodeId: n.node.id,
       label: nodeLabel(n.node),
       op: n.op as AnyOpDef,
-      attrs: n.attrs,
+      attrs: rewrites.attrs.get(i) ?? n.attrs,
       inputPorts: layout.inputPorts[i]!,
-      inputSlots: layout.inputSlots[i]!,
+      inputSlots: final.inputSlots[i]!,
       outputPorts: n.op.outputs,
       outputSlots,
       feed: n.op.kind === 'feed',
@@ -335,13 +361,63 @@ export function trace(tf: TF, prepared: Prepared): CompileResult {
       refusal: layout.refusals[i]!,
     };
   }
-  const freeAfter = lastUses(layout, constant, steps.length, kept);
+  const freeAfter = lastUses(layout, final, steps.length, kept);
 
   const folded: string[] = [];
   for (let i = 0; i < order.length; i++)
     if (constant[i] && order[i]!.op.kind === 'pure') folded.push(order[i]!.node.id);
-  const plan = new TracedPlan(tf, prepared, steps, layout.slots, constants, outputSlots, freeAfter, folded);
+  const plan = new TracedPlan(tf, prepared, steps, layout.slots, constants, outputSlots, freeAfter, folded, rewrites);
   return { ok: true, plan, diagnostics: prepared.diagnostics };
+}
+
+/** Where the plan's steps read from, once the passes after folding have run. */
+interface Final {
+  /** By place: 1 for the nodes that run as steps. */
+  readonly live: Uint8Array;
+  /** By place: the slots each input reads. */
+  readonly inputSlots: readonly InputSlots[];
+  /** By place: every slot the node reads, flattened. */
+  readonly reads: Csr;
+  /** The slots of the requested outputs, in their order. */
+  readonly outputSlots: readonly number[];
+}
+
+/** The layout as folding left it: every node not folded runs, reading what it is wired to. */
+function asWritten(layout: Layout): Final {
+  const live = new Uint8Array(layout.constant.length);
+  for (let i = 0; i < live.length; i++) live[i] = 1 - layout.constant[i]!;
+  return { live, inputSlots: layout.inputSlots, reads: layout.reads, outputSlots: layout.outputSlots };
+}
+
+/** The layout after CSE and simplification: the nodes they removed do not run, and reads go where they redirect. */
+function asRewritten(layout: Layout, rewrites: Rewrites): Final {
+  const count = layout.constant.length;
+  const live = new Uint8Array(count);
+  const inputSlots: InputSlots[] = new Array(count);
+  const reads = { start: new Int32Array(count + 1), targets: new Int32Array(layout.reads.targets.length) };
+  let read = 0;
+  for (let i = 0; i < count; i++) {
+    if (!layout.constant[i] && !rewrites.removed[i]) {
+      live[i] = 1;
+      const inputs = (inputSlots[i] = resolvedInputs(rewrites.inputs.get(i) ?? layout.inputSlots[i]!, rewrites));
+      for (const v of inputs)
+        if (typeof v === 'number') reads.targets[read++] = v;
+        else for (const s of v) reads.targets[read++] = s;
+    } else inputSlots[i] = layout.inputSlots[i]!;
+    reads.start[i + 1] = read;
+  }
+  const outputSlots = new Array<number>(layout.outputSlots.length);
+  for (let k = 0; k < outputSlots.length; k++) outputSlots[k] = rewrites.resolve(layout.outputSlots[k]!);
+  return { live, inputSlots, reads, outputSlots };
+}
+
+/** Frees the folded values no step or output reads once the passes have run (a `1` that `x·1` multiplied by). */
+function dropUnkept(tf: TF, constants: Map<number, Tensor>, kept: Uint8Array): void {
+  for (const [slot, tensor] of constants)
+    if (!kept[slot]) {
+      tf.dispose(tensor);
+      constants.delete(slot);
+    }
 }
 
 /**
@@ -354,6 +430,7 @@ class TracedPlan implements Plan {
   readonly pruned: readonly string[];
   readonly maxBytes: number;
   private written: string | undefined;
+  private results: readonly PassResult[] | undefined;
 
   constructor(
     private readonly tf: TF,
@@ -364,6 +441,7 @@ class TracedPlan implements Plan {
     readonly outputs: readonly (PortRef & { slot: number })[],
     readonly freeAfter: readonly (readonly number[] | undefined)[],
     readonly folded: readonly string[],
+    private readonly rewrites: Rewrites,
   ) {
     this.key = prepared.key;
     this.pruned = prepared.pruned;
@@ -371,23 +449,26 @@ class TracedPlan implements Plan {
   }
 
   get passes(): readonly PassResult[] {
-    return PASS_NAMES.map((pass) => ({
-      pass,
-      enabled: pass === 'prune' || (pass === 'fold' && this.prepared.fold),
-      changes:
-        pass === 'prune'
-          ? this.pruned.map((node) => ({ kind: 'pruned' as const, node }))
-          : pass === 'fold'
-            ? this.folded.map((node) => ({ kind: 'folded' as const, node }))
-            : [],
-    }));
+    return (this.results ??= passResults(this.prepared, this.folded, this.rewrites));
   }
 
   get text(): string {
-    return (this.written ??= planText(this.prepared, this.steps, this.slots, this.constants, this.folded));
+    return (this.written ??= planText(this.prepared, this.steps, this.slots, this.constants, this.passes));
   }
 
   readonly dispose = (): void => this.tf.dispose([...this.constants.values()]);
+}
+
+/** Every pass in order, with the nodes each removed, merged or rewrote. */
+function passResults(prepared: Prepared, folded: readonly string[], rewrites: Rewrites): PassResult[] {
+  const changes: Record<PassName, readonly PassChange[]> = {
+    prune: prepared.pruned.map((node) => ({ kind: 'pruned', node })),
+    fold: folded.map((node) => ({ kind: 'folded', node })),
+    cse: rewrites.cse,
+    simplify: rewrites.simplify,
+    fuse: [],
+  };
+  return PASS_NAMES.map((pass) => ({ pass, enabled: prepared.passes.has(pass), changes: changes[pass] }));
 }
 
 /**
@@ -416,7 +497,8 @@ interface Layout {
 }
 
 function layOut(prepared: Prepared): Layout {
-  const { order, places, fold, maxBytes } = prepared;
+  const { order, places, maxBytes } = prepared;
+  const fold = prepared.passes.has('fold');
   const { producers, inputSources } = prepared.validation.index;
   const positions = new Int32Array(order.length);
   for (let p = 0; p < places.length; p++) if (places[p]! >= 0) positions[places[p]!] = p;
@@ -509,13 +591,14 @@ function inputNames(n: ResolvedNode): readonly string[] {
 }
 
 /** Flags (by slot) the values the plan holds on to: the outputs, and the constants steps read. */
-function keptSlots(layout: Layout, constant: Uint8Array, outputs: readonly { slot: number }[]): Uint8Array {
-  const { start, targets } = layout.reads;
+function keptSlots(layout: Layout, final: Final): Uint8Array {
+  const { start, targets } = final.reads;
   const kept = new Uint8Array(layout.slots.length);
-  for (const o of outputs) kept[o.slot] = 1;
-  for (let i = 0; i < constant.length; i++) {
-    if (constant[i]) continue;
-    for (let k = start[i]!; k < start[i + 1]!; k++) if (constant[layout.ownerOf[targets[k]!]!]) kept[targets[k]!] = 1;
+  for (const slot of final.outputSlots) kept[slot] = 1;
+  for (let i = 0; i < final.live.length; i++) {
+    if (!final.live[i]) continue;
+    for (let k = start[i]!; k < start[i + 1]!; k++)
+      if (layout.constant[layout.ownerOf[targets[k]!]!]) kept[targets[k]!] = 1;
   }
   return kept;
 }
@@ -546,20 +629,21 @@ function slotRange(first: number, count: number): number[] {
 }
 
 /** Per step, the slots to free after it: those it is the last reader of, and its outputs nobody reads. */
-function lastUses(layout: Layout, constant: Uint8Array, stepCount: number, kept: Uint8Array): (number[] | undefined)[] {
-  const { start, targets } = layout.reads;
+function lastUses(layout: Layout, final: Final, stepCount: number, kept: Uint8Array): (number[] | undefined)[] {
+  const { start, targets } = final.reads;
   const { firstSlot } = layout;
+  const { live } = final;
   const slotCount = layout.slots.length;
   const lastReader = new Int32Array(slotCount).fill(-1);
-  for (let i = 0, step = 0; i < constant.length; i++) {
-    if (constant[i]) continue;
+  for (let i = 0, step = 0; i < live.length; i++) {
+    if (!live[i]) continue;
     for (let k = start[i]!; k < start[i + 1]!; k++) lastReader[targets[k]!] = step;
     step++;
   }
   const freeAfter: (number[] | undefined)[] = new Array(stepCount);
-  for (let i = 0, step = 0; i < constant.length; i++) {
-    if (constant[i]) continue;
-    const end = i + 1 < constant.length ? firstSlot[i + 1]! : slotCount;
+  for (let i = 0, step = 0; i < live.length; i++) {
+    if (!live[i]) continue;
+    const end = i + 1 < live.length ? firstSlot[i + 1]! : slotCount;
     for (let s = firstSlot[i]!; s < end; s++) {
       if (kept[s]) continue;
       // An output nobody reads is freed right after the step that made it.
@@ -645,20 +729,39 @@ function planText(
   steps: readonly PlanStep[],
   slots: readonly Slot[],
   constants: ReadonlyMap<number, Tensor>,
-  folded: readonly string[],
+  passes: readonly PassResult[],
 ): string {
-  const lines = [
-    `plan: ${steps.length} steps, ${constants.size} constants, ${folded.length} folded, ${prepared.pruned.length} pruned`,
-  ];
+  const lines = [`plan: ${steps.length} steps, ${constants.size} constants`];
+  for (const { pass, enabled, changes } of passes)
+    lines.push(`  ${pass}: ${enabled ? `${changes.length} node${changes.length === 1 ? '' : 's'}` : 'off'}`);
   for (const [slot] of [...constants].sort((a, b) => a[0] - b[0])) {
     const s = slots[slot]!;
     lines.push(`  ${slotText(slot)} = constant ${s.node}.${s.port}  : ${formatType(s.type)}`);
   }
   for (const step of steps) lines.push(stepText(step, slots));
   lines.push(`outputs: ${prepared.outputs.map((r) => `${r.node}.${r.port}`).join(', ')}`);
-  if (folded.length) lines.push(`folded: ${folded.join(', ')}`);
-  if (prepared.pruned.length) lines.push(`pruned: ${prepared.pruned.join(', ')}`);
+  for (const { pass, changes } of passes)
+    if (changes.length) lines.push(`${PAST[pass]}: ${changes.map(changeText).join(', ')}`);
   return lines.join('\n');
+}
+
+const PAST: Record<PassName, string> = {
+  prune: 'pruned',
+  fold: 'folded',
+  cse: 'merged',
+  simplify: 'simplified',
+  fuse: 'fused',
+};
+
+function changeText(change: PassChange): string {
+  switch (change.kind) {
+    case 'merged':
+      return `${change.node} → ${change.into}`;
+    case 'simplified':
+      return `${change.node} (${change.rule})`;
+    default:
+      return change.node;
+  }
 }
 
 const slotText = (s: number) => `%${s}`;

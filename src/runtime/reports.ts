@@ -10,7 +10,19 @@ import type { TensorSummary } from './summary';
  * Plain data describing runs, safe to post across a frame boundary: summaries and previews,
  * never tensors.
  */
-export type NodeStatus = 'ok' | 'error' | 'skipped' | 'pending' | 'constant' | 'folded' | 'pruned' | 'invalid';
+export type NodeStatus =
+  | 'ok'
+  | 'error'
+  | 'skipped'
+  | 'pending'
+  | 'constant'
+  | 'folded'
+  | 'pruned'
+  /** Graph mode: a duplicate of another node (CSE), whose readers read that node's value. */
+  | 'merged'
+  /** Graph mode: rewritten by an algebraic rule, or no longer needed after one. */
+  | 'simplified'
+  | 'invalid';
 
 export interface NodeReport {
   readonly nodeId: string;

@@ -11,7 +11,7 @@ import { EagerExecution, type SignatureTable } from './eager-execution';
 import type { Execution, ExecutionMode, Feeds } from './execution';
 import type { ScriptWatch } from './forward';
 import { computeGradients, TargetError, type Gradients } from './gradients';
-import type { Plan } from './plan';
+import type { PassName, Plan } from './plan';
 import {
   notRunReport,
   type GradientReport,
@@ -56,6 +56,8 @@ export interface GradientOptions extends BudgetOptions {
 }
 
 const PLAN_CACHE_SIZE = 16;
+/** Eager mode computes what is asked for, as written. */
+const EAGER_PASSES: readonly PassName[] = ['prune'];
 /** Past this many distinct node signatures the table starts afresh (and one run reuses nothing). */
 const SIGNATURE_LIMIT = 100_000;
 
@@ -92,10 +94,10 @@ export class Session {
     }
     try {
       const validation = validateGraph(graph, this.registry);
-      // Eager mode runs op by op, as written: folding constants is a graph-mode optimization.
+      // Eager mode runs op by op, as written: the optimizer's passes but pruning are graph mode's.
       const compiled = this.compile(validation, {
         ...options,
-        fold: options.fold ?? mode === 'graph',
+        passes: mode === 'graph' ? options.passes : EAGER_PASSES,
         maxBytes: this.maxBytes(options),
       });
       if (!compiled.ok) {
@@ -159,7 +161,11 @@ export class Session {
     await loadTranspiler();
     this.releaseGradients();
     const validation = validateGraph(graph, this.registry);
-    const compiled = this.compile(validation, { outputs: [target], fold: false, maxBytes: this.maxBytes(budget) });
+    const compiled = this.compile(validation, {
+      outputs: [target],
+      passes: EAGER_PASSES,
+      maxBytes: this.maxBytes(budget),
+    });
     if (!compiled.ok)
       return { ok: false, target: null, diagnostics: compiled.diagnostics, error: null, nodes: {}, variables: [] };
     const { plan } = compiled;
@@ -252,7 +258,8 @@ export class Session {
 
   private keptTensor(nodeId: string, port: string): Tensor | undefined {
     const plan = this.execution?.plan;
-    const slot = plan?.slots.findIndex((s) => s.node === nodeId && s.port === port) ?? -1;
+    const output = plan?.outputs.find((o) => o.node === nodeId && o.port === port);
+    const slot = output?.slot ?? plan?.slots.findIndex((s) => s.node === nodeId && s.port === port) ?? -1;
     if (slot < 0) return undefined;
     return this.execution!.value(slot) ?? plan!.constants.get(slot);
   }
@@ -269,6 +276,10 @@ export class Session {
     const nodes = new Map<string, { status: NodeStatus; ms: number | null; error?: string; reused?: boolean }>();
     for (const id of prepared.pruned) nodes.set(id, { status: 'pruned', ms: null });
     for (const id of plan.folded) nodes.set(id, { status: 'folded', ms: null });
+    for (const { changes } of plan.passes)
+      for (const change of changes)
+        if (change.kind === 'merged' || change.kind === 'simplified')
+          nodes.set(change.node, { status: change.kind, ms: null });
     for (const slot of plan.constants.keys()) {
       const id = plan.slots[slot]!.node;
       if (!nodes.has(id)) nodes.set(id, { status: 'constant', ms: null });
@@ -288,6 +299,15 @@ export class Session {
       let byPort = summaries.get(info.node);
       if (!byPort) summaries.set(info.node, (byPort = new Map()));
       byPort.set(info.port, await summarize(tensor, previewLimit));
+    }
+
+    // An output the passes redirected (a duplicate merged away, `x·1`) shows the value it became.
+    for (const o of plan.outputs) {
+      const tensor = execution.value(o.slot) ?? plan.constants.get(o.slot);
+      if (!tensor || tensor.isDisposed || summaries.get(o.node)?.has(o.port)) continue;
+      let byPort = summaries.get(o.node);
+      if (!byPort) summaries.set(o.node, (byPort = new Map()));
+      byPort.set(o.port, await summarize(tensor, previewLimit));
     }
 
     const bySlot = (slot: number) => summaries.get(plan.slots[slot]!.node)?.get(plan.slots[slot]!.port);

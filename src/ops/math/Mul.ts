@@ -1,4 +1,5 @@
 import { binaryOp } from '../binary-op';
+import { firstOf, neutralOperand } from '../simplify';
 import { INT32_BINARY_CODE, int32Binary, onHost, wrappingMul } from '../host-int32';
 
 export const Mul = binaryOp(
@@ -9,5 +10,6 @@ export const Mul = binaryOp(
   {
     code: (x, y, { dtype }, { helper }) =>
       dtype === 'int32' ? `${helper(INT32_BINARY_CODE)}(${x}, ${y}, Math.imul)` : `tf.mul(${x}, ${y})`,
+    simplify: firstOf(neutralOperand('x', 'y', 1, 'x · 1 → x'), neutralOperand('y', 'x', 1, '1 · x → x')),
   },
 );

@@ -28,6 +28,12 @@ export const Cast = defineOp({
     types.inputs.x.dtype === 'float32' && DstT === 'int32'
       ? `${helper(FLOAT_TO_INT_CODE)}(${x})`
       : `tf.cast(${x}, ${literal(DstT)})`,
+  simplify: (node) => {
+    const x = node.input('x')!;
+    return x.type.dtype === node.attrs.DstT
+      ? { rule: `Cast to ${x.type.dtype} of ${x.type.dtype} → x`, forward: x.ref }
+      : null;
+  },
 });
 
 /**

@@ -11,4 +11,5 @@ export const Identity = defineOp({
   // tfjs has no tf.identity; a clone shares the data but is a tensor of its own, so disposing one keeps the other.
   forward: (tf, { input }) => ({ output: tf.clone(input) }),
   code: ({ inputs: { input } }) => `tf.clone(${input})`,
+  simplify: (node) => ({ rule: 'Identity(x) → x', forward: node.input('input')!.ref }),
 });

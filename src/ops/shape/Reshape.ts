@@ -2,6 +2,7 @@ import { attr, fromInput } from '../../graph/attrs';
 import { InferError } from '../../graph/op-signature';
 import { formatShape, sizeOf, vectorLength } from '../../graph/shape';
 import { defineOp } from '../define-op';
+import { onlyOutput, sameType } from '../simplify';
 import { ANY } from '../dtypes';
 
 export const Reshape = defineOp({
@@ -38,4 +39,12 @@ export const Reshape = defineOp({
   },
   forward: (tf, { tensor }, { shape }) => ({ output: tf.reshape(tensor, [...shape]) }),
   code: ({ inputs: { tensor }, attr }) => `tf.reshape(${tensor}, ${attr('shape')})`,
+  simplify: (node) => {
+    const inner = node.input('tensor')!.producer;
+    const x = inner?.op === 'Reshape' && !inner.input('shape') && !node.input('shape') ? inner.input('tensor') : null;
+    if (!x) return null;
+    return sameType(x.type, onlyOutput(node))
+      ? { rule: 'Reshape∘Reshape → x', forward: x.ref }
+      : { rule: 'Reshape∘Reshape → one Reshape', inputs: { tensor: x.ref }, attrs: node.attrs };
+  },
 });

@@ -48,7 +48,23 @@ export const Transpose = defineOp({
     }
     return perm.length === 0 ? `tf.transpose(${x})` : `tf.transpose(${x}, ${literal(normalizedPerm(perm))})`;
   },
+  simplify: (node) => {
+    const inner = node.input('x')!.producer;
+    const x = inner?.op === 'Transpose' && !inner.input('perm') && !node.input('perm') ? inner.input('x') : null;
+    const rank = x?.type.shape?.length;
+    if (!x || rank === undefined) return null;
+    const first = axesOf(inner!.attrs.perm as readonly number[], rank);
+    const composed = axesOf(node.attrs.perm as readonly number[], rank).map((a) => first[a]!);
+    return composed.every((a, i) => a === i)
+      ? { rule: 'Transpose∘Transpose → x', forward: x.ref }
+      : { rule: 'Transpose∘Transpose → one Transpose', inputs: { x: x.ref }, attrs: { perm: composed } };
+  },
 });
+
+/** The axes a perm attribute names for a tensor of `rank` dimensions (empty: reversed). */
+function axesOf(perm: readonly number[], rank: number): number[] {
+  return perm.length === 0 ? [...Array(rank).keys()].reverse() : normalizedPerm(perm);
+}
 
 /** TensorFlow counts a negative entry from the end (-1 is the last axis); tfjs refuses it. */
 function normalizedPerm(perm: readonly number[]): number[] {

@@ -42,7 +42,11 @@ export function trainingPlan(
   const validation = validateGraph(graph, registry);
   const { loss, accuracy } = spec;
   const outputs = [loss, ...(accuracy ? [accuracy.prediction, accuracy.labels] : [])];
-  const prepared = prepare(validation, { outputs, fold, ...(maxBytes !== undefined && { maxBytes }) });
+  const prepared = prepare(validation, {
+    outputs,
+    passes: fold ? ['prune', 'fold'] : ['prune'],
+    ...(maxBytes !== undefined && { maxBytes }),
+  });
   if (!prepared.ok) return failure(prepared.diagnostics[0]);
   const traced = trace(tf, prepared);
   if (!traced.ok) return failure(traced.diagnostics[0]);

@@ -16,6 +16,8 @@ const STATUS_TEXT: Record<OpNodeData['status'], string> = {
   pending: 'not run',
   pruned: 'not needed',
   folded: 'folded',
+  merged: 'merged',
+  simplified: 'simplified',
   constant: 'constant',
   invalid: 'invalid',
 };

@@ -10,7 +10,18 @@ import type { TensorSummary } from '../../runtime/summary';
 import type { NodeHeat } from './overlay/node-heat';
 
 export type NodeStatusView =
-  'ok' | 'running' | 'stale' | 'error' | 'skipped' | 'pending' | 'pruned' | 'folded' | 'constant' | 'invalid';
+  | 'ok'
+  | 'running'
+  | 'stale'
+  | 'error'
+  | 'skipped'
+  | 'pending'
+  | 'pruned'
+  | 'folded'
+  | 'merged'
+  | 'simplified'
+  | 'constant'
+  | 'invalid';
 
 export type PortView = ShownPort;
 

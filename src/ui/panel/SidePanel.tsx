@@ -196,6 +196,10 @@ function noValueReason(status: string | undefined, mode: string): string {
       return 'Not computed: no output needs it.';
     case 'folded':
       return 'Folded into a constant at compile time; graph mode keeps only what outputs need.';
+    case 'merged':
+      return 'Merged into an identical node (common-subexpression elimination): its readers read that value.';
+    case 'simplified':
+      return 'Simplified away by an algebraic rule (x·1 → x…): its readers read the value it equals.';
     case 'ok':
       return mode === 'graph'
         ? 'Graph mode freed this value after its last use. Switch to eager mode to keep every value.'
