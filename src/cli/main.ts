@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BACKENDS, type BackendName } from '../runtime/backend';
+import { PASS_NAMES, type PassName } from '../runtime/plan';
 import type { ExportFormat } from './export-graph';
 import type { ScriptPlace } from './run-file';
 import { sandboxBoundary, sandboxFacts } from './sandbox/boundary';
@@ -34,7 +35,9 @@ Options of run:
   --limit N              print at most N values per tensor (default 100)
   --max-bytes N          refuse, before it is allocated, a tensor of more than N bytes (default:
                          1 GiB, a fraction of what the backend can hold)
-  --plan                 print the compiled plan
+  --passes LIST          graph mode's optimizer passes, in Grappler's order: all, none, or names
+                         from prune,fold,cse,simplify,fuse (default: as the file's settings say, else all)
+  --plan                 print the compiled plan, with what each pass did
   --trust                run the file's script nodes (code from the file); without it they and
                          what depends on them are left out
   --json                 print the full report as JSON
@@ -66,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
         gradients: { type: 'string' },
         limit: { type: 'string', default: '100' },
         'max-bytes': { type: 'string' },
+        passes: { type: 'string' },
         plan: { type: 'boolean', default: false },
         trust: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -94,10 +98,25 @@ async function main(argv: string[]): Promise<number> {
   if (maxBytes !== null && !(Number.isSafeInteger(maxBytes) && maxBytes > 0))
     return usage(`--max-bytes must be a positive whole number of bytes, got "${opts['max-bytes']}"`);
 
+  const passes = opts.passes === undefined ? undefined : passList(opts.passes);
+  if (passes === null)
+    return usage(`--passes must be all, none or a list from ${PASS_NAMES.join(',')}, got "${opts.passes}"`);
+  if (passes && mode === 'eager')
+    return usage("--passes chooses graph mode's optimizer passes: eager mode runs every node as written");
+
   const place = scriptPlace(opts.trust, backend, maxBytes);
   const { runFile } = await import('./run-file');
   const { output: outputs, gradients, plan, json } = opts;
-  return runFile(file, { mode, backend, limit, outputs, gradients, maxBytes, plan, json }, place);
+  return runFile(file, { mode, backend, limit, outputs, gradients, maxBytes, plan, json, passes }, place);
+}
+
+/** `all`, `none` or comma-separated pass names, as a list in Grappler's order; null when not that. */
+function passList(text: string): PassName[] | null {
+  if (text === 'all') return [...PASS_NAMES];
+  if (text === 'none') return [];
+  const names = text.split(',').map((name) => name.trim());
+  if (!names.every((name) => (PASS_NAMES as readonly string[]).includes(name))) return null;
+  return PASS_NAMES.filter((pass) => names.includes(pass));
 }
 
 /** With --trust, where scripts will run; the first process loads the runtime on the other core meanwhile. */

@@ -3,6 +3,7 @@ import { validateGraph, type Validation } from '../graph/validate';
 import { registry } from '../ops/registry';
 import type { BackendName } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
+import type { PassName } from '../runtime/plan';
 import type { GradientReport, RunReport } from '../runtime/reports';
 import { chooseRuntime } from './choose-runtime';
 import type { CliRuntime } from './cli-runtime';
@@ -23,6 +24,8 @@ export interface RunFileOptions {
   readonly maxBytes: number | null;
   readonly plan: boolean;
   readonly json: boolean;
+  /** Graph mode's optimizer passes; undefined: as the file's settings say, else all. */
+  readonly passes: readonly PassName[] | undefined;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function runFile(file: string, opts: RunFileOptions, place: ScriptP
         mode: opts.mode,
         previewLimit: opts.limit,
         ...(opts.outputs && { outputs: opts.outputs }),
+        ...((opts.passes ?? loaded.settings?.passes) && { passes: opts.passes ?? loaded.settings!.passes }),
         ...(opts.maxBytes !== null && { maxBytes: opts.maxBytes }),
       },
       notRun,
