@@ -89,6 +89,7 @@ function tensorloomGraph(): { nodes: OpFlowNode[]; edges: Edge[] } {
       ms: 0.12,
       current: false,
       heat: null,
+      plan: null,
     };
     return { id: `n${i}`, type: 'op', position: position(i), data };
   });

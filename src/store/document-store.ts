@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { DocumentSettings } from '../graph/document-settings';
 import * as edits from '../graph/edits';
 import { insertOnEdge } from '../graph/insert-on-edge';
+import { withoutNodes } from '../graph/settings-edits';
 import type { TrainingSpec } from '../graph/training';
 import type { AttrValue, Graph, GraphEdge, GraphNode, Position, TensorLiteral } from '../graph/types';
 import { validateGraph, type Validation } from '../graph/validate';
@@ -124,7 +125,10 @@ export function createDocumentStore() {
             update(result.graph);
             return { ok: true };
           },
-          removeNodes: (ids) => update(edits.removeNodes(get().graph, new Set(ids))),
+          removeNodes: (ids) => {
+            const gone = new Set(ids);
+            set({ graph: edits.removeNodes(get().graph, gone), settings: withoutNodes(get().settings, gone) });
+          },
           removeEdges: (ids) => update(edits.removeEdges(get().graph, new Set(ids))),
           setAttrs: (id, attrs) => update(edits.setAttrs(get().graph, id, attrs)),
           setValues: (values) => update(edits.setValues(get().graph, values)),
@@ -184,8 +188,13 @@ export function createDocumentStore() {
             update(graph);
             return [...renamed.values()];
           },
-          remove: (nodeIds, edgeIds) =>
-            update(edits.removeEdges(edits.removeNodes(get().graph, new Set(nodeIds)), new Set(edgeIds))),
+          remove: (nodeIds, edgeIds) => {
+            const gone = new Set(nodeIds);
+            set({
+              graph: edits.removeEdges(edits.removeNodes(get().graph, gone), new Set(edgeIds)),
+              settings: withoutNodes(get().settings, gone),
+            });
+          },
           addWiredNode: (op, position, wire, side) => {
             const { graph } = get();
             const id = freshNodeId(op, new Set(graph.nodes.map((n) => n.id)));

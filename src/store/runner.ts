@@ -2,12 +2,14 @@ import { attrsKey } from '../graph/attr-key';
 import { setOwn } from '../graph/own';
 import type { DocumentSettings } from '../graph/document-settings';
 import { nameOf } from '../graph/node-names';
+import { enabledPasses } from '../graph/settings-edits';
 import { nodeLabel, type Graph } from '../graph/types';
 import type { BackendRequest } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
 import { withDependentsSkipped } from '../runtime/host/excluded-nodes';
 import type { HostEvent } from '../runtime/host/runtime-host';
 import { ScriptWatchdog } from '../runtime/host/script-watchdog';
+import type { PassName } from '../runtime/plan';
 import type { RunReport } from '../runtime/reports';
 import { scriptNodes, validationOf, type DocumentStore } from './document-store';
 import { lossTargetProblem, lossTargetRef } from './loss-targets';
@@ -38,7 +40,9 @@ export class Runner {
     doc.subscribe((state, previous) => {
       if (state.loads !== previous.loads) this.applySettings(state.settings, previous.graph);
       else if (state.graph !== previous.graph) this.checkTarget(state.graph, previous.graph);
-      if (state.graph !== previous.graph || state.trusted !== previous.trusted) this.schedule();
+      const { passes, outputs } = state.settings;
+      const optimized = passes !== previous.settings.passes || outputs !== previous.settings.outputs;
+      if (state.graph !== previous.graph || state.trusted !== previous.trusted || optimized) this.schedule();
     });
   }
 
@@ -139,7 +143,8 @@ export class Runner {
       gradientTargetNotice: notice,
       ...(mode !== state.mode && { comparison: null }),
     });
-    this.doc.getState().setSettings({ mode, backend, ...(target && { lossTarget: target }) });
+    const { lossTarget: _, ...kept } = settings;
+    this.doc.getState().setSettings({ ...kept, mode, backend, ...(target && { lossTarget: target }) });
     if (backend === state.backendRequest) return;
     if (this.started) void this.start(backend);
     else this.run.setState({ backendRequest: backend });
@@ -175,8 +180,11 @@ export class Runner {
     const id = ++this.runId;
     const excluded = this.excluded(graph);
     this.run.setState({ running: true, stepping: false, excluded });
-    const outputs = runnableOutputs(graph, mode, excluded);
-    const report = await this.client.host.run(graph, { mode, outputs, previewLimit: PREVIEW_VALUES }, id);
+    const options =
+      mode === 'graph'
+        ? graphRunOptions(graph, this.doc.getState().settings, excluded)
+        : { outputs: runnableOutputs(graph, mode, excluded) };
+    const report = await this.client.host.run(graph, { mode, ...options, previewLimit: PREVIEW_VALUES }, id);
     if (id !== this.runId || !report) return null;
     this.run.setState({ report, running: false, stale: this.doc.getState().graph !== graph });
     await this.updateGradients(graph);
@@ -211,7 +219,10 @@ export class Runner {
     const graph = this.doc.getState().graph;
     this.runId++;
     this.run.setState({ running: true });
-    const options = { outputs: runnableOutputs(graph, 'graph', this.excluded(graph)), previewLimit: PREVIEW_VALUES };
+    const options = {
+      ...graphRunOptions(graph, this.doc.getState().settings, this.excluded(graph)),
+      previewLimit: PREVIEW_VALUES,
+    };
     const comparison = await this.client.host.compare(graph, options);
     this.run.setState({ comparison, running: false });
     await this.runNow();
@@ -255,21 +266,46 @@ export class Runner {
 }
 
 /**
+ * Graph mode's run options from the document's settings: the passes it names, and what it returns.
+ * With pruning off, every node that can run runs (`keep`), as TensorFlow 1 ran what it was asked to.
+ */
+export function graphRunOptions(
+  graph: Graph,
+  settings: DocumentSettings,
+  excluded: Readonly<Record<string, string>> = {},
+): { outputs: string[]; passes: PassName[]; keep?: string[] } {
+  const passes = [...enabledPasses(settings)];
+  const outputs = runnableOutputs(graph, 'graph', excluded, settings.outputs);
+  return passes.includes('prune') ? { outputs, passes } : { outputs, passes, keep: runnableNodes(graph, excluded) };
+}
+
+/**
  * The nodes to compute: in eager mode every node that can run (so each shows its value); in graph
- * mode the valid nodes nothing reads (the graph's outputs). Invalid nodes and those downstream of
- * them are left out, so one bad node does not cost the others their results.
+ * mode the nodes `returned` names that can run, else the valid nodes nothing reads (the graph's
+ * outputs). Invalid nodes and those downstream of them are left out, so one bad node does not cost
+ * the others their results.
  */
 export function runnableOutputs(
   graph: Graph,
   mode: ExecutionMode,
   excluded: Readonly<Record<string, string>> = {},
+  returned?: readonly string[],
 ): string[] {
-  const validation = validationOf(graph);
-  const runnable = [...validation.nodes.values()]
-    .filter((n) => n.types && !Object.hasOwn(excluded, n.node.id))
-    .map((n) => n.node.id);
+  const runnable = runnableNodes(graph, excluded);
   if (mode === 'eager') return runnable;
+  if (returned) {
+    const wanted = new Set(returned);
+    return runnable.filter((id) => wanted.has(id));
+  }
+  const validation = validationOf(graph);
   const read = new Set<string>();
   for (const id of runnable) for (const ref of validation.nodes.get(id)!.inputRefs) read.add(ref.node);
   return runnable.filter((id) => !read.has(id));
+}
+
+/** The valid nodes not left out of runs, in dependency order. */
+function runnableNodes(graph: Graph, excluded: Readonly<Record<string, string>>): string[] {
+  return [...validationOf(graph).nodes.values()]
+    .filter((n) => n.types && !Object.hasOwn(excluded, n.node.id))
+    .map((n) => n.node.id);
 }

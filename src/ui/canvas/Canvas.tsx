@@ -36,6 +36,9 @@ import { OpNode, type OpFlowNode } from './OpNode';
 import type { OverlayMode } from './overlay/node-heat';
 import { OverlayPanel } from './overlay/OverlayPanel';
 import { useNodeHeat } from './overlay/use-node-heat';
+import { PlanLinks } from '../plan/PlanLinks';
+import { PlanPanel } from '../plan/PlanPanel';
+import { usePlanMarks } from '../plan/use-plan-marks';
 import { QuickAdd } from './QuickAdd';
 import { TensorEdge } from './TensorEdge';
 import { useFlowElements, type Dimensions } from './use-flow-elements';
@@ -68,7 +71,9 @@ export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
   const [overlay, setOverlay] = useState<OverlayMode>('none');
   const heat = useNodeHeat(overlay);
-  const { nodes, edges } = useFlowElements(measured, heat.heats);
+  const [planShown, setPlanShown] = useState(false);
+  const plan = usePlanMarks(planShown);
+  const { nodes, edges } = useFlowElements(measured, heat.heats, plan.nodes);
   const flow = useReactFlow<OpFlowNode>();
   const [quickAdd, setQuickAdd] = useState<QuickAddAt | null>(null);
   const [connecting, setConnecting] = useState<{ from: PortEnd; at: Position } | null>(null);
@@ -261,6 +266,8 @@ export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | 
           <Controls aria-label="Canvas controls" fitViewOptions={FIT_VIEW} />
           <CollapsibleMinimap />
           <OverlayPanel mode={overlay} onChange={setOverlay} scale={heat.scale} />
+          <PlanPanel shown={planShown} onToggle={() => setPlanShown((v) => !v)} />
+          <PlanLinks links={plan.links} />
         </ReactFlow>
       </CanvasActionsContext.Provider>
       {quickAdd && (

@@ -2,6 +2,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { heatColour } from './overlay/node-heat';
 import { NodePreview } from './previews/NodePreview';
+import { PlanChips } from '../plan/PlanChips';
 import type { OpNodeData } from './node-view-model';
 import { PortHandle } from './PortHandle';
 
@@ -28,7 +29,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
   const first = data.outputs[0];
   return (
     <div
-      className={`op-node status-${data.status}${selected ? ' selected' : ''}${data.current ? ' current' : ''}`}
+      className={`op-node status-${data.status}${selected ? ' selected' : ''}${data.current ? ' current' : ''}${data.plan?.faded ? ' plan-faded' : ''}`}
       role="group"
       aria-label={`${data.op} node ${data.label}`}
       aria-current={data.current ? 'step' : undefined}
@@ -93,6 +94,7 @@ export const OpNode = memo(function OpNode({ id, data, selected }: NodeProps<OpF
         first?.summary && <NodePreview nodeId={id} port={first.id} label={data.label} summary={first.summary} />
       )}
       {data.heat && <div className="op-node-heat">{data.heat.text}</div>}
+      {data.plan && <PlanChips plan={data.plan} />}
     </div>
   );
 });

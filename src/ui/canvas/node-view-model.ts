@@ -8,6 +8,7 @@ import type { NodeReport } from '../../runtime/reports';
 import { formatBytes } from '../format-bytes';
 import type { TensorSummary } from '../../runtime/summary';
 import type { NodeHeat } from './overlay/node-heat';
+import type { NodePlan } from '../plan/plan-marks';
 
 export type NodeStatusView =
   | 'ok'
@@ -46,6 +47,8 @@ export interface OpNodeData extends Record<string, unknown> {
   readonly current: boolean;
   /** Its colour and measure under the canvas overlay (gradient magnitude, time), if one is on. */
   readonly heat: NodeHeat | null;
+  /** What the optimizer and the schedule did to it, while the plan overlay is shown. */
+  readonly plan: NodePlan | null;
 }
 
 export function inputPorts(node: GraphNode, op: AnyOpSignature, validation: Validation): PortView[] {

@@ -9,6 +9,7 @@ import { attrSummary, inputPorts, outputPorts, statusOf, type OpNodeData } from 
 import { edgeTensor } from './edge-tensor';
 import type { OpFlowNode } from './OpNode';
 import type { NodeHeat } from './overlay/node-heat';
+import type { NodePlan } from '../plan/plan-marks';
 import type { TensorFlowEdge } from './TensorEdge';
 
 export interface Dimensions {
@@ -36,6 +37,7 @@ function nodeCache(owner: object): Map<string, Cached> {
 export function useFlowElements(
   measured: ReadonlyMap<string, Dimensions>,
   heats: ReadonlyMap<string, NodeHeat>,
+  plans: ReadonlyMap<string, NodePlan>,
 ): {
   nodes: OpFlowNode[];
   edges: TensorFlowEdge[];
@@ -54,7 +56,7 @@ export function useFlowElements(
     const selected = new Set(selectedNodes);
     const cache = nodeCache(app);
     const next = new Map<string, Cached>();
-    const list = buildNodeData(graph, report, stale, running, excluded, heats).map(({ id, position, data }) => {
+    const list = buildNodeData(graph, report, stale, running, excluded, heats, plans).map(({ id, position, data }) => {
       const isSelected = selected.has(id);
       const size = measured.get(id);
       const key = `${position.x},${position.y},${isSelected},${size?.width},${size?.height},${JSON.stringify(data)}`;
@@ -69,7 +71,7 @@ export function useFlowElements(
     cache.clear();
     for (const [id, entry] of next) cache.set(id, entry);
     return list;
-  }, [app, graph, report, stale, running, excluded, selectedNodes, measured, heats]);
+  }, [app, graph, report, stale, running, excluded, selectedNodes, measured, heats, plans]);
 
   const edges = useMemo(() => {
     const selected = new Set(selectedEdges);
@@ -110,6 +112,7 @@ function buildNodeData(
   running: boolean,
   excluded: Readonly<Record<string, string>>,
   heats: ReadonlyMap<string, NodeHeat>,
+  plans: ReadonlyMap<string, NodePlan>,
 ) {
   const validation = validationOf(graph);
   const byNode = new Map(report?.nodes.map((n) => [n.nodeId, n]));
@@ -139,6 +142,7 @@ function buildNodeData(
       ms: nodeReport?.ms ?? null,
       current: report?.current === node.id && report.stepsRun < report.stepsTotal,
       heat: heats.get(node.id) ?? null,
+      plan: plans.get(node.id) ?? null,
     };
     return { id: node.id, position: node.position ?? { x: 0, y: 0 }, data };
   });

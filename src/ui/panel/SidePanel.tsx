@@ -9,6 +9,7 @@ import { codeContextOf } from './code/code-context';
 import { tfFunctionsOf } from './code/tf-functions';
 import { GradientSection } from './GradientSection';
 import { nameOf } from '../../graph/node-names';
+import { ReturnedCheckbox } from '../plan/ReturnedCheckbox';
 import { TensorSection } from './TensorSection';
 import { TrainingSection } from './TrainingSection';
 
@@ -71,6 +72,8 @@ export function SidePanel() {
           />
         </label>
       </header>
+
+      <ReturnedCheckbox nodeId={node.id} />
 
       {nodeReport?.warnings && (
         <section aria-label="Differs from TensorFlow" className="panel-section warnings">

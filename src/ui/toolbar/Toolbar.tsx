@@ -7,6 +7,7 @@ import { COMMANDS, type Command, type CommandContext } from '../commands';
 import { ComparePanel } from '../compare/ComparePanel';
 import { pickedFiles } from '../dropped-files';
 import { openExample, openGivenFiles } from '../file-actions';
+import { PassesMenu } from '../plan/PassesMenu';
 import { MemoryBudgetSelect } from './MemoryBudgetSelect';
 import { ModeRadioGroup } from './ModeRadioGroup';
 import { ModeExplainer } from './ModeExplainer';
@@ -130,6 +131,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
           mode === 'eager' ? null : 'Step runs eagerly: switch to Eager',
           stepping ? 'stepping' : undefined,
         )}
+        <PassesMenu />
         <button
           type="button"
           aria-haspopup="dialog"
