@@ -29,7 +29,8 @@ export: the graph as a tfjs GraphModel in DIR (model.json, weight shards, and re
 
 Options of run:
   --mode eager|graph     eager runs node by node and times each; graph runs the compiled plan (default)
-  --output NAME          a node id or name to compute (repeatable); default: every node nothing reads
+  --output NAME          a node id or name to compute (repeatable); default: in graph mode the nodes
+                         the file's settings say it returns, else every node nothing reads
   --backend cpu|wasm     the tfjs backend (default cpu)
   --gradients TARGET     also print dTARGET/dOutput for every node TARGET depends on
   --limit N              print at most N values per tensor (default 100)

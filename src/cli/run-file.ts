@@ -50,6 +50,10 @@ export async function runFile(file: string, opts: RunFileOptions, place: ScriptP
     const scripts = scriptNodeIds(validation);
     const notRunWhy = 'refused' in place ? `not run: ${place.refused}` : 'untrusted' in place ? NOT_TRUSTED : null;
     const notRun = new Map(notRunWhy === null ? [] : scripts.map((id) => [id, notRunWhy]));
+    // Graph mode returns what the file's settings name, as the editor does.
+    const named =
+      opts.mode === 'graph' ? loaded.settings?.outputs?.filter((id) => validation.nodes.has(id)) : undefined;
+    const returned = named?.length ? named : undefined;
     runtime = await chooseRuntime(scripts.length > 0, processes, opts.backend, opts.maxBytes);
 
     const run = await runWatched(
@@ -58,7 +62,7 @@ export async function runFile(file: string, opts: RunFileOptions, place: ScriptP
       {
         mode: opts.mode,
         previewLimit: opts.limit,
-        ...(opts.outputs && { outputs: opts.outputs }),
+        ...((opts.outputs ?? returned) && { outputs: opts.outputs ?? returned }),
         ...((opts.passes ?? loaded.settings?.passes) && { passes: opts.passes ?? loaded.settings!.passes }),
         ...(opts.maxBytes !== null && { maxBytes: opts.maxBytes }),
       },

@@ -62,6 +62,14 @@ describe('tensorloom run --passes', () => {
     expect(fromFile.stdout).toContain('cse: off');
   });
 
+  it("returns the nodes the file's settings name in graph mode, pruning what they do not need", async () => {
+    const { code, stdout } = await tensorloom('run', graph({ outputs: ['s1', 'gone'] }), '--plan');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`s1.y  float32[2]  [${[1, 2].map((v) => Number(Math.sin(v).toPrecision(7))).join(', ')}]`);
+    expect(stdout).toContain('pruned: two, s2, half, one, m, y');
+    expect(stdout).not.toContain('y.z');
+  });
+
   it('refuses an unknown pass, and passes in eager mode, with exit status 2', async () => {
     const unknown = await tensorloom('run', graph(), '--passes', 'prune,inline');
     expect([unknown.code, unknown.stderr]).toEqual([
