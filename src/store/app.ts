@@ -1,6 +1,8 @@
 import { autosave, restoreAutosave } from './autosave';
 import { createDocumentStore } from './document-store';
-import { EXAMPLES, loadExample } from './examples';
+import { EXAMPLES, loadExample, loadExampleFile } from './examples';
+import { LESSONS } from './lessons';
+import { LessonGuide } from './lessons/lesson-guide';
 import { openGraph } from './layout';
 import { createRunStore } from './run-store';
 import { Runner } from './runner';
@@ -42,7 +44,13 @@ export function createApp() {
     if (now.loads === before.loads) return;
     run.setState({ report: null, comparison: null, ...(noticeGivenAt !== now.loads && { notice: null }) });
   });
-  return { doc, selection, run, client, runner, training, trainingRun };
+  const lessons = new LessonGuide(
+    { doc, run, selection },
+    LESSONS,
+    loadExampleFile,
+    typeof localStorage === 'undefined' ? null : localStorage,
+  );
+  return { doc, selection, run, client, runner, training, trainingRun, lessons };
 }
 
 /**

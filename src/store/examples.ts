@@ -1,3 +1,4 @@
+import type { DocumentSettings } from '../graph/document-settings';
 import type { Graph } from '../graph/types';
 import { parseGraphFile } from '../io/graph-file';
 
@@ -24,9 +25,14 @@ export const EXAMPLES: readonly Example[] = [
 ];
 
 export async function loadExample(example: Example): Promise<Graph> {
-  const response = await fetch(`${import.meta.env.BASE_URL}examples/${example.file}`);
-  if (!response.ok) throw new Error(`cannot load ${example.file}: HTTP ${response.status}`);
+  return (await loadExampleFile(example.file)).graph;
+}
+
+/** A file under public/examples/ with the settings it carries (a lesson's graph says how it runs). */
+export async function loadExampleFile(file: string): Promise<{ graph: Graph; settings?: DocumentSettings }> {
+  const response = await fetch(`${import.meta.env.BASE_URL}examples/${file}`);
+  if (!response.ok) throw new Error(`cannot load ${file}: HTTP ${response.status}`);
   const loaded = parseGraphFile(await response.text());
-  if (!loaded.ok) throw new Error(`${example.file}: ${loaded.error.message}`);
-  return loaded.graph;
+  if (!loaded.ok) throw new Error(`${file}: ${loaded.error.message}`);
+  return { graph: loaded.graph, ...(loaded.settings && { settings: loaded.settings }) };
 }

@@ -11,6 +11,7 @@ import { commandForKey, type CommandContext } from './commands';
 import { ErrorDialog } from './ErrorDialog';
 import { ExportDialog } from './export/ExportDialog';
 import { GraphHeader } from './header/GraphHeader';
+import { LessonCard } from './lessons/LessonCard';
 import { setFileProblemListener, type FileProblem } from './file-actions';
 import { Palette } from './palette/Palette';
 import { SidePanel } from './panel/SidePanel';
@@ -78,6 +79,7 @@ function EditorLayout() {
         <div className="canvas-column">
           <GraphHeader />
           <Canvas quickAddRef={quickAdd} />
+          <LessonCard />
         </div>
         <SidePanel />
       </main>

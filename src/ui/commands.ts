@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode } from '../graph/types';
 import type { NodeBox } from '../layout/node-box';
 import type { App } from '../store/app';
+import { LESSONS } from '../store/lessons';
 import { tidyGraph } from '../store/layout';
 import { copyGraphLink, saveGraphFile } from './file-actions';
 
@@ -180,9 +181,18 @@ export const COMMANDS = {
   },
 } satisfies Record<string, Command>;
 
-/** What the command palette lists: every command but the palette itself. */
+/** One command per lesson, "Lesson: <title>": it starts the lesson, or resumes it where it was left. */
+export function lessonCommands(): Command[] {
+  return LESSONS.map((lesson) => ({
+    id: `lesson-${lesson.id}`,
+    label: `Lesson: ${lesson.title}`,
+    perform: ({ app }) => void app.lessons.start(lesson.id),
+  }));
+}
+
+/** What the command palette lists: every command but the palette itself, and the lessons. */
 export function paletteCommands(): Command[] {
-  return Object.values(COMMANDS).filter((c: Command) => c.id !== COMMANDS.palette.id);
+  return [...Object.values(COMMANDS).filter((c: Command) => c.id !== COMMANDS.palette.id), ...lessonCommands()];
 }
 
 export function commandForKey(e: KeyboardEvent): Command | undefined {

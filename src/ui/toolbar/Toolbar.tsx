@@ -7,6 +7,7 @@ import { COMMANDS, type Command, type CommandContext } from '../commands';
 import { ComparePanel } from '../compare/ComparePanel';
 import { pickedFiles } from '../dropped-files';
 import { openExample, openGivenFiles } from '../file-actions';
+import { LearnMenu } from '../lessons/LearnMenu';
 import { PassesMenu } from '../plan/PassesMenu';
 import { MemoryBudgetSelect } from './MemoryBudgetSelect';
 import { ModeRadioGroup } from './ModeRadioGroup';
@@ -165,6 +166,9 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
           <option value="cpu">CPU</option>
         </select>
         <MemoryBudgetSelect />
+      </div>
+      <div className="group" role="group" aria-label="Learn">
+        <LearnMenu />
       </div>
       {explaining && <ModeExplainer onClose={() => setExplaining(false)} />}
       {comparing && <ComparePanel onClose={() => setComparing(false)} />}

@@ -1,0 +1,141 @@
+import { describe, expect, test } from 'vitest';
+import { validationOf } from '../../src/store/document-store';
+import { LESSONS, lessonById, type Lesson } from '../../src/store/lessons';
+import { lessonFile, report, summary, world } from './lesson-world';
+
+const lesson = (id: string): Lesson => {
+  const found = lessonById(id);
+  if (!found) throw new Error(`no lesson ${id}`);
+  return found;
+};
+const check = (l: Lesson, step: number) => {
+  const c = l.steps[step]?.check;
+  if (!c) throw new Error(`${l.id} step ${step + 1} has no check`);
+  return c;
+};
+
+describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_, l) => {
+  const { graph, settings } = lessonFile(l.file);
+
+  test('its graph file parses and validates, and says how it runs', () => {
+    expect(validationOf(graph).diagnostics).toEqual([]);
+    expect(settings?.mode).toMatch(/^(eager|graph)$/);
+    const ids = new Set(graph.nodes.map((n) => n.id));
+    for (const id of settings?.outputs ?? []) expect(ids.has(id), id).toBe(true);
+  });
+
+  test('the nodes its steps highlight are in its graph', () => {
+    const ids = new Set(graph.nodes.map((n) => n.id));
+    for (const step of l.steps)
+      if (step.highlight && 'node' in step.highlight) expect(ids.has(step.highlight.node)).toBe(true);
+  });
+
+  test('no check holds on the graph just opened, before anything ran', () => {
+    for (const step of l.steps) expect(step.check?.(world(graph, { settings })) ?? false).toBe(false);
+  });
+
+  test('it ends with a step to read, so that finishing needs no task', () => {
+    expect(l.steps.at(-1)!.check).toBeUndefined();
+  });
+});
+
+test('lesson ids are unique', () => {
+  expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
+});
+
+describe('eager vs graph', () => {
+  const l = lesson('eager-vs-graph');
+  const { graph } = lessonFile(l.file);
+
+  test('step 1 holds once "square" is selected after an eager run', () => {
+    const eager = report('eager', { square: 'ok' });
+    expect(check(l, 0)(world(graph, { run: { report: eager }, selection: ['square'] }))).toBe(true);
+    expect(check(l, 0)(world(graph, { run: { report: eager }, selection: ['tanh'] }))).toBe(false);
+    expect(check(l, 0)(world(graph, { run: { report: eager, stale: true }, selection: ['square'] }))).toBe(false);
+  });
+
+  test('step 2 holds once a graph run finished in graph mode', () => {
+    const graphRun = report('graph', { square: 'ok' }, { totalMs: 12.5, peakBytes: 2 * 1024 ** 2 });
+    expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: graphRun } }))).toBe(true);
+    // Graph mode chosen, its run not back yet: the eager report is still the last one.
+    expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: report('eager', {}), running: true } }))).toBe(
+      false,
+    );
+    expect(l.steps[1]!.reading!(world(graph, { run: { mode: 'graph', report: graphRun } }))).toBe(
+      'Graph run: 12.5 ms, peak memory 2.0 MiB.',
+    );
+  });
+
+  test('step 3 holds once Compare has an answer; step 4 reads both modes from it', () => {
+    const comparison = {
+      eager: report('eager', {}, { totalMs: 40, peakBytes: 4 * 1024 ** 2 }),
+      graph: report('graph', {}, { totalMs: 5.25, peakBytes: 1024 ** 2 }),
+      training: null,
+    };
+    expect(check(l, 2)(world(graph, { run: { comparison } }))).toBe(true);
+    expect(check(l, 2)(world(graph, { run: { comparison: null } }))).toBe(false);
+    expect(l.steps[3]!.reading!(world(graph, { run: { comparison } }))).toBe(
+      'Eager: 40.0 ms, peak 4.0 MiB. Graph: 5.25 ms, peak 1.0 MiB.',
+    );
+  });
+});
+
+describe('non-strict execution', () => {
+  const l = lesson('non-strict');
+  const { graph } = lessonFile(l.file);
+
+  test('step 1 holds once the failing Reshape is selected after the eager run failed there', () => {
+    const failed = report('eager', { y: 'ok', reshaped: 'error' });
+    expect(check(l, 0)(world(graph, { run: { report: failed }, selection: ['reshaped'] }))).toBe(true);
+    expect(check(l, 0)(world(graph, { run: { report: failed }, selection: ['y'] }))).toBe(false);
+    const fine = report('eager', { y: 'ok', reshaped: 'ok' });
+    expect(check(l, 0)(world(graph, { run: { report: fine }, selection: ['reshaped'] }))).toBe(false);
+  });
+
+  test('step 2 holds when graph mode pruned the Reshape and its run succeeded', () => {
+    const pruned = report('graph', { y: 'ok', reshaped: 'pruned' });
+    expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: pruned } }))).toBe(true);
+    const ranIt = report('graph', { y: 'ok', reshaped: 'error' });
+    expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: ranIt } }))).toBe(false);
+    expect(l.steps[1]!.reading!(world(graph, { run: { mode: 'graph', report: pruned } }))).toBe(
+      'In the graph run, reshaped is pruned and the run succeeded.',
+    );
+  });
+});
+
+describe('gradients and a custom gradient', () => {
+  const l = lesson('custom-gradient');
+  const { graph } = lessonFile(l.file);
+  const gradients = (at: number[]) => ({
+    ok: true,
+    target: null,
+    diagnostics: [],
+    error: null,
+    nodes: { x: { output: { summary: summary(at) } } },
+    variables: [],
+  });
+  const naive = gradients([0.5, 0.9999546, NaN]);
+  const custom = gradients([0.5, 0.9999546, 1]);
+
+  test('step 1 holds once naive_loss is the loss target and its gradients came', () => {
+    expect(check(l, 0)(world(graph, { run: { gradientTarget: 'naive_loss', gradients: naive } }))).toBe(true);
+    expect(check(l, 0)(world(graph, { run: { gradientTarget: 'naive_loss', gradients: null } }))).toBe(false);
+    expect(check(l, 0)(world(graph, { run: { gradientTarget: 'custom_loss', gradients: custom } }))).toBe(false);
+  });
+
+  test('step 2 holds with x selected and a NaN in d naive_loss / d x', () => {
+    const run = { gradientTarget: 'naive_loss', gradients: naive };
+    expect(check(l, 1)(world(graph, { run, selection: ['x'] }))).toBe(true);
+    expect(check(l, 1)(world(graph, { run }))).toBe(false);
+    expect(l.steps[1]!.reading!(world(graph, { run }))).toBe('d naive_loss / d x = [0.5, 0.999955, NaN]');
+  });
+
+  test("step 3 holds with x selected and custom_loss's gradient finite", () => {
+    const run = { gradientTarget: 'custom_loss', gradients: custom };
+    expect(check(l, 2)(world(graph, { run, selection: ['x'] }))).toBe(true);
+    expect(
+      check(l, 2)(world(graph, { run: { gradientTarget: 'custom_loss', gradients: naive }, selection: ['x'] })),
+    ).toBe(false);
+    expect(l.steps[2]!.reading!(world(graph, { run }))).toBe('d custom_loss / d x = [0.5, 0.999955, 1]');
+  });
+});
