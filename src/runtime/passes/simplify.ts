@@ -1,6 +1,6 @@
 import { isTensorLiteral } from '../../graph/attrs';
 import { own, setOwn } from '../../graph/own';
-import type { TensorType } from '../../graph/types';
+import type { AttrValue, TensorType } from '../../graph/types';
 import type { AnyOpDef, Tensor } from '../../ops/define-op';
 import type { SimplifyInput, SimplifyNode, ValueRef } from '../../ops/simplify';
 import { runs, type InputSlots, type PassLayout, type Rewrites } from './rewrites';
@@ -91,41 +91,17 @@ function countReads(inputs: InputSlots, into: Int32Array, rewrites: Rewrites | n
 /** The nodes as rules see them: inputs resolved through the rewrites so far, constants readable. */
 class NodeViews {
   constructor(
-    private readonly layout: PassLayout,
-    private readonly rewrites: Rewrites,
-    private readonly constants: ReadonlyMap<number, Tensor>,
+    readonly layout: PassLayout,
+    readonly rewrites: Rewrites,
+    readonly constants: ReadonlyMap<number, Tensor>,
   ) {}
 
   node(place: number): SimplifyNode {
-    const n = this.layout.order[place]!;
-    const inputs = this.rewrites.inputs.get(place) ?? this.layout.inputSlots[place]!;
-    const ports = this.layout.inputPorts[place]!;
-    const outputs: Record<string, TensorType> = {};
-    for (let k = 0; k < n.op.outputs.length; k++)
-      setOwn(outputs, n.op.outputs[k]!, this.layout.slots[this.layout.firstSlot[place]! + k]!.type);
-    return {
-      op: n.op.name,
-      attrs: this.rewrites.attrs.get(place) ?? n.attrs,
-      outputs,
-      input: (port) => {
-        const v = inputs[ports.indexOf(port)];
-        return typeof v === 'number' ? this.input(this.rewrites.resolve(v)) : null;
-      },
-    };
+    return new NodeView(this, place);
   }
 
-  private input(slot: number): SimplifyInput {
-    const owner = this.layout.ownerOf[slot]!;
-    const folded = this.layout.constant[owner] === 1;
-    return {
-      ref: slot as ValueRef,
-      type: this.layout.slots[slot]!.type,
-      constant: () => this.constantValues(slot, owner),
-      producer: folded ? null : this.node(owner),
-    };
-  }
-
-  private constantValues(slot: number, owner: number): ArrayLike<number> | null {
+  /** The values in `slot`, made by the node at `owner`, when known at compile time and few. */
+  constantValues(slot: number, owner: number): ArrayLike<number> | null {
     const tensor = this.constants.get(slot);
     if (tensor) return tensor.size <= MAX_CONSTANT_READ ? (tensor.dataSync() as ArrayLike<number>) : null;
     // Without folding a Const node still runs as a step, but its value is in the graph.
@@ -135,5 +111,64 @@ class NodeViews {
     return value !== undefined && isTensorLiteral(value) && value.values.length <= MAX_CONSTANT_READ
       ? (value.values as ArrayLike<number>)
       : null;
+  }
+}
+
+/** One node as a rule sees it. Classes rather than closures: a view is made for every node with a rule. */
+class NodeView implements SimplifyNode {
+  constructor(
+    private readonly views: NodeViews,
+    private readonly place: number,
+  ) {}
+
+  get op(): string {
+    return this.views.layout.order[this.place]!.op.name;
+  }
+
+  get attrs(): Readonly<Record<string, AttrValue>> {
+    return this.views.rewrites.attrs.get(this.place) ?? this.views.layout.order[this.place]!.attrs;
+  }
+
+  get outputs(): Readonly<Record<string, TensorType>> {
+    const { layout } = this.views;
+    const ports = layout.order[this.place]!.op.outputs;
+    const outputs: Record<string, TensorType> = {};
+    for (let k = 0; k < ports.length; k++)
+      setOwn(outputs, ports[k]!, layout.slots[layout.firstSlot[this.place]! + k]!.type);
+    return outputs;
+  }
+
+  input(port: string): SimplifyInput | null {
+    const { layout, rewrites } = this.views;
+    const inputs = rewrites.inputs.get(this.place) ?? layout.inputSlots[this.place]!;
+    const v = inputs[layout.inputPorts[this.place]!.indexOf(port)];
+    return typeof v === 'number' ? new InputView(this.views, rewrites.resolve(v)) : null;
+  }
+}
+
+class InputView implements SimplifyInput {
+  readonly ref: ValueRef;
+
+  constructor(
+    private readonly views: NodeViews,
+    private readonly slot: number,
+  ) {
+    this.ref = slot as ValueRef;
+  }
+
+  get type(): TensorType {
+    return this.views.layout.slots[this.slot]!.type;
+  }
+
+  private get owner(): number {
+    return this.views.layout.ownerOf[this.slot]!;
+  }
+
+  constant(): ArrayLike<number> | null {
+    return this.views.constantValues(this.slot, this.owner);
+  }
+
+  get producer(): SimplifyNode | null {
+    return this.views.layout.constant[this.owner] ? null : this.views.node(this.owner);
   }
 }
