@@ -322,3 +322,41 @@ describe('eager mode', () => {
     session.dispose();
   });
 });
+
+describe('the plan view a graph-mode report carries', () => {
+  it('lists the steps in order, the values freed after each, and the status of merged and simplified nodes', async () => {
+    const g = new GraphBuilder()
+      .input('x', x, [2, 3])
+      .node('a', 'Sin', {}, { x: 'x' })
+      .node('a2', 'Sin', {}, { x: 'x' })
+      .node('i', 'Identity', {}, { input: 'a2' })
+      .node('b', 'Exp', {}, { x: 'a' })
+      .node('y', 'AddV2', {}, { x: 'b', y: 'i' })
+      .build();
+    const baseline = live();
+    const session = new Session(tf);
+    const report = await session.run(g, { mode: 'graph' });
+    const view = report.optimization!;
+    expect(view.steps).toEqual(['x', 'a', 'b', 'y']);
+    // x is last read by a; a by y (b and y read it); b by y. y is the output and stays.
+    expect(view.frees).toEqual([
+      [],
+      [{ node: 'x', port: 'output' }],
+      [],
+      [
+        { node: 'a', port: 'y' },
+        { node: 'b', port: 'y' },
+      ],
+    ]);
+    expect(view.passes.find((p) => p.pass === 'cse')!.changes).toEqual([{ kind: 'merged', node: 'a2', into: 'a' }]);
+    const status = (id: string) => report.nodes.find((n) => n.nodeId === id)!.status;
+    expect([status('a2'), status('i'), status('y')]).toEqual(['merged', 'simplified', 'ok']);
+    expectValuesClose(
+      report.outputs[0]!.summary.values,
+      x.map((v) => Math.exp(Math.sin(v)) + Math.sin(v)),
+      1e-6,
+    );
+    session.dispose();
+    expect(live()).toBe(baseline);
+  });
+});
