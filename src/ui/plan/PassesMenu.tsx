@@ -22,6 +22,7 @@ export function PassesMenu() {
     <>
       <button
         type="button"
+        className="passes-button"
         aria-haspopup="dialog"
         aria-expanded={shown}
         aria-controls={shown ? 'passes-menu' : undefined}

@@ -7,6 +7,8 @@ import type { PlanLink } from './plan-marks';
 const LABEL = 'merged (CSE)';
 const LABEL_WIDTH = 84;
 const LABEL_HEIGHT = 16;
+/** The height of the marks above a node (plan.css's .plan-chips): a link starts and ends clear of them. */
+const CHIPS_HEIGHT = 18;
 
 /** The plan overlay's dashed links from each duplicate CSE merged to the node it merged into. */
 export function PlanLinks({ links }: { links: readonly PlanLink[] }) {
@@ -49,5 +51,6 @@ function PlanLinkPath({ link, arrow }: { link: PlanLink; arrow: string }) {
 function boxOf(node: ReturnType<typeof useInternalNode<OpFlowNode>>): Box | null {
   const { width, height } = node?.measured ?? {};
   if (!node || !width || !height) return null;
-  return { ...node.internals.positionAbsolute, width, height };
+  const { x, y } = node.internals.positionAbsolute;
+  return { x, y: y - CHIPS_HEIGHT, width, height: height + CHIPS_HEIGHT };
 }

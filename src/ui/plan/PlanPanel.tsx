@@ -10,7 +10,7 @@ interface PlanPanelProps {
   readonly onToggle: () => void;
 }
 
-/** "Show plan", in a corner of the canvas, and the key to the marks it draws. */
+/** "Show plan", in a corner of the canvas: the marks it draws on nodes say what they mean. */
 export function PlanPanel({ shown, onToggle }: PlanPanelProps) {
   const mode = useRun((s) => s.mode);
   const planned = useRun((s) => s.report?.optimization != null);
@@ -23,7 +23,11 @@ export function PlanPanel({ shown, onToggle }: PlanPanelProps) {
         aria-pressed={shown && !disabled}
         aria-disabled={disabled || undefined}
         aria-describedby={disabled ? reasonId : undefined}
-        title={disabled ? `Show plan: ${EAGER_REASON}` : 'Draw what the optimizer did and the order the plan runs in'}
+        title={
+          disabled
+            ? `Show plan: ${EAGER_REASON}`
+            : "Draw what the optimizer did and the order the plan runs in; hover a node's marks for why"
+        }
         onClick={() => !disabled && onToggle()}
       >
         Show plan
@@ -33,21 +37,10 @@ export function PlanPanel({ shown, onToggle }: PlanPanelProps) {
           {EAGER_REASON}
         </span>
       )}
-      {shown && !disabled && (
-        <div className="plan-key" role="region" aria-label="Plan key">
-          {planned ? (
-            <>
-              <span className="plan-chip plan-chip-step">step n</span> runs n-th,{' '}
-              <span className="plan-chip plan-chip-frees">frees</span> values dropped after it,{' '}
-              <span className="plan-chip plan-chip-folded">folded</span> a constant now,{' '}
-              <span className="plan-chip plan-chip-merged">merged</span> a duplicate (dashed link),{' '}
-              <span className="plan-chip plan-chip-simplified">simplified</span> rewritten; faded nodes are pruned.
-              Hover a node for why.
-            </>
-          ) : (
-            'The plan appears once the graph has run in graph mode.'
-          )}
-        </div>
+      {shown && !disabled && !planned && (
+        <p className="plan-note" role="status">
+          The plan appears once the graph has run in graph mode.
+        </p>
       )}
     </Panel>
   );
