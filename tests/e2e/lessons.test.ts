@@ -1,0 +1,147 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { openApp, runStatus } from './support/browser';
+import { canvasNodeNames, selectNode, toolbarButton, waitFor } from './support/editor';
+
+function learnMenu(page: Page): Locator {
+  return page.getByRole('menu', { name: 'Lessons', exact: true });
+}
+
+/** Opens the Learn menu and returns its item for the lesson titled `title` (its name also says the progress). */
+async function lessonItem(page: Page, title: string): Promise<Locator> {
+  await toolbarButton(page, 'Learn').click();
+  await learnMenu(page).waitFor();
+  return learnMenu(page).getByRole('menuitem', { name: new RegExp(`^${title} `) });
+}
+
+function lessonCard(page: Page, title: string): Locator {
+  return page.getByRole('complementary', { name: `Lesson: ${title}`, exact: true });
+}
+
+/** Waits until the card's step is done (Next no longer disabled), then presses `next` (Next or Finish). */
+async function whenDone(card: Locator, next: 'Next' | 'Finish' = 'Next'): Promise<void> {
+  const button = card.getByRole('button', { name: next, exact: true });
+  await waitFor(
+    () => button.getAttribute('aria-disabled'),
+    (disabled) => disabled === null,
+    { what: `${next} to be enabled` },
+  );
+  await button.click();
+}
+
+async function stepShown(card: Locator): Promise<string> {
+  return (await card.getByText(/^Step \d+ of \d+$/).textContent()) ?? '';
+}
+
+function modeRadio(page: Page, name: 'Eager' | 'Graph'): Locator {
+  return page
+    .getByRole('radiogroup', { name: 'Execution mode', exact: true })
+    .getByRole('radio', { name, exact: true });
+}
+
+/** "1.5 MiB" → bytes. */
+const mib = (text: string) => Number(text.replace(' MiB', '')) * 1024 ** 2;
+
+test('a learner takes "Eager vs graph" from the Learn menu to the end, and the menu marks it done', async () => {
+  const app = await openApp({ viewport: { width: 1440, height: 900 } });
+  const { page } = app;
+  try {
+    const item = await lessonItem(page, 'Eager vs graph');
+    expect(await item.textContent()).toContain('4 steps');
+    await item.click();
+    const card = lessonCard(page, 'Eager vs graph');
+    await card.waitFor();
+    await waitFor(
+      () => canvasNodeNames(page),
+      (names) => names.includes('Square node square'),
+      {
+        what: "the lesson's graph on the canvas",
+      },
+    );
+    expect(await stepShown(card)).toBe('Step 1 of 4');
+    // Next waits for the task: select "square".
+    const next = card.getByRole('button', { name: 'Next', exact: true });
+    expect(await next.getAttribute('aria-disabled')).toBe('true');
+    // Pressed anyway (aria-disabled keeps it focusable and clickable): it stays on the step.
+    await next.click({ force: true });
+    expect(await stepShown(card)).toBe('Step 1 of 4');
+    expect(await page.locator('.react-flow__node[data-id="square"]').getAttribute('data-lesson-highlight')).toBe('');
+    await selectNode(page, 'Square', 'square');
+    await whenDone(card);
+
+    expect(await stepShown(card)).toBe('Step 2 of 4');
+    expect(await modeRadio(page, 'Graph').getAttribute('data-lesson-highlight')).toBe('');
+    await modeRadio(page, 'Graph').click();
+    await whenDone(card);
+
+    expect(await stepShown(card)).toBe('Step 3 of 4');
+    await toolbarButton(page, 'Compare').click();
+    const compared = page.getByRole('dialog', { name: 'Eager and graph compared', exact: true });
+    await compared.getByRole('table', { name: 'Eager and graph compared', exact: true }).waitFor({ timeout: 60_000 });
+    await compared.getByRole('button', { name: 'Close', exact: true }).click();
+    await whenDone(card);
+
+    // The last step reads Compare's figures back: eager kept wide, sin and square (1 MiB each) at
+    // once; graph mode frees each after its reader, so at most two are alive.
+    expect(await stepShown(card)).toBe('Step 4 of 4');
+    const reading = await card.getByText(/^Eager: /).textContent();
+    const [, eagerPeak, graphPeak] = /peak ([\d.]+ MiB)\. Graph: .* peak ([\d.]+ MiB)\./.exec(reading ?? '') ?? [];
+    expect(mib(eagerPeak!), reading!).toBeGreaterThanOrEqual(3 * 1024 ** 2);
+    expect(mib(graphPeak!), reading!).toBeLessThanOrEqual(2 * 1024 ** 2);
+    await whenDone(card, 'Finish');
+    await card.waitFor({ state: 'detached' });
+
+    expect(await (await lessonItem(page, 'Eager vs graph')).textContent()).toContain('Done');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a lesson left mid-way (from the palette) is resumed from the Learn menu after a reload, at the same step', async () => {
+  const app = await openApp({ viewport: { width: 1024, height: 768 } });
+  const { page } = app;
+  try {
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette', exact: true });
+    await page.keyboard.type('Lesson: non-strict');
+    await palette.getByRole('option', { name: 'Lesson: Non-strict execution', exact: true }).click();
+    const card = lessonCard(page, 'Non-strict execution');
+    await card.waitFor();
+    expect(await stepShown(card)).toBe('Step 1 of 3');
+    await selectNode(page, 'Reshape', 'reshaped');
+    await whenDone(card);
+    expect(await stepShown(card)).toBe('Step 2 of 3');
+    await card.getByRole('button', { name: 'Leave', exact: true }).click();
+    await card.waitFor({ state: 'detached' });
+
+    const item = await lessonItem(page, 'Non-strict execution');
+    expect(await item.textContent()).toContain('Resume at step 2 of 3');
+    await page.keyboard.press('Escape');
+    await learnMenu(page).waitFor({ state: 'detached' });
+
+    // Another graph, then a new session: the progress is kept in the browser.
+    await toolbarButton(page, 'New').click();
+    await page.reload();
+    await runStatus(page).filter({ hasText: 'Backend:' }).first().waitFor({ state: 'attached', timeout: 60_000 });
+    await (await lessonItem(page, 'Non-strict execution')).click();
+    await card.waitFor();
+    expect(await stepShown(card)).toBe('Step 2 of 3');
+    await waitFor(
+      () => canvasNodeNames(page),
+      (names) => names.includes('Reshape node reshaped'),
+      {
+        what: "the lesson's graph opened again",
+      },
+    );
+
+    // Graph mode returns only y: the Reshape that failed eagerly is pruned and the run succeeds.
+    await modeRadio(page, 'Graph').click();
+    await whenDone(card);
+    await whenDone(card, 'Finish');
+    expect(await (await lessonItem(page, 'Non-strict execution')).textContent()).toContain('Done');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
