@@ -18,15 +18,19 @@ function lessonCard(page: Page, title: string): Locator {
   return page.getByRole('complementary', { name: `Lesson: ${title}`, exact: true });
 }
 
-/** Waits until the card's step is done (Next no longer disabled), then presses `next` (Next or Finish). */
-async function whenDone(card: Locator, next: 'Next' | 'Finish' = 'Next'): Promise<void> {
-  const button = card.getByRole('button', { name: next, exact: true });
+/** Waits until the card's step is done: its Next (or Finish) no longer disabled. */
+async function untilDone(card: Locator, next: 'Next' | 'Finish' = 'Next'): Promise<void> {
   await waitFor(
-    () => button.getAttribute('aria-disabled'),
+    () => card.getByRole('button', { name: next, exact: true }).getAttribute('aria-disabled'),
     (disabled) => disabled === null,
     { what: `${next} to be enabled` },
   );
-  await button.click();
+}
+
+/** Waits until the card's step is done, then presses Next (or Finish). */
+async function whenDone(card: Locator, next: 'Next' | 'Finish' = 'Next'): Promise<void> {
+  await untilDone(card, next);
+  await card.getByRole('button', { name: next, exact: true }).click();
 }
 
 async function stepShown(card: Locator): Promise<string> {
@@ -140,6 +144,40 @@ test('a lesson left mid-way (from the palette) is resumed from the Learn menu af
     await whenDone(card);
     await whenDone(card, 'Finish');
     expect(await (await lessonItem(page, 'Non-strict execution')).textContent()).toContain('Done');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('"Constant folding and pruning": Show plan, Fold constants switched off in Passes, exp(x) returned', async () => {
+  const app = await openApp({ viewport: { width: 1440, height: 900 } });
+  const { page } = app;
+  try {
+    await (await lessonItem(page, 'Constant folding and pruning')).click();
+    const card = lessonCard(page, 'Constant folding and pruning');
+    await card.waitFor();
+    await page.getByRole('button', { name: 'Show plan', exact: true }).click();
+    await untilDone(card);
+    expect(await card.getByText(/^The plan runs/).textContent()).toBe(
+      'The plan runs 2 steps: 2·3 was folded into 6, exp(x) was pruned.',
+    );
+    await whenDone(card);
+
+    await toolbarButton(page, 'Passes').click();
+    const passes = page.getByRole('dialog', { name: 'Optimizer passes', exact: true });
+    await passes.getByRole('checkbox', { name: 'Fold constants', exact: true }).uncheck();
+    await passes.getByRole('button', { name: 'Close', exact: true }).click();
+    await untilDone(card);
+    // x, the two constants, 2·3 and y: three more steps than with folding.
+    expect(await card.getByText(/^The plan now runs/).textContent()).toBe('The plan now runs 5 steps.');
+    await whenDone(card);
+
+    await selectNode(page, 'Exp', 'exp(x)');
+    await page.getByRole('checkbox', { name: 'Returned by the graph', exact: true }).check();
+    await whenDone(card);
+    await whenDone(card, 'Finish');
+    expect(await (await lessonItem(page, 'Constant folding and pruning')).textContent()).toContain('Done');
     expect(app.consoleErrors).toEqual([]);
   } finally {
     await app.close();

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { validationOf } from '../../src/store/document-store';
 import { LESSONS, lessonById, type Lesson } from '../../src/store/lessons';
+import type { NodeStatus } from '../../src/runtime/reports';
 import { lessonFile, report, summary, world } from './lesson-world';
 
 const lesson = (id: string): Lesson => {
@@ -137,5 +138,52 @@ describe('gradients and a custom gradient', () => {
       check(l, 2)(world(graph, { run: { gradientTarget: 'custom_loss', gradients: naive }, selection: ['x'] })),
     ).toBe(false);
     expect(l.steps[2]!.reading!(world(graph, { run }))).toBe('d custom_loss / d x = [0.5, 0.999955, 1]');
+  });
+});
+
+describe('constant folding and pruning', () => {
+  const l = lesson('folding-and-pruning');
+  const { graph, settings } = lessonFile(l.file);
+  /** A graph run whose plan has `steps` and the fold pass on or off. */
+  const planned = (steps: string[], fold: boolean, statuses: Record<string, NodeStatus>) =>
+    report('graph', statuses, {
+      optimization: {
+        passes: [
+          { pass: 'prune', enabled: true, changes: [{ kind: 'pruned', node: 'unused' }] },
+          { pass: 'fold', enabled: fold, changes: fold ? [{ kind: 'folded', node: 'six' }] : [] },
+        ],
+        steps,
+        frees: steps.map(() => []),
+      },
+    });
+  const folded = planned(['x', 'y'], true, { six: 'folded', unused: 'pruned', y: 'ok' });
+  const unfolded = planned(['x', 'two', 'three', 'six', 'y'], false, { six: 'ok', unused: 'pruned', y: 'ok' });
+  const noFold = { ...settings, passes: ['prune', 'cse', 'simplify', 'fuse'] as const };
+
+  test('step 1 holds once a graph run folded 2·3 and pruned exp(x), and reads the step count', () => {
+    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: folded } }))).toBe(true);
+    expect(
+      check(l, 0)(world(graph, { settings, run: { mode: 'eager', report: report('eager', { six: 'ok' }) } })),
+    ).toBe(false);
+    expect(l.steps[0]!.reading!(world(graph, { settings, run: { mode: 'graph', report: folded } }))).toBe(
+      'The plan runs 2 steps: 2·3 was folded into 6, exp(x) was pruned.',
+    );
+  });
+
+  test('step 2 holds once folding is off in the settings and the run after it computed 2·3', () => {
+    expect(check(l, 1)(world(graph, { settings: noFold, run: { mode: 'graph', report: unfolded } }))).toBe(true);
+    // Switched off, the graph not run again yet.
+    expect(check(l, 1)(world(graph, { settings: noFold, run: { mode: 'graph', report: folded } }))).toBe(false);
+    expect(check(l, 1)(world(graph, { settings, run: { mode: 'graph', report: folded } }))).toBe(false);
+    expect(l.steps[1]!.reading!(world(graph, { settings: noFold, run: { mode: 'graph', report: unfolded } }))).toBe(
+      'The plan now runs 5 steps.',
+    );
+  });
+
+  test('step 3 holds once exp(x) is returned and ran', () => {
+    const returned = { ...settings, outputs: ['y', 'unused'] };
+    const ran = report('graph', { unused: 'ok', y: 'ok' });
+    expect(check(l, 2)(world(graph, { settings: returned, run: { mode: 'graph', report: ran } }))).toBe(true);
+    expect(check(l, 2)(world(graph, { settings, run: { mode: 'graph', report: folded } }))).toBe(false);
   });
 });
