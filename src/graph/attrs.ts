@@ -55,6 +55,8 @@ export interface TextAttr extends AttrBase {
   readonly default: string;
   /** A pattern the text must match, with what it means for the error message. */
   readonly pattern?: { readonly regex: RegExp; readonly means: string };
+  /** What an empty value means, shown in the empty field. */
+  readonly empty?: string;
 }
 export interface TensorAttr extends AttrBase {
   readonly kind: 'tensor';
@@ -183,7 +185,7 @@ export const attr = {
     def: readonly number[],
     o: { min?: number; minLength?: number; maxLength?: number; columns?: number; doc?: string } = {},
   ): IntsAttr<false> => ({ kind: 'ints', default: def, nullable: false, ...o }),
-  text: (def: string, o: { pattern?: TextAttr['pattern']; doc?: string } = {}): TextAttr => ({
+  text: (def: string, o: { pattern?: TextAttr['pattern']; empty?: string; doc?: string } = {}): TextAttr => ({
     kind: 'text',
     default: def,
     ...o,

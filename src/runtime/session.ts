@@ -25,6 +25,7 @@ import { limitWarnings } from './limit-warnings';
 import { checkMaxBytes, defaultMaxBytes, DEFAULT_MAX_BYTES } from './memory-budget';
 import { runGraph } from './run-graph';
 import { summarize, type TensorSummary } from './summary';
+import { traceNote, type TraceSubject } from './trace-reasons';
 
 export interface RunOptions extends BudgetOptions, Omit<CompileOptions, 'maxBytes'> {
   readonly mode?: ExecutionMode;
@@ -73,6 +74,9 @@ export class Session {
   private gradients: Gradients | null = null;
   private gradientPlan: Plan | null = null;
   private signatures: SignatureTable = new Map();
+  /** Each cached plan's trace number, and what the last run's plan was traced for: the trace log's reasons. */
+  private readonly traceNumbers = new WeakMap<Plan, number>();
+  private lastTraced: TraceSubject | null = null;
 
   constructor(
     readonly tf: TF,
@@ -108,6 +112,8 @@ export class Session {
       }
 
       const { plan, prepared, retraced } = compiled;
+      const note = traceNote(this.lastTraced, { prepared, mode }, retraced, this.traceNumbers.get(plan)!);
+      this.lastTraced = { prepared, mode };
       const feeds = feedsOf(validation, plan);
       this.execution =
         mode === 'eager'
@@ -123,7 +129,7 @@ export class Session {
       // Freed before the report, so that its memory figures are this run's alone.
       previous?.dispose();
       previous = null;
-      return await this.report(retraced);
+      return { ...(await this.report(retraced)), trace: note };
     } finally {
       previous?.dispose();
     }
@@ -245,6 +251,7 @@ export class Session {
     const traced = trace(this.tf, prepared);
     if (!traced.ok) return traced;
     this.traceCount++;
+    this.traceNumbers.set(traced.plan, this.traceCount);
     this.plans.set(prepared.key, traced.plan);
     if (this.plans.size > PLAN_CACHE_SIZE) {
       const [oldest, plan] = this.plans.entries().next().value!;

@@ -2,7 +2,8 @@ import { isTensorLiteral, type AttrSpec } from '../../graph/attrs';
 import type { OpRegistry } from '../../graph/registry';
 import type { AnyOpSignature } from '../../graph/op-signature';
 import { attrToTf, textToTf, TF_DTYPES, type TfAttrs, type TfAttrValue, type TfShape } from '../../graph/tf-mapping';
-import type { AttrValue, DType, Graph, PortRef, TensorLiteral, TensorType } from '../../graph/types';
+import { parseSignature } from '../../graph/signature';
+import type { AttrValue, Dim, DType, Graph, PortRef, TensorLiteral, TensorType } from '../../graph/types';
 import { own, setOwn } from '../../graph/own';
 import { validateGraph, type ResolvedNode, type Validation } from '../../graph/validate';
 import { base64ToBytes } from '../base64';
@@ -108,7 +109,8 @@ class GraphDefWriter {
     const id = node.id;
     switch (op.kind) {
       case 'feed':
-        if (op.name === 'Placeholder') return this.writePlaceholder(id, attrs.value as TensorLiteral);
+        if (op.name === 'Placeholder')
+          return this.writePlaceholder(id, attrs.value as TensorLiteral, parseSignature(attrs.signature as string));
         // A model that generates its data by the step is fed the step, as a training loop would.
         if (op.name === 'StepIndex')
           return this.writePlaceholder(id, { dtype: 'int32', shape: [], values: [attrs.value as number] });
@@ -125,8 +127,9 @@ class GraphDefWriter {
     this.nodes.push({ name: id, op: op.name, input: this.inputNames(resolved), attr: this.attrsOf(resolved) });
   }
 
-  private writePlaceholder(id: string, value: TensorLiteral): void {
-    const shape = { dim: value.shape.map((d) => ({ size: String(d) })) };
+  /** A placeholder of the value's shape, or of its signature's, TensorFlow's -1 where a size may vary. */
+  private writePlaceholder(id: string, value: TensorLiteral, signature: readonly Dim[] | null = null): void {
+    const shape = { dim: (signature ?? value.shape).map((d) => ({ size: String(d ?? -1) })) };
     this.nodes.push({
       name: id,
       op: 'Placeholder',

@@ -3,6 +3,7 @@ import type { AnyOpSignature } from '../../graph/op-signature';
 import { own } from '../../graph/own';
 import { portsOf, variadicPort } from '../../graph/ports';
 import type { OpRegistry } from '../../graph/registry';
+import { signatureText } from '../../graph/signature';
 import { dtypeFromTf, shapeFromTf, textFromTf, type TfAttrs } from '../../graph/tf-mapping';
 import type { AttrValue, Graph, GraphEdge, GraphNode } from '../../graph/types';
 import { decodeAttrs } from '../import';
@@ -263,7 +264,9 @@ class GraphDefReader {
         nodeId: def.name,
         message: `input ${def.name} has ${declared ? `shape [${declared.map((d) => d ?? '?').join(', ')}]` : 'no known shape'}; it holds zeros of shape [${shape.join(', ')}] until you set its value`,
       });
-    this.push(def, this.registry.get('Placeholder')!, { value });
+    // Its unknown sizes become its signature: values of other sizes there reuse the trace, as in TensorFlow.
+    const signed = declared?.includes(null) && { signature: signatureText(declared) };
+    this.push(def, this.registry.get('Placeholder')!, { value, ...signed });
   }
 
   private signatureShape(name: string): (number | null)[] | null {

@@ -93,7 +93,13 @@ export function AttrEditor({ nodeId, nodeName, name, spec, value, onChange, code
           id={id}
           label={label}
           text={String(value)}
-          parse={(t) => ({ value: t.trim() })}
+          placeholder={spec.empty}
+          parse={(t) => {
+            const text = t.trim();
+            return spec.pattern && !spec.pattern.regex.test(text)
+              ? { error: `enter ${spec.pattern.means}` }
+              : { value: text };
+          }}
           onCommit={onChange}
         />
       );

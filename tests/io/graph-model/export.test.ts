@@ -155,6 +155,29 @@ describe('exporting a GraphModel', () => {
     expect(new Int32Array(files.shards.get('group1-shard1of1.bin')!.slice().buffer)).toEqual(Int32Array.of(-1));
   });
 
+  it("writes a placeholder's signature as TensorFlow's unknown sizes, and reads it back", () => {
+    const graph: Graph = {
+      nodes: [
+        {
+          id: 'x',
+          op: 'Placeholder',
+          attrs: { value: { dtype: 'float32', shape: [2, 3], values: [1, 2, 3, 4, 5, 6] }, signature: '[null, 3]' },
+        },
+        { id: 'y', op: 'Neg', attrs: {} },
+      ],
+      edges: [{ id: 'e', source: 'x', sourcePort: 'output', target: 'y', targetPort: 'x' }],
+    };
+    const files = exported(graph);
+    const placeholder = files.modelJson.modelTopology.node.find((n) => n.op === 'Placeholder')!;
+    expect(placeholder.attr!['shape']).toEqual({ shape: { dim: [{ size: '-1' }, { size: '3' }] } });
+    const back = importGraphModel(JSON.parse(JSON.stringify(files.modelJson)), (p) => files.shards.get(p), registry);
+    if (!back.ok) throw new Error(back.message);
+    expect(back.graph.nodes.find((n) => n.id === 'x')!.attrs).toEqual({
+      value: { dtype: 'float32', shape: [1, 3], values: Float32Array.of(0, 0, 0) },
+      signature: '[null, 3]',
+    });
+  });
+
   it('refuses a graph with problems, saying the first', () => {
     const graph: Graph = { nodes: [{ id: 'n', op: 'Neg', attrs: {} }], edges: [] };
     expect(exportGraphModel(graph, registry)).toEqual({
