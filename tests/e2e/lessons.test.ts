@@ -112,15 +112,15 @@ test('a lesson left mid-way (from the palette) is resumed from the Learn menu af
     await palette.getByRole('option', { name: 'Lesson: Non-strict execution', exact: true }).click();
     const card = lessonCard(page, 'Non-strict execution');
     await card.waitFor();
-    expect(await stepShown(card)).toBe('Step 1 of 3');
+    expect(await stepShown(card)).toBe('Step 1 of 4');
     await selectNode(page, 'Reshape', 'reshaped');
     await whenDone(card);
-    expect(await stepShown(card)).toBe('Step 2 of 3');
+    expect(await stepShown(card)).toBe('Step 2 of 4');
     await card.getByRole('button', { name: 'Leave', exact: true }).click();
     await card.waitFor({ state: 'detached' });
 
     const item = await lessonItem(page, 'Non-strict execution');
-    expect(await item.textContent()).toContain('Resume at step 2 of 3');
+    expect(await item.textContent()).toContain('Resume at step 2 of 4');
     await page.keyboard.press('Escape');
     await learnMenu(page).waitFor({ state: 'detached' });
 
@@ -130,7 +130,7 @@ test('a lesson left mid-way (from the palette) is resumed from the Learn menu af
     await runStatus(page).filter({ hasText: 'Backend:' }).first().waitFor({ state: 'attached', timeout: 60_000 });
     await (await lessonItem(page, 'Non-strict execution')).click();
     await card.waitFor();
-    expect(await stepShown(card)).toBe('Step 2 of 3');
+    expect(await stepShown(card)).toBe('Step 2 of 4');
     await waitFor(
       () => canvasNodeNames(page),
       (names) => names.includes('Reshape node reshaped'),
@@ -141,6 +141,10 @@ test('a lesson left mid-way (from the palette) is resumed from the Learn menu af
 
     // Graph mode returns only y: the Reshape that failed eagerly is pruned and the run succeeds.
     await modeRadio(page, 'Graph').click();
+    await whenDone(card);
+    // Returned, the Reshape runs in graph mode too, and fails there.
+    await selectNode(page, 'Reshape', 'reshaped');
+    await page.getByRole('checkbox', { name: 'Returned by the graph', exact: true }).check();
     await whenDone(card);
     await whenDone(card, 'Finish');
     expect(await (await lessonItem(page, 'Non-strict execution')).textContent()).toContain('Done');

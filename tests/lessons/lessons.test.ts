@@ -104,6 +104,17 @@ describe('non-strict execution', () => {
   });
 });
 
+test('non-strict step 3 holds once the Reshape is returned and failed in graph mode', () => {
+  const l = lesson('non-strict');
+  const { graph, settings } = lessonFile(l.file);
+  const returned = { ...settings, outputs: ['y', 'reshaped'] };
+  const failed = report('graph', { y: 'ok', reshaped: 'error' });
+  expect(check(l, 2)(world(graph, { settings: returned, run: { mode: 'graph', report: failed } }))).toBe(true);
+  expect(check(l, 2)(world(graph, { settings, run: { mode: 'graph', report: failed } }))).toBe(false);
+  const pruned = report('graph', { y: 'ok', reshaped: 'pruned' });
+  expect(check(l, 2)(world(graph, { settings: returned, run: { mode: 'graph', report: pruned } }))).toBe(false);
+});
+
 describe('gradients and a custom gradient', () => {
   const l = lesson('custom-gradient');
   const { graph } = lessonFile(l.file);

@@ -28,6 +28,13 @@ export const nonStrict: Lesson = {
       },
     },
     {
+      text: 'Pruning follows what the graph returns. Return the Reshape too, and the graph needs it: it runs, and fails, in graph mode as well.',
+      task: 'Select "reshaped" and tick "Returned by the graph" in the side panel.',
+      highlight: { node: 'reshaped' },
+      check: (w) =>
+        (w.settings.outputs ?? []).includes('reshaped') && statusIn(currentReport(w, 'graph'), 'reshaped') === 'error',
+    },
+    {
       text: 'TensorFlow calls this non-strict execution: an op runs only if the outputs depend on it. Code whose only effect is an error, or a value nobody reads, does not run in a tf.function — check values with an op whose result you return, or with tf.debugging asserts (which TensorFlow keeps by their control dependencies).',
     },
   ],
