@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp } from './support/browser';
@@ -16,13 +17,16 @@ const node = (id: string, op: string, x: number, y: number, attrs: Record<string
 
 /**
  * m = x · (two · three), where two · three is all constants (folded to 6); add = sin(x) + sin(x)
- * with the Sin twice (CSE merges b into a); unused = exp(x), which nothing reads.
+ * with the Sin twice (CSE merges b into a); times1 = x · 1 (simplified to x); unused = exp(x),
+ * which nothing reads.
  */
 const GRAPH = {
   format: 'tensorloom.graph',
   version: 3,
   nodes: [
     placeholder('x', [1, 2, 3], { x: 0, y: 200 }),
+    node('one', 'Const', 0, 20, { value: scalar(1) }),
+    node('times1', 'Mul', 640, -100),
     node('two', 'Const', 0, 420, { value: scalar(2) }),
     node('three', 'Const', 0, 560, { value: scalar(3) }),
     node('unused', 'Exp', 320, -120),
@@ -42,6 +46,8 @@ const GRAPH = {
     edge('b', 'y', 'add', 'y'),
     edge('x', 'output', 'm', 'x'),
     edge('six', 'z', 'm', 'y'),
+    edge('x', 'output', 'times1', 'x'),
+    edge('one', 'output', 'times1', 'y'),
   ],
   settings: { mode: 'graph' },
 };
@@ -58,6 +64,20 @@ function waitForPlan(page: Page, op: string, label: string, pattern: RegExp): Pr
     (plan) => pattern.test(plan),
     { what: `${op} node ${label}'s plan marks to match ${pattern}` },
   );
+}
+
+/** The serious and critical violations axe-core finds, in the light and the dark theme. */
+async function violations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    for (const v of results.violations)
+      if (v.impact === 'serious' || v.impact === 'critical')
+        for (const n of v.nodes)
+          found.push(`${colorScheme}: ${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`);
+  }
+  return found;
 }
 
 function returnedCheckbox(page: Page): Locator {
@@ -92,6 +112,7 @@ test('Show plan marks what the optimizer pruned, folded and merged, and each ste
     expect(await waitForPlan(page, 'Mul', 'six', /folded/)).toBe('Plan: folded → 6');
     expect(await waitForPlan(page, 'Sin', 'b', /merged/)).toBe('Plan: merged into a');
     expect(await page.getByRole('img', { name: 'b merged into a (CSE)', exact: true }).count()).toBe(1);
+    expect(await waitForPlan(page, 'Mul', 'times1', /simplified/)).toBe('Plan: simplified: x · 1 → x');
     // Steps in execution order: x first; add is the last reader of a, and frees it.
     expect(await planOf(page, 'Placeholder', 'x')).toBe('Plan: step 1');
     expect(await planOf(page, 'AddV2', 'add')).toMatch(/^Plan: step \d; frees a$/);
@@ -116,16 +137,20 @@ test('Show plan marks what the optimizer pruned, folded and merged, and each ste
         .getByRole('note', { name: 'Eliminate common subexpressions (CSE): 1 node merged', exact: true })
         .count(),
     ).toBe(1);
+    expect(await violations(page)).toEqual([]);
     await dialog.getByRole('checkbox', { name: 'Fold constants', exact: true }).uncheck();
     await waitForPlan(page, 'Mul', 'six', /^Plan: step \d/);
     expect(await dialog.getByRole('note', { name: 'Fold constants: off', exact: true }).count()).toBe(1);
+    // Without pruning, the node nothing returned needs runs all the same.
+    await dialog.getByRole('checkbox', { name: 'Prune', exact: true }).uncheck();
+    await waitForPlan(page, 'Exp', 'unused', /^Plan: step \d/);
 
     // The choices travel with the file.
     const saved = JSON.parse((await save(page)).text) as { settings: Record<string, unknown> };
     expect(saved.settings).toMatchObject({
       mode: 'graph',
-      passes: ['prune', 'cse', 'simplify', 'fuse'],
-      outputs: ['add', 'm'],
+      passes: ['cse', 'simplify', 'fuse'],
+      outputs: ['times1', 'add', 'm'],
     });
     expect(app.consoleErrors).toEqual([]);
   } finally {

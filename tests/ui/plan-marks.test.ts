@@ -3,7 +3,7 @@ import type { Graph } from '../../src/graph/types';
 import type { PassResult } from '../../src/runtime/plan';
 import type { NodeReport, PlanView, RunReport } from '../../src/runtime/reports';
 import { summarizeValues } from '../../src/runtime/summary';
-import { linkBetween } from '../../src/ui/plan/link-geometry';
+import { BULGE, linkPath } from '../../src/ui/plan/link-geometry';
 import { passOutcome } from '../../src/ui/plan/pass-info';
 import { planMarks } from '../../src/ui/plan/plan-marks';
 
@@ -141,15 +141,25 @@ describe('what each pass did, in words', () => {
 });
 
 describe('where a merge link is drawn', () => {
-  it('runs between the two boxes’ borders, along the line between their centres', () => {
-    const a = { x: 0, y: 0, width: 100, height: 40 };
-    const b = { x: 200, y: 0, width: 100, height: 40 };
-    expect(linkBetween(a, b)).toEqual({ from: { x: 100, y: 20 }, to: { x: 200, y: 20 } });
-    // One above the other: the link leaves through the bottom and enters through the top.
-    expect(linkBetween(a, { ...a, y: 100 })).toEqual({ from: { x: 50, y: 40 }, to: { x: 50, y: 100 } });
+  const a = { x: 0, y: 0, width: 100, height: 40 };
+
+  it('runs straight between side-by-side boxes, from border to border along the line between their centres', () => {
+    expect(linkPath(a, { ...a, x: 200 })).toEqual({ d: 'M 100 20 L 200 20', label: { x: 150, y: 20 } });
+    // Centres (50, 20) and (250, 100): the line between them leaves a at its corner and enters b at its corner.
+    expect(linkPath(a, { ...a, x: 200, y: 80 })).toEqual({ d: 'M 100 40 L 200 80', label: { x: 150, y: 60 } });
+  });
+
+  it('arcs out to the right between boxes of one column, clear of what stands between them', () => {
+    const below = { ...a, x: 10, y: 200 };
+    const out = 110 + BULGE;
+    expect(linkPath(below, a)).toEqual({
+      d: `M 110 220 C ${out} 220, ${out} 20, 100 20`,
+      // The curve's midpoint: an eighth of each end and three quarters of the way out.
+      label: { x: (110 + 100) / 8 + (out * 3) / 4, y: 120 },
+    });
   });
 
   it('draws nothing between overlapping boxes', () => {
-    expect(linkBetween({ x: 0, y: 0, width: 100, height: 40 }, { x: 50, y: 10, width: 100, height: 40 })).toBeNull();
+    expect(linkPath(a, { x: 50, y: 10, width: 100, height: 40 })).toBeNull();
   });
 });

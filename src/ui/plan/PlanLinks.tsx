@@ -1,13 +1,13 @@
 import { useInternalNode, ViewportPortal } from '@xyflow/react';
 import { useId } from 'react';
 import type { OpFlowNode } from '../canvas/OpNode';
-import { linkBetween, type Box } from './link-geometry';
+import { linkPath, type Box } from './link-geometry';
 import type { PlanLink } from './plan-marks';
 
 const LABEL = 'merged (CSE)';
 const LABEL_WIDTH = 84;
 const LABEL_HEIGHT = 16;
-/** The height of the marks above a node (plan.css's .plan-chips): a link starts and ends clear of them. */
+/** The height of the marks above a node (plan.css's .plan-chips): a straight link keeps clear of them. */
 const CHIPS_HEIGHT = 18;
 
 /** The plan overlay's dashed links from each duplicate CSE merged to the node it merged into. */
@@ -33,15 +33,21 @@ export function PlanLinks({ links }: { links: readonly PlanLink[] }) {
 function PlanLinkPath({ link, arrow }: { link: PlanLink; arrow: string }) {
   const from = boxOf(useInternalNode<OpFlowNode>(link.from));
   const into = boxOf(useInternalNode<OpFlowNode>(link.into));
-  const ends = from && into && linkBetween(from, into);
-  if (!ends) return null;
-  const mid = { x: (ends.from.x + ends.to.x) / 2, y: (ends.from.y + ends.to.y) / 2 };
+  const path = from && into && linkPath(from, into, CHIPS_HEIGHT);
+  if (!path) return null;
+  const { label } = path;
   return (
     <g className="plan-link" role="img" aria-label={link.name}>
       <title>{link.explain}</title>
-      <line x1={ends.from.x} y1={ends.from.y} x2={ends.to.x} y2={ends.to.y} markerEnd={`url(#${arrow})`} />
-      <rect x={mid.x - LABEL_WIDTH / 2} y={mid.y - LABEL_HEIGHT / 2} width={LABEL_WIDTH} height={LABEL_HEIGHT} rx={3} />
-      <text x={mid.x} y={mid.y}>
+      <path d={path.d} markerEnd={`url(#${arrow})`} />
+      <rect
+        x={label.x - LABEL_WIDTH / 2}
+        y={label.y - LABEL_HEIGHT / 2}
+        width={LABEL_WIDTH}
+        height={LABEL_HEIGHT}
+        rx={3}
+      />
+      <text x={label.x} y={label.y}>
         {LABEL}
       </text>
     </g>
@@ -51,6 +57,5 @@ function PlanLinkPath({ link, arrow }: { link: PlanLink; arrow: string }) {
 function boxOf(node: ReturnType<typeof useInternalNode<OpFlowNode>>): Box | null {
   const { width, height } = node?.measured ?? {};
   if (!node || !width || !height) return null;
-  const { x, y } = node.internals.positionAbsolute;
-  return { x, y: y - CHIPS_HEIGHT, width, height: height + CHIPS_HEIGHT };
+  return { ...node.internals.positionAbsolute, width, height };
 }
