@@ -187,3 +187,39 @@ test('"Constant folding and pruning": Show plan, Fold constants switched off in 
     await app.close();
   }
 });
+
+test('"What retraces": a new shape of x traces again; with the signature [null, 3] the next one reuses the trace', async () => {
+  const app = await openApp({ viewport: { width: 1440, height: 900 } });
+  const { page } = app;
+  try {
+    await (await lessonItem(page, 'What retraces, and how a signature stops it')).click();
+    const card = lessonCard(page, 'What retraces, and how a signature stops it');
+    await card.waitFor();
+    await selectNode(page, 'Placeholder', 'x');
+    const shape = page.getByRole('textbox', { name: 'Shape of x', exact: true });
+    await shape.fill('4, 3');
+    await shape.press('Enter');
+    await untilDone(card);
+    expect(await card.getByText(/^Traced: /).textContent()).toMatch(
+      /^Traced: trace \d+\. input `x` changed shape \[2, 3\] → \[4, 3\]\.$/,
+    );
+    await whenDone(card);
+
+    const signature = page.getByRole('textbox', { name: 'signature', exact: true });
+    await signature.fill('[null, 3]');
+    await signature.press('Enter');
+    await whenDone(card);
+
+    await shape.fill('5, 3');
+    await shape.press('Enter');
+    await untilDone(card);
+    expect(await card.getByText(/^No retrace: /).textContent()).toMatch(
+      /^No retrace: trace \d+ reused\. input `x` changed shape \[4, 3\] → \[5, 3\]: within its signature \[null, 3\], no retrace\.$/,
+    );
+    await whenDone(card);
+    await whenDone(card, 'Finish');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});

@@ -198,3 +198,44 @@ describe('constant folding and pruning', () => {
     expect(check(l, 2)(world(graph, { settings, run: { mode: 'graph', report: folded } }))).toBe(false);
   });
 });
+
+describe('what retraces', () => {
+  const l = lesson('retracing');
+  const { graph, settings } = lessonFile(l.file);
+  const withSignature = (signature: string) => ({
+    ...graph,
+    nodes: graph.nodes.map((n) => (n.id === 'x' ? { ...n, attrs: { ...n.attrs, signature } } : n)),
+  });
+  const traced = (traced: boolean, number: number, reasons: string[]) =>
+    report('graph', {}, { trace: { traced, number, reasons } });
+  const reshaped = traced(true, 2, ['input `x` changed shape [2, 3] → [4, 3]']);
+  const reused = traced(false, 3, [
+    'input `x` changed shape [4, 3] → [5, 3]: within its signature [null, 3], no retrace',
+  ]);
+  const run = (report: ReturnType<typeof traced>) => ({ mode: 'graph' as const, report });
+
+  test('step 1 holds once a shape change of x traced anew, and reads the reason', () => {
+    expect(check(l, 0)(world(graph, { settings, run: run(reshaped) }))).toBe(true);
+    expect(check(l, 0)(world(graph, { settings, run: run(traced(true, 1, ['first call'])) }))).toBe(false);
+    expect(l.steps[0]!.reading!(world(graph, { run: run(reshaped) }))).toBe(
+      'Traced: trace 2. input `x` changed shape [2, 3] → [4, 3].',
+    );
+  });
+
+  test('step 2 holds once x has the signature [null, 3] (in any spelling) and the graph ran', () => {
+    const edited = traced(true, 3, ['attribute `signature` of x edited none → [null, 3]']);
+    expect(check(l, 1)(world(withSignature('[null, 3]'), { run: run(edited) }))).toBe(true);
+    expect(check(l, 1)(world(withSignature('[None,3]'), { run: run(edited) }))).toBe(true);
+    expect(check(l, 1)(world(withSignature('[2, 3]'), { run: run(edited) }))).toBe(false);
+    expect(check(l, 1)(world(withSignature('[null, 3]'), { run: { mode: 'graph', report: null } }))).toBe(false);
+  });
+
+  test('step 3 holds once a shape change within the signature reused the trace', () => {
+    expect(check(l, 2)(world(withSignature('[null, 3]'), { run: run(reused) }))).toBe(true);
+    expect(check(l, 2)(world(withSignature('[null, 3]'), { run: run(reshaped) }))).toBe(false);
+    expect(check(l, 2)(world(graph, { run: run(reused) }))).toBe(false);
+    expect(l.steps[2]!.reading!(world(graph, { run: run(reused) }))).toBe(
+      'No retrace: trace 3 reused. input `x` changed shape [4, 3] → [5, 3]: within its signature [null, 3], no retrace.',
+    );
+  });
+});

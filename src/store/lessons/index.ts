@@ -3,9 +3,16 @@ import { eagerVsGraph } from './eager-vs-graph';
 import { foldingAndPruning } from './folding-and-pruning';
 import type { Lesson } from './lesson';
 import { nonStrict } from './non-strict';
+import { retracing } from './retracing';
 
 /** The lessons in the Learn menu's order: a plain frozen list; a duplicate id is an error at load. */
-export const LESSONS: readonly Lesson[] = lessonList([eagerVsGraph, foldingAndPruning, nonStrict, customGradient]);
+export const LESSONS: readonly Lesson[] = lessonList([
+  eagerVsGraph,
+  retracing,
+  foldingAndPruning,
+  nonStrict,
+  customGradient,
+]);
 
 function lessonList(lessons: readonly Lesson[]): readonly Lesson[] {
   const ids = new Set<string>();

@@ -8,6 +8,7 @@ const ROLE_SELECTORS: Readonly<Record<string, string>> = {
   switch: '[role="switch"]',
   combobox: 'select:not([multiple]), [role="combobox"]',
   tab: '[role="tab"]',
+  textbox: 'input:not([type]), input[type="text"], input[type="search"], textarea, [role="textbox"]',
   menuitem: '[role="menuitem"], [role="menuitemcheckbox"], [role="menuitemradio"]',
   region: 'section[aria-label], [role="region"]',
 };
