@@ -130,6 +130,12 @@ test('Show plan marks what the optimizer pruned, folded and merged, and each ste
     // The Passes popover says what each pass did, and switching folding off runs six as a step.
     await passes.click();
     const dialog = page.getByRole('dialog', { name: 'Optimizer passes', exact: true });
+    expect(await passes.getAttribute('aria-expanded')).toBe('true');
+    expect(
+      await dialog
+        .getByRole('checkbox', { name: 'Prune', exact: true })
+        .evaluate((box) => box === document.activeElement),
+    ).toBe(true);
     expect(await dialog.getByRole('note', { name: 'Prune: 1 node pruned', exact: true }).count()).toBe(1);
     expect(await dialog.getByRole('note', { name: 'Fold constants: 1 node folded', exact: true }).count()).toBe(1);
     expect(
@@ -144,6 +150,10 @@ test('Show plan marks what the optimizer pruned, folded and merged, and each ste
     // Without pruning, the node nothing returned needs runs all the same.
     await dialog.getByRole('checkbox', { name: 'Prune', exact: true }).uncheck();
     await waitForPlan(page, 'Exp', 'unused', /^Plan: step \d/);
+    // Esc closes the popover and gives the focus back to its button.
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    expect(await passes.evaluate((button) => button === document.activeElement)).toBe(true);
 
     // The choices travel with the file.
     const saved = JSON.parse((await save(page)).text) as { settings: Record<string, unknown> };

@@ -83,6 +83,8 @@ function PassesPopover({ onClose }: { onClose: () => void }) {
             <li key={info.pass}>
               <label className="passes-switch">
                 <input
+                  // The popover takes the focus when it opens, so that Esc closes it.
+                  autoFocus={info === SWITCHABLE_PASSES[0]}
                   type="checkbox"
                   checked={on}
                   aria-describedby={`pass-${info.pass}-explains`}
