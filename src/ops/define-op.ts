@@ -25,6 +25,14 @@ export interface ForwardContext {
   readonly maxBytes?: number;
   /** Given to script bodies, where the platform can interrupt them. */
   readonly interrupter?: Interrupter;
+  /** While a run is profiled: where an op that moves values between host and device itself (an array script) counts it. */
+  readonly costs?: HostTraffic;
+}
+
+/** Values read back from the device (each a sync with the host) and values sent to it. */
+export interface HostTraffic {
+  readbacks: number;
+  uploads: number;
 }
 
 export type ForwardResult<O extends string> = Readonly<Record<O, Tensor>> | Promise<Readonly<Record<O, Tensor>>>;

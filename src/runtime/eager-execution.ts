@@ -6,6 +6,7 @@ import { now } from './execution';
 import { gatherInputs } from './gather-inputs';
 import { emptyOutputs, runStep, type ScriptWatch } from './forward';
 import type { Plan } from './plan';
+import type { StepProfiler } from './profiler';
 import { failedUpstream } from './run-graph';
 
 /** Interned signatures: equal ids mean the same op, attributes and (recursively) inputs. */
@@ -42,6 +43,8 @@ export class EagerExecution implements Execution {
     private readonly feeds: Feeds,
     private readonly reuse: { table: SignatureTable; previous: EagerExecution | null } | null = null,
     private readonly watch?: ScriptWatch,
+    /** Marks each step's bounds in a profiled run. */
+    private readonly profiler?: StepProfiler,
   ) {
     this.values = new Array(plan.slots.length);
     this.signatures = new Array(plan.slots.length);
@@ -70,7 +73,13 @@ export class EagerExecution implements Execution {
     if (this.done) return null;
     const i = this.nextStep++;
     const step = this.plan.steps[i]!;
-    const record = this.records[i]!;
+    this.profiler?.begin();
+    const record = await this.execute(step, this.records[i]!);
+    this.profiler?.end(step.nodeId);
+    return record;
+  }
+
+  private async execute(step: Plan['steps'][number], record: StepRecord): Promise<StepRecord> {
     const attrs = step.feed ? this.feeds.get(step.nodeId)! : step.attrs;
     const blocker = failedUpstream(step, this.poisoned);
     if (blocker !== null) {
@@ -94,9 +103,12 @@ export class EagerExecution implements Execution {
             watch: this.watch,
             maxBytes: this.plan.maxBytes,
             sized: step.sized,
+            costs: this.profiler?.counts,
           });
       step.outputPorts.forEach((port, k) => (this.values[step.outputSlots[k]!] = own(outs, port)));
-      await Promise.all(Object.values(outs).map((t) => t.data()));
+      const waited = Object.values(outs);
+      await Promise.all(waited.map((t) => t.data()));
+      if (this.profiler) this.profiler.counts.readbacks += waited.length;
       record.status = 'ok';
     } catch (e) {
       const message = (e as Error).message;

@@ -6,6 +6,7 @@ import type { AnyOpDef, ForwardResult, Interrupter, Tensor, TF } from '../ops/de
 import { onHost } from '../ops/host-int32';
 import { outputsOverBudget } from '../ops/over-budget';
 import type { EmptyType } from './plan';
+import type { StepCounts } from './profiler';
 
 type Inputs = Readonly<Record<string, Tensor | readonly Tensor[]>>;
 type Attrs = Readonly<Record<string, AttrValue>>;
@@ -33,6 +34,8 @@ export interface StepOptions {
   readonly maxBytes?: number;
   /** Every output's size was known, and checked against the budget, before the run. */
   readonly sized?: boolean;
+  /** While a run is profiled: the step's readbacks, uploads and script calls are counted here. */
+  readonly costs?: StepCounts;
 }
 
 /**
@@ -59,6 +62,7 @@ export function runStep(
       refuseOverBudget(op, inferred(op, inputs, attrs), maxBytes);
     return checkedStep(tf, op, inputs, attrs, options);
   }
+  if (options.costs) options.costs.readbacks += supplied.length;
   const run = (read: WithSupplied) => {
     if (maxBytes !== undefined) refuseOverBudget(op, read.types, maxBytes);
     return checkedStep(tf, op, read.inputs, read.attrs, options);
@@ -157,6 +161,7 @@ function checkedStep(tf: TF, op: AnyOpDef, inputs: Inputs, attrs: Attrs, options
     return checks.map((c) => c.failed);
   });
   if (flags.length === 0) return forward(tf, op, inputs, attrs, options);
+  if (options.costs) options.costs.readbacks += flags.length;
   const raise = (values: ArrayLike<number>[]) => {
     tf.dispose(flags);
     const failed = values.findIndex((v) => v[0]);
@@ -173,8 +178,9 @@ function checkedStep(tf: TF, op: AnyOpDef, inputs: Inputs, attrs: Attrs, options
 }
 
 function forward(tf: TF, op: AnyOpDef, inputs: Inputs, attrs: Attrs, options: StepOptions): ForwardResult<string> {
-  const { nodeId, watch, maxBytes } = options;
-  const context = { nodeId, ...(maxBytes !== undefined && { maxBytes }) };
+  const { nodeId, watch, maxBytes, costs } = options;
+  if (costs) countTraffic(op, costs);
+  const context = { nodeId, ...(maxBytes !== undefined && { maxBytes }), ...(costs && { costs }) };
   const made = (outputs: Outputs) => checkOutputs(tf, op, outputs, options);
   if (op.composite) return made(tf.tidy(() => op.forward(tf, inputs as never, attrs as never, context) as Outputs));
   if (op.kind !== 'script' || !watch) {
@@ -190,6 +196,16 @@ function forward(tf: TF, op: AnyOpDef, inputs: Inputs, attrs: Attrs, options: St
     done();
     throw e;
   }
+}
+
+/**
+ * What an op moves between host and device by its kind: fed values, constants and random values
+ * are made on the host and uploaded; an op that awaits reads values back (a script counts its own).
+ */
+function countTraffic(op: AnyOpDef, costs: StepCounts): void {
+  if (op.kind === 'script') costs.scriptCalls++;
+  else if (op.awaits) costs.readbacks++;
+  if (op.kind === 'feed' || op.kind === 'const' || op.kind === 'random') costs.uploads += op.outputs.length;
 }
 
 /**

@@ -5,12 +5,19 @@ import { emptyOutputs, runStep, type ScriptWatch } from './forward';
 import type { Execution, Feeds, StepRecord } from './execution';
 import { now } from './execution';
 import type { Plan, PlanStep } from './plan';
+import type { StepProfiler } from './profiler';
 
 /**
  * Graph mode: the whole plan in one pass. Each intermediate is freed as soon as its last reader
- * has run, so only the requested outputs survive the run.
+ * has run, so only the requested outputs survive the run. A `profiler` marks each step's bounds.
  */
-export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptWatch): Promise<Execution> {
+export async function runGraph(
+  tf: TF,
+  plan: Plan,
+  feeds: Feeds,
+  watch?: ScriptWatch,
+  profiler?: StepProfiler,
+): Promise<Execution> {
   const state = tf.engine().state;
   const baseTensors = state.numTensors;
   const baseBytes = state.numBytes;
@@ -29,6 +36,7 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
     const step = steps[i]!;
     const { outputPorts, outputSlots } = step;
     const blocker = poisoned ? failedUpstream(step, poisoned) : null;
+    profiler?.begin();
     if (blocker !== null) {
       outcomes.set(i, { status: 'skipped', error: `skipped because ${blocker} failed` });
       for (const slot of outputSlots) poisoned![slot] = blocker;
@@ -42,6 +50,7 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
               watch,
               maxBytes: plan.maxBytes,
               sized: step.sized,
+              costs: profiler?.counts,
             });
         // Only ops that await, and reads of values from the device, are asynchronous; the rest of
         // the loop never waits.
@@ -55,6 +64,7 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
         for (const slot of outputSlots) poisoned[slot] = step.label;
       }
     }
+    profiler?.end(step.nodeId);
     const free = freeAfter[i];
     if (free)
       for (const slot of free) {
@@ -68,6 +78,7 @@ export async function runGraph(tf: TF, plan: Plan, feeds: Feeds, watch?: ScriptW
   const kept = new Set(plan.outputs.map((o) => o.slot));
   // A sync point: on asynchronous backends the run is not over until its outputs exist.
   await Promise.all(plan.outputs.map((o) => values[o.slot]?.data()));
+  profiler?.outputsRead(plan, (slot) => values[slot] !== undefined && !plan.constants.has(slot));
   const totalMs = now() - start;
 
   return {

@@ -20,9 +20,11 @@ import {
   type PlanView,
   type PortGradient,
   type RunReport,
+  type Timeline,
 } from './reports';
 import { limitWarnings } from './limit-warnings';
 import { checkMaxBytes, defaultMaxBytes, DEFAULT_MAX_BYTES } from './memory-budget';
+import { profiledRun, type StepProfiler } from './profiler';
 import { runGraph } from './run-graph';
 import { summarize, type TensorSummary } from './summary';
 import { traceNote, type TraceSubject } from './trace-reasons';
@@ -115,21 +117,26 @@ export class Session {
       const note = traceNote(this.lastTraced, { prepared, mode }, retraced, this.traceNumbers.get(plan)!);
       this.lastTraced = { prepared, mode };
       const feeds = feedsOf(validation, plan);
-      this.execution =
+      // A profiled eager run computes every step, to show what each costs, rather than take values over.
+      const execute = (profiler?: StepProfiler) =>
         mode === 'eager'
-          ? await new EagerExecution(
+          ? new EagerExecution(
               this.tf,
               plan,
               feeds,
-              { table: this.signatures, previous },
+              { table: this.signatures, previous: profiler ? null : previous },
               options.watch,
+              profiler,
             ).runUntil(options.stopAfter, options.cancelled)
-          : await runGraph(this.tf, plan, feeds, options.watch);
+          : runGraph(this.tf, plan, feeds, options.watch, profiler);
+      let timeline: Timeline | null = null;
+      if (options.profile) ({ execution: this.execution, timeline } = await profiledRun(this.tf, execute));
+      else this.execution = await execute();
       this.executionContext = { validation, prepared, previewLimit: options.previewLimit ?? 64 };
       // Freed before the report, so that its memory figures are this run's alone.
       previous?.dispose();
       previous = null;
-      return { ...(await this.report(retraced)), trace: note };
+      return { ...(await this.report(retraced)), trace: note, timeline };
     } finally {
       previous?.dispose();
     }

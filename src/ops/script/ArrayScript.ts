@@ -38,6 +38,7 @@ export const ArrayScript = defineOp({
     const args = await Promise.all(
       attrs.inputs.map((p) => readBack(own(inputs as Readonly<Record<string, Tensor>>, p.name)!, p)),
     );
+    if (context.costs) context.costs.readbacks += args.length;
     const body = compileBody(
       attrs.body,
       attrs.inputs.map((p) => p.name),
@@ -47,6 +48,7 @@ export const ArrayScript = defineOp({
     const returned = result instanceof Promise ? await withDeadline(result, deadline) : result;
     const values = checkArrayResults(returned, attrs.outputs, context.maxBytes);
     const dtypes = new Map(attrs.outputs.map((p) => [p.name, p.dtype]));
+    if (context.costs) context.costs.uploads += values.size;
     return Object.fromEntries(
       [...values].map(([name, v]) => {
         const dtype = dtypes.get(name)!;
