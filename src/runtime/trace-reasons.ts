@@ -40,7 +40,8 @@ function changes(previous: TraceSubject, next: TraceSubject): string[] {
   const before = previous.prepared;
   const after = next.prepared;
   const reasons: string[] = [];
-  if (previous.mode !== next.mode)
+  const modeChanged = previous.mode !== next.mode;
+  if (modeChanged)
     reasons.push(`execution mode changed ${previous.mode} → ${next.mode} (each mode traces its own plan)`);
   else if (!sameSet(before.passes, after.passes))
     reasons.push(`optimizer passes changed: ${passChange(before, after)}`);
@@ -66,8 +67,10 @@ function changes(previous: TraceSubject, next: TraceSubject): string[] {
     rewired.length ? `rewired ${listText(rewired)}` : '',
   ].filter(Boolean);
   if (structure.length) reasons.push(`graph structure changed: ${structure.join('; ')}`);
-  // Added and removed nodes change the default outputs (the sinks) too; that is no separate reason.
-  else if (refsText(before.outputs) !== refsText(after.outputs)) reasons.push('requested outputs changed');
+  // Added and removed nodes change the default outputs (the sinks) too, as a mode does (eager
+  // computes every node): that is no separate reason.
+  else if (!modeChanged && refsText(before.outputs) !== refsText(after.outputs))
+    reasons.push('requested outputs changed');
   reasons.push(...edits);
   return reasons;
 }

@@ -2,7 +2,12 @@ import { createStore } from 'zustand/vanilla';
 import type { BackendChoice, BackendRequest } from '../runtime/backend';
 import type { ExecutionMode } from '../runtime/execution';
 import type { Comparison } from '../runtime/host/runtime-host';
-import type { GradientReport, RunReport } from '../runtime/reports';
+import type { GradientReport, RunReport, TraceNote } from '../runtime/reports';
+
+/** One run's trace in the trace log: traced or reused, why, and in which mode it ran. */
+export interface TraceLogEntry extends TraceNote {
+  readonly mode: ExecutionMode;
+}
 
 export interface RunState {
   readonly mode: ExecutionMode;
@@ -29,7 +34,11 @@ export interface RunState {
   readonly excluded: Readonly<Record<string, string>>;
   /** A passing message for the status bar: a refused connection, a backend change. */
   readonly notice: { readonly text: string; readonly tone: 'info' | 'error' } | null;
+  /** Every run's trace since the runtime host started, newest first (the last TRACE_LOG_LIMIT). */
+  readonly traceLog: readonly TraceLogEntry[];
 }
+
+export const TRACE_LOG_LIMIT = 200;
 
 export type RunStore = ReturnType<typeof createRunStore>;
 
@@ -49,5 +58,6 @@ export function createRunStore() {
     comparison: null,
     excluded: {},
     notice: null,
+    traceLog: [],
   }));
 }

@@ -13,7 +13,7 @@ import type { PassName } from '../runtime/plan';
 import type { RunReport } from '../runtime/reports';
 import { scriptNodes, validationOf, type DocumentStore } from './document-store';
 import { lossTargetProblem, lossTargetRef } from './loss-targets';
-import type { RunStore } from './run-store';
+import { TRACE_LOG_LIMIT, type RunStore, type TraceLogEntry } from './run-store';
 import type { RuntimeClient } from './runtime-client';
 
 const DEBOUNCE_MS = 120;
@@ -56,6 +56,8 @@ export class Runner {
 
   private async startHost(request: BackendRequest): Promise<boolean> {
     this.watchdog.stop();
+    // A new host is a new session: its traces count from 1 again.
+    this.run.setState({ traceLog: [] });
     try {
       const backend = await this.client.start(
         request,
@@ -186,7 +188,12 @@ export class Runner {
         : { outputs: runnableOutputs(graph, mode, excluded) };
     const report = await this.client.host.run(graph, { mode, ...options, previewLimit: PREVIEW_VALUES }, id);
     if (id !== this.runId || !report) return null;
-    this.run.setState({ report, running: false, stale: this.doc.getState().graph !== graph });
+    this.run.setState({
+      report,
+      running: false,
+      stale: this.doc.getState().graph !== graph,
+      traceLog: loggedTrace(this.run.getState().traceLog, report),
+    });
     await this.updateGradients(graph);
     return report;
   }
@@ -207,7 +214,13 @@ export class Runner {
         id,
       );
       if (id !== this.runId || !report) return;
-      this.run.setState({ report, running: false, stepping: report.stepsRun < report.stepsTotal, stale: false });
+      this.run.setState({
+        report,
+        running: false,
+        stepping: report.stepsRun < report.stepsTotal,
+        stale: false,
+        traceLog: loggedTrace(this.run.getState().traceLog, report),
+      });
       return;
     }
     const report = await this.client.host.step();
@@ -224,7 +237,9 @@ export class Runner {
       previewLimit: PREVIEW_VALUES,
     };
     const comparison = await this.client.host.compare(graph, options);
-    this.run.setState({ comparison, running: false });
+    // Compare runs the graph in each mode on the same session: both runs' traces go in the log.
+    const traceLog = loggedTrace(loggedTrace(this.run.getState().traceLog, comparison.graph), comparison.eager);
+    this.run.setState({ comparison, running: false, traceLog });
     await this.runNow();
   }
 
@@ -263,6 +278,11 @@ export class Runner {
     }
     return withDependentsSkipped(validationOf(graph), reasons);
   }
+}
+
+/** The trace log with the run's trace added first, if it compiled one. */
+function loggedTrace(log: readonly TraceLogEntry[], report: RunReport): readonly TraceLogEntry[] {
+  return report.trace ? [{ ...report.trace, mode: report.mode }, ...log.slice(0, TRACE_LOG_LIMIT - 1)] : log;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { nodeLabel } from '../../graph/types';
 import { useDoc, useRun } from '../app-context';
+import { TraceLog } from '../trace-log/TraceLog';
 import { runFigures } from './run-figures';
 
 /** The backend and why, the last run's figures, and passing notices; Compare shows its own panel. */
@@ -31,6 +32,7 @@ export function StatusBar() {
           <span className="error">{failedNode ? nodeLabel(failedNode) : report.error.nodeId} failed</span>
         )}
       </div>
+      {report && <TraceLog />}
       {notice && (
         <div
           className={`notice notice-${notice.tone}`}

@@ -8,6 +8,5 @@ import { formatBytes as bytes } from '../format-bytes';
 export function runFigures(r: RunReport): string {
   const reused = r.nodes.filter((n) => n.reused).length;
   const steps = `${r.stepsRun}/${r.stepsTotal} steps${reused ? ` (${reused} reused)` : ''}`;
-  const traces = `${r.traceCount} trace${r.traceCount === 1 ? '' : 's'}`;
-  return `${r.mode} run ${r.totalMs.toFixed(1)} ms · ${steps} · peak ${r.peakTensors} tensors (${bytes(r.peakBytes)}) · ${r.tensorsAlive} alive (${bytes(r.bytesAlive)}) · ${traces}`;
+  return `${r.mode} run ${r.totalMs.toFixed(1)} ms · ${steps} · peak ${r.peakTensors} tensors (${bytes(r.peakBytes)}) · ${r.tensorsAlive} alive (${bytes(r.bytesAlive)})`;
 }
