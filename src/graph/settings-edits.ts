@@ -1,5 +1,4 @@
 import { OPTIMIZER_PASSES, type DocumentSettings } from './document-settings';
-import type { Graph } from './types';
 
 export type OptimizerPass = (typeof OPTIMIZER_PASSES)[number];
 
@@ -19,28 +18,25 @@ export function withPass(settings: DocumentSettings, pass: OptimizerPass, on: bo
     : { ...rest, passes: OPTIMIZER_PASSES.filter((p) => enabled.has(p)) };
 }
 
-/** The nodes nothing reads: what graph mode returns while the document names no outputs. */
-export function sinkIds(graph: Graph): string[] {
-  const read = new Set(graph.edges.map((e) => e.source));
-  return graph.nodes.filter((n) => !read.has(n.id)).map((n) => n.id);
-}
-
-/** The nodes graph mode returns: the document's outputs, else every node nothing reads. */
-export function returnedIds(graph: Graph, settings: DocumentSettings): readonly string[] {
-  return settings.outputs ?? sinkIds(graph);
+/**
+ * The nodes graph mode returns: the document's outputs, else `implicit` (the runner's: every node
+ * that can run and that nothing which can run reads).
+ */
+export function returnedIds(settings: DocumentSettings, implicit: readonly string[]): readonly string[] {
+  return settings.outputs ?? implicit;
 }
 
 /**
  * The settings with node `id` returned by the graph or not. The first choice turns the implicit
- * list (the sinks) into an explicit one; taking the last node out goes back to the sinks.
+ * list into an explicit one; taking the last node out goes back to the implicit list.
  */
 export function withReturned(
-  graph: Graph,
   settings: DocumentSettings,
   id: string,
   returned: boolean,
+  implicit: readonly string[],
 ): DocumentSettings {
-  const current = returnedIds(graph, settings);
+  const current = returnedIds(settings, implicit);
   const next = returned ? (current.includes(id) ? current : [...current, id]) : current.filter((o) => o !== id);
   return withOutputs(settings, next);
 }

@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  enabledPasses,
-  returnedIds,
-  sinkIds,
-  withoutNodes,
-  withPass,
-  withReturned,
-} from '../../src/graph/settings-edits';
-import type { Graph } from '../../src/graph/types';
+import { enabledPasses, returnedIds, withoutNodes, withPass, withReturned } from '../../src/graph/settings-edits';
 
-const scalar = { dtype: 'float32', shape: [], values: [1] } as const;
-
-/** a → b → c, and d alone: the sinks are c and d. */
-const graph: Graph = {
-  nodes: [
-    { id: 'a', op: 'Const', attrs: { value: scalar } },
-    { id: 'b', op: 'Neg', attrs: {} },
-    { id: 'c', op: 'Neg', attrs: {} },
-    { id: 'd', op: 'Const', attrs: { value: scalar } },
-  ],
-  edges: [
-    { id: 'e1', source: 'a', sourcePort: 'output', target: 'b', targetPort: 'x' },
-    { id: 'e2', source: 'b', sourcePort: 'y', target: 'c', targetPort: 'x' },
-  ],
-};
+/** What graph mode returns while the document names no outputs (the runner's sinks). */
+const sinks = ['c', 'd'];
 
 describe('graph mode passes in the settings', () => {
   it('runs every pass while the settings name none', () => {
@@ -42,23 +21,22 @@ describe('graph mode passes in the settings', () => {
 });
 
 describe('returned outputs in the settings', () => {
-  it('returns the nodes nothing reads until the document names its outputs', () => {
-    expect(sinkIds(graph)).toEqual(['c', 'd']);
-    expect(returnedIds(graph, {})).toEqual(['c', 'd']);
-    expect(returnedIds(graph, { outputs: ['b'] })).toEqual(['b']);
+  it('returns the implicit list until the document names its outputs', () => {
+    expect(returnedIds({}, sinks)).toEqual(['c', 'd']);
+    expect(returnedIds({ outputs: ['b'] }, sinks)).toEqual(['b']);
   });
 
-  it('turns the sinks into an explicit list at the first choice', () => {
-    expect(withReturned(graph, {}, 'b', true)).toEqual({ outputs: ['c', 'd', 'b'] });
-    expect(withReturned(graph, {}, 'd', false)).toEqual({ outputs: ['c'] });
+  it('turns the implicit list into an explicit one at the first choice', () => {
+    expect(withReturned({}, 'b', true, sinks)).toEqual({ outputs: ['c', 'd', 'b'] });
+    expect(withReturned({}, 'd', false, sinks)).toEqual({ outputs: ['c'] });
     // Ticking a node already returned changes nothing.
-    expect(withReturned(graph, { outputs: ['b'] }, 'b', true)).toEqual({ outputs: ['b'] });
+    expect(withReturned({ outputs: ['b'] }, 'b', true, sinks)).toEqual({ outputs: ['b'] });
   });
 
-  it('goes back to the sinks when the last returned node is taken out', () => {
-    const settings = withReturned(graph, { mode: 'graph', outputs: ['b'] }, 'b', false);
+  it('goes back to the implicit list when the last returned node is taken out', () => {
+    const settings = withReturned({ mode: 'graph', outputs: ['b'] }, 'b', false, sinks);
     expect(settings).toEqual({ mode: 'graph' });
-    expect(returnedIds(graph, settings)).toEqual(['c', 'd']);
+    expect(returnedIds(settings, sinks)).toEqual(['c', 'd']);
   });
 
   it('drops deleted nodes from the outputs, and the list when none is left', () => {

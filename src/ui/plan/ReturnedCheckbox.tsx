@@ -1,4 +1,5 @@
 import { returnedIds, withReturned } from '../../graph/settings-edits';
+import { runnableOutputs } from '../../store/runner';
 import { useApp, useDoc, useRun } from '../app-context';
 
 /**
@@ -10,8 +11,10 @@ export function ReturnedCheckbox({ nodeId }: { nodeId: string }) {
   const mode = useRun((s) => s.mode);
   const graph = useDoc((s) => s.graph);
   const settings = useDoc((s) => s.settings);
+  const excluded = useRun((s) => s.excluded);
   if (mode !== 'graph') return null;
-  const returned = returnedIds(graph, settings);
+  const implicit = runnableOutputs(graph, 'graph', excluded);
+  const returned = returnedIds(settings, implicit);
   const chosen = settings.outputs?.length;
   return (
     <section aria-label="Returned value" className="panel-section returned-value">
@@ -20,7 +23,7 @@ export function ReturnedCheckbox({ nodeId }: { nodeId: string }) {
           type="checkbox"
           checked={returned.includes(nodeId)}
           aria-describedby="returned-value-note"
-          onChange={(e) => app.doc.getState().setSettings(withReturned(graph, settings, nodeId, e.target.checked))}
+          onChange={(e) => app.doc.getState().setSettings(withReturned(settings, nodeId, e.target.checked, implicit))}
         />{' '}
         Returned by the graph
       </label>
