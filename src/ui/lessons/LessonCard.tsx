@@ -57,18 +57,20 @@ export function LessonCard() {
           Step {active.step + 1} of {lesson.steps.length}
         </span>
       </header>
-      <p>{step.text}</p>
-      {step.task && (
-        <p className="lesson-task">
-          <strong>Your turn:</strong> {step.task}
-        </p>
-      )}
-      {reading && <p className="lesson-reading">{reading}</p>}
-      {step.check && (
-        <p role="status" className={met ? 'lesson-met' : 'muted'}>
-          {met ? '✓ Done — press Next.' : 'Waiting for you to do it…'}
-        </p>
-      )}
+      <div className="lesson-body">
+        <p>{step.text}</p>
+        {step.task && (
+          <p className="lesson-task">
+            <strong>Your turn:</strong> {step.task}
+          </p>
+        )}
+        {reading && <p className="lesson-reading">{reading}</p>}
+        {step.check && (
+          <p role="status" className={met ? 'lesson-met' : 'muted'}>
+            {met ? '✓ Done — press Next.' : 'Waiting for you to do it…'}
+          </p>
+        )}
+      </div>
       <div className="lesson-buttons">
         <button type="button" onClick={() => guide.back()} disabled={active.step === 0}>
           Back
