@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { openApp, runStatus } from './support/browser';
@@ -43,6 +44,14 @@ function modeRadio(page: Page, name: 'Eager' | 'Graph'): Locator {
     .getByRole('radio', { name, exact: true });
 }
 
+/** The serious and critical accessibility violations axe-core finds within `selector`, one line each. */
+async function violations(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
+
 /** "1.5 MiB" → bytes. */
 const mib = (text: string) => Number(text.replace(' MiB', '')) * 1024 ** 2;
 
@@ -52,9 +61,14 @@ test('a learner takes "Eager vs graph" from the Learn menu to the end, and the m
   try {
     const item = await lessonItem(page, 'Eager vs graph');
     expect(await item.textContent()).toContain('4 steps');
+    expect(await violations(page, '.learn-menu')).toEqual([]);
     await item.click();
     const card = lessonCard(page, 'Eager vs graph');
     await card.waitFor();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await violations(page, '.lesson-card'), colorScheme).toEqual([]);
+    }
     await waitFor(
       () => canvasNodeNames(page),
       (names) => names.includes('Square node square'),
@@ -216,6 +230,34 @@ test('"What retraces": a new shape of x traces again; with the signature [null, 
     expect(await card.getByText(/^No retrace: /).textContent()).toMatch(
       /^No retrace: trace \d+ reused\. input `x` changed shape \[4, 3\] → \[5, 3\]: within its signature \[null, 3\], no retrace\.$/,
     );
+    await whenDone(card);
+    await whenDone(card, 'Finish');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
+
+test('"Gradients and a custom gradient": the ops give a NaN gradient at x = 100, the script\'s gradient body gives 1', async () => {
+  const app = await openApp({ viewport: { width: 1440, height: 900 } });
+  const { page } = app;
+  try {
+    await (await lessonItem(page, 'Gradients and a custom gradient')).click();
+    const card = lessonCard(page, 'Gradients and a custom gradient');
+    await card.waitFor();
+    const lossTarget = page.getByRole('combobox', { name: 'Loss target', exact: true });
+    await lossTarget.selectOption({ label: 'naive_loss' });
+    await whenDone(card);
+
+    // d/dx log(1 + eˣ) = eˣ / (1 + eˣ): 0.5 at 0, 1 − 1/(1 + e¹⁰) at 10, ∞/∞ at 100 in float32.
+    await selectNode(page, 'Placeholder', 'x');
+    await untilDone(card);
+    expect(await card.getByText(/^d naive_loss/).textContent()).toBe('d naive_loss / d x = [0.5, 0.999955, NaN]');
+    await whenDone(card);
+
+    await lossTarget.selectOption({ label: 'custom_loss' });
+    await untilDone(card);
+    expect(await card.getByText(/^d custom_loss/).textContent()).toBe('d custom_loss / d x = [0.5, 0.999955, 1]');
     await whenDone(card);
     await whenDone(card, 'Finish');
     expect(app.consoleErrors).toEqual([]);
