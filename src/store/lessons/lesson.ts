@@ -11,8 +11,11 @@ export interface LessonWorld {
   readonly selection: readonly string[];
 }
 
-/** What a step points at: a control by its accessible role and name, or a node of the canvas by id. */
-export type Highlight = { readonly role: string; readonly name: string } | { readonly node: string };
+/**
+ * What a step points at: a control by its accessible role and name (a pattern where the name carries
+ * a figure, as in "Trace log (3 traces)"), or a node of the canvas by id.
+ */
+export type Highlight = { readonly role: string; readonly name: string | RegExp } | { readonly node: string };
 
 export interface LessonStep {
   /** What to look at, in TensorFlow's terms. */

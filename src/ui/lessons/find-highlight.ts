@@ -23,8 +23,10 @@ export function findHighlight(root: ParentNode, highlight: Highlight): HTMLEleme
   const selector = Object.hasOwn(ROLE_SELECTORS, highlight.role)
     ? ROLE_SELECTORS[highlight.role]!
     : `[role="${CSS.escape(highlight.role)}"]`;
+  const { name } = highlight;
+  const matches = (text: string) => (typeof name === 'string' ? text === name : name.test(text));
   for (const element of root.querySelectorAll<HTMLElement>(selector))
-    if (element.getClientRects().length > 0 && accessibleName(element) === highlight.name) return element;
+    if (element.getClientRects().length > 0 && matches(accessibleName(element))) return element;
   return null;
 }
 
