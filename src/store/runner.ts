@@ -172,8 +172,8 @@ export class Runner {
     this.timer = setTimeout(() => void this.runNow(), DEBOUNCE_MS);
   }
 
-  /** Runs the current graph now: every node that can run, in the current mode. */
-  async runNow(): Promise<RunReport | null> {
+  /** Runs the current graph now: every node that can run, in the current mode; `profile`: with its timeline. */
+  async runNow(profile = false): Promise<RunReport | null> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!this.run.getState().backend) return null;
@@ -186,7 +186,11 @@ export class Runner {
       mode === 'graph'
         ? graphRunOptions(graph, this.doc.getState().settings, excluded)
         : { outputs: runnableOutputs(graph, mode, excluded) };
-    const report = await this.client.host.run(graph, { mode, ...options, previewLimit: PREVIEW_VALUES }, id);
+    const report = await this.client.host.run(
+      graph,
+      { mode, ...options, previewLimit: PREVIEW_VALUES, ...(profile && { profile }) },
+      id,
+    );
     if (id !== this.runId || !report) return null;
     this.run.setState({
       report,
@@ -240,7 +244,8 @@ export class Runner {
     // Compare runs the graph in each mode on the same session: both runs' traces go in the log.
     const traceLog = loggedTrace(loggedTrace(this.run.getState().traceLog, comparison.graph), comparison.eager);
     this.run.setState({ comparison, running: false, traceLog });
-    await this.runNow();
+    // Profiled too: the current mode's report keeps its timeline.
+    await this.runNow(true);
   }
 
   private async updateGradients(graph: Graph): Promise<void> {

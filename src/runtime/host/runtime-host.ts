@@ -47,6 +47,11 @@ export class RuntimeHost {
   private listener: ((event: HostEvent) => void) | null = null;
   /** The largest tensor a run may make when its options name none; undefined: the backend's default. */
   private maxBytes: number | undefined;
+  /**
+   * The run, comparison or gradients under way: the next waits for it, since they share the session
+   * (and a profiled comparison must not count another run's kernels as its own).
+   */
+  private busy: Promise<unknown> = Promise.resolve();
 
   private readonly watch: ScriptWatch;
   private readonly training: HostTraining;
@@ -119,13 +124,15 @@ export class RuntimeHost {
 
   async run(graph: Graph, options: HostRunOptions, runId: number): Promise<RunReport | null> {
     this.latestRun = Math.max(this.latestRun, runId);
-    if (runId < this.latestRun) return null;
-    const report = await this.live().run(graph, {
-      ...this.budgeted(options),
-      cancelled: () => runId < this.latestRun,
-      watch: this.watch,
+    return this.inTurn(async () => {
+      if (runId < this.latestRun) return null;
+      const report = await this.live().run(graph, {
+        ...this.budgeted(options),
+        cancelled: () => runId < this.latestRun,
+        watch: this.watch,
+      });
+      return runId < this.latestRun ? null : report;
     });
-    return runId < this.latestRun ? null : report;
   }
 
   step(): Promise<RunReport | null> {
@@ -133,7 +140,7 @@ export class RuntimeHost {
   }
 
   gradients(graph: Graph, target: string | PortRef, previewLimit?: number): Promise<GradientReport> {
-    return this.live().computeGradients(graph, target, { previewLimit, maxBytes: this.maxBytes });
+    return this.inTurn(() => this.live().computeGradients(graph, target, { previewLimit, maxBytes: this.maxBytes }));
   }
 
   /** A page of a kept value (or gradient), as a typed array the caller may take over. */
@@ -154,11 +161,17 @@ export class RuntimeHost {
       .sort();
   }
 
-  /** Runs the same graph in both modes, graph mode first so that eager does not warm its kernels. */
-  /** A run in each mode, and with a training setup, training steps in each mode too. */
-  async compare(graph: Graph, options: HostRunOptions): Promise<Comparison> {
+  /**
+   * A run in each mode, graph mode first so that eager does not warm its kernels, both profiled so
+   * that their timelines stand side by side; with a training setup, training steps in each mode too.
+   */
+  compare(graph: Graph, options: HostRunOptions): Promise<Comparison> {
+    return this.inTurn(() => this.compareNow(graph, options));
+  }
+
+  private async compareNow(graph: Graph, options: HostRunOptions): Promise<Comparison> {
     const session = this.live();
-    const budgeted = this.budgeted(options);
+    const budgeted = { ...this.budgeted(options), profile: true };
     const compiled = await session.run(graph, { ...budgeted, mode: 'graph', watch: this.watch });
     const eager = await session.run(graph, { ...budgeted, mode: 'eager', watch: this.watch });
     const training = graph.training
@@ -168,6 +181,13 @@ export class RuntimeHost {
         })
       : null;
     return { graph: compiled, eager, training };
+  }
+
+  /** Runs `work` once what is under way has finished, failed or not. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.busy.then(work, work);
+    this.busy = result.catch(() => undefined);
+    return result;
   }
 
   private budgeted(options: HostRunOptions): HostRunOptions {

@@ -13,9 +13,9 @@ const SLOWEST_NODES = 12;
 /**
  * Compare's answer: the same graph run eagerly and as a compiled graph, side by side — a table of
  * time, peak tensors and memory, steps and traces (and a training step, where the graph trains),
- * bars of time and peak memory, and the eager run's slowest nodes.
+ * bars of time and peak memory, and the eager run's slowest nodes; Timeline shows both runs step by step.
  */
-export function ComparePanel({ onClose }: { onClose: () => void }) {
+export function ComparePanel({ onClose, onTimeline }: { onClose: () => void; onTimeline: () => void }) {
   const comparison = useRun((s) => s.comparison);
   const running = useRun((s) => s.running);
   const close = useRef<HTMLButtonElement>(null);
@@ -31,6 +31,11 @@ export function ComparePanel({ onClose }: { onClose: () => void }) {
           <p role="status">{running ? 'Running the graph eagerly, then compiled…' : 'No comparison yet.'}</p>
         )}
         <div className="dialog-buttons">
+          {comparison?.eager.timeline && (
+            <button type="button" onClick={onTimeline} title="Each node's steps in both modes on one time axis">
+              Show timeline
+            </button>
+          )}
           <button ref={close} type="button" onClick={onClose}>
             Close
           </button>

@@ -9,6 +9,7 @@ import { pickedFiles } from '../dropped-files';
 import { openExample, openGivenFiles } from '../file-actions';
 import { LearnMenu } from '../lessons/LearnMenu';
 import { PassesMenu } from '../plan/PassesMenu';
+import { TimelinePanel } from '../timeline/TimelinePanel';
 import { MemoryBudgetSelect } from './MemoryBudgetSelect';
 import { ModeRadioGroup } from './ModeRadioGroup';
 import { ModeExplainer } from './ModeExplainer';
@@ -27,6 +28,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
   const hasNodes = useDoc((s) => s.graph.nodes.length > 0);
   const [explaining, setExplaining] = useState(false);
   const [comparing, setComparing] = useState(false);
+  const [timeline, setTimeline] = useState(false);
   const ctx: CommandContext = {
     ...context,
     openFile: () => fileInput.current?.click(),
@@ -147,6 +149,18 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
         </button>
         <button
           type="button"
+          aria-haspopup="dialog"
+          onClick={() => {
+            app.run.setState({ comparison: null });
+            setTimeline(true);
+            void app.runner.compare();
+          }}
+          title="Run both modes profiled: where each node's time goes, its kernels and syncs with the host"
+        >
+          Timeline
+        </button>
+        <button
+          type="button"
           aria-expanded={explaining}
           aria-controls="mode-explainer"
           onClick={() => setExplaining((v) => !v)}
@@ -171,7 +185,16 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
         <LearnMenu />
       </div>
       {explaining && <ModeExplainer onClose={() => setExplaining(false)} />}
-      {comparing && <ComparePanel onClose={() => setComparing(false)} />}
+      {comparing && (
+        <ComparePanel
+          onClose={() => setComparing(false)}
+          onTimeline={() => {
+            setComparing(false);
+            setTimeline(true);
+          }}
+        />
+      )}
+      {timeline && <TimelinePanel onClose={() => setTimeline(false)} />}
     </header>
   );
 }
