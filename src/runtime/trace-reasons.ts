@@ -144,8 +144,20 @@ function sameOp(n: ResolvedNode, other: Prepared): boolean {
   return other.validation.nodes.get(n.node.id)?.op.name === n.op.name;
 }
 
+/** Whether the node reads the same ports into the same inputs. */
 function sameInputs(a: ResolvedNode, b: ResolvedNode): boolean {
-  return JSON.stringify(a.inputs) === JSON.stringify(b.inputs);
+  const ports = Object.keys(a.inputs);
+  if (ports.length !== Object.keys(b.inputs).length) return false;
+  for (const port of ports) {
+    const was = own(a.inputs, port)!;
+    const now = own(b.inputs, port);
+    if (!now) return false;
+    const from: readonly PortRef[] = Array.isArray(was) ? was : [was as PortRef];
+    const to: readonly PortRef[] = Array.isArray(now) ? now : [now as PortRef];
+    if (from.length !== to.length || from.some((r, i) => r.node !== to[i]!.node || r.port !== to[i]!.port))
+      return false;
+  }
+  return true;
 }
 
 function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
