@@ -215,8 +215,18 @@ test('"What retraces": a new shape of x traces again; with the signature [null, 
     await shape.press('Enter');
     await untilDone(card);
     expect(await card.getByText(/^Traced: /).textContent()).toMatch(
-      /^Traced: trace \d+\. input `x` changed shape \[2, 3\] → \[4, 3\]\.$/,
+      /^Traced: trace \d+\. input x changed shape \[2, 3\] → \[4, 3\]\.$/,
     );
+    await whenDone(card);
+
+    // The trace log, ringed, lists that trace with its reason.
+    const traceLogButton = page.getByRole('button', { name: /^Trace log \(\d+ traces\)$/ });
+    expect(await traceLogButton.getAttribute('data-lesson-highlight')).toBe('');
+    await traceLogButton.click();
+    const traceLog = page.getByRole('dialog', { name: 'Trace log', exact: true });
+    await traceLog.getByRole('listitem').filter({ hasText: 'input x changed shape [2, 3] → [4, 3]' }).first().waitFor();
+    await traceLog.getByRole('button', { name: 'Close', exact: true }).click();
+    await traceLog.waitFor({ state: 'detached' });
     await whenDone(card);
 
     const signature = page.getByRole('textbox', { name: 'signature', exact: true });
@@ -228,7 +238,7 @@ test('"What retraces": a new shape of x traces again; with the signature [null, 
     await shape.press('Enter');
     await untilDone(card);
     expect(await card.getByText(/^No retrace: /).textContent()).toMatch(
-      /^No retrace: trace \d+ reused\. input `x` changed shape \[4, 3\] → \[5, 3\]: within its signature \[null, 3\], no retrace\.$/,
+      /^No retrace: trace \d+ reused\. input x changed shape \[4, 3\] → \[5, 3\]: within its signature \[null, 3\], no retrace\.$/,
     );
     await whenDone(card);
     await whenDone(card, 'Finish');

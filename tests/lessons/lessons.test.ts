@@ -218,24 +218,70 @@ describe('what retraces', () => {
     expect(check(l, 0)(world(graph, { settings, run: run(reshaped) }))).toBe(true);
     expect(check(l, 0)(world(graph, { settings, run: run(traced(true, 1, ['first call'])) }))).toBe(false);
     expect(l.steps[0]!.reading!(world(graph, { run: run(reshaped) }))).toBe(
-      'Traced: trace 2. input `x` changed shape [2, 3] → [4, 3].',
+      'Traced: trace 2. input x changed shape [2, 3] → [4, 3].',
     );
   });
 
-  test('step 2 holds once x has the signature [null, 3] (in any spelling) and the graph ran', () => {
-    const edited = traced(true, 3, ['attribute `signature` of x edited none → [null, 3]']);
-    expect(check(l, 1)(world(withSignature('[null, 3]'), { run: run(edited) }))).toBe(true);
-    expect(check(l, 1)(world(withSignature('[None,3]'), { run: run(edited) }))).toBe(true);
-    expect(check(l, 1)(world(withSignature('[2, 3]'), { run: run(edited) }))).toBe(false);
-    expect(check(l, 1)(world(withSignature('[null, 3]'), { run: { mode: 'graph', report: null } }))).toBe(false);
+  test('step 2 points at the trace log and asks for nothing it could not see (the log is a popover)', () => {
+    expect(l.steps[1]!.highlight).toEqual({ role: 'button', name: /^Trace log/ });
+    expect(l.steps[1]!.check).toBeUndefined();
   });
 
-  test('step 3 holds once a shape change within the signature reused the trace', () => {
-    expect(check(l, 2)(world(withSignature('[null, 3]'), { run: run(reused) }))).toBe(true);
-    expect(check(l, 2)(world(withSignature('[null, 3]'), { run: run(reshaped) }))).toBe(false);
-    expect(check(l, 2)(world(graph, { run: run(reused) }))).toBe(false);
-    expect(l.steps[2]!.reading!(world(graph, { run: run(reused) }))).toBe(
-      'No retrace: trace 3 reused. input `x` changed shape [4, 3] → [5, 3]: within its signature [null, 3], no retrace.',
+  test('step 3 holds once x has the signature [null, 3] (in any spelling) and the graph ran', () => {
+    const edited = traced(true, 3, ['attribute `signature` of x edited none → [null, 3]']);
+    expect(check(l, 2)(world(withSignature('[null, 3]'), { run: run(edited) }))).toBe(true);
+    expect(check(l, 2)(world(withSignature('[None,3]'), { run: run(edited) }))).toBe(true);
+    expect(check(l, 2)(world(withSignature('[2, 3]'), { run: run(edited) }))).toBe(false);
+    expect(check(l, 2)(world(withSignature('[null, 3]'), { run: { mode: 'graph', report: null } }))).toBe(false);
+  });
+
+  test('step 4 holds once a shape change within the signature reused the trace', () => {
+    expect(check(l, 3)(world(withSignature('[null, 3]'), { run: run(reused) }))).toBe(true);
+    expect(check(l, 3)(world(withSignature('[null, 3]'), { run: run(reshaped) }))).toBe(false);
+    expect(check(l, 3)(world(graph, { run: run(reused) }))).toBe(false);
+    expect(l.steps[3]!.reading!(world(graph, { run: run(reused) }))).toBe(
+      'No retrace: trace 3 reused. input x changed shape [4, 3] → [5, 3]: within its signature [null, 3], no retrace.',
+    );
+  });
+});
+
+describe('why a script is the exit hatch', () => {
+  const l = lesson('script-exit-hatch');
+  const { graph, settings } = lessonFile(l.file);
+  const planned = report('graph', { doubled: 'folded', double_script: 'ok', y: 'ok' });
+  const cost = (nodeId: string, readbacks: number, scriptCalls: number) => ({
+    nodeId,
+    startMs: 0,
+    ms: 2.5,
+    kernels: [],
+    readbacks,
+    uploads: scriptCalls,
+    scriptCalls,
+  });
+  const profiled = (readbacks: number) =>
+    report(
+      'graph',
+      {},
+      {
+        timeline: { mode: 'graph', totalMs: 3, nodes: [cost('double_script', readbacks, 1), cost('y', 0, 0)] },
+      },
+    );
+
+  test('step 1 holds when graph mode folded the op and ran the script', () => {
+    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: planned } }))).toBe(true);
+    const bothRan = report('graph', { doubled: 'ok', double_script: 'ok' });
+    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: bothRan } }))).toBe(false);
+    expect(l.steps[0]!.reading!(world(graph, { run: { mode: 'graph', report: planned } }))).toBe(
+      'a·2 (op): folded. a·2 (script): runs on every call.',
+    );
+  });
+
+  test("step 2 holds once a profiled graph run shows the script's readback", () => {
+    expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: profiled(1) } }))).toBe(true);
+    expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: profiled(0) } }))).toBe(false);
+    expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: planned } }))).toBe(false);
+    expect(l.steps[1]!.reading!(world(graph, { run: { mode: 'graph', report: profiled(1) } }))).toBe(
+      'a·2 (script): 1 readback, 1 upload, 1 script call, 2.50 ms.',
     );
   });
 });

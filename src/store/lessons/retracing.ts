@@ -17,7 +17,8 @@ function traceReading(report: RunReport | null): string | null {
   const trace = report?.trace;
   if (!trace) return null;
   const what = trace.traced ? `Traced: trace ${trace.number}` : `No retrace: trace ${trace.number} reused`;
-  return `${what}. ${trace.reasons.join('; ')}.`;
+  // The reasons quote names in backticks, which the card shows as plain text.
+  return `${what}. ${trace.reasons.join('; ').replaceAll('`', '')}.`;
 }
 
 export const retracing: Lesson = {
@@ -35,6 +36,11 @@ export const retracing: Lesson = {
         return trace?.traced === true && trace.reasons.some(shapeChange);
       },
       reading: (w) => traceReading(currentReport(w, 'graph')),
+    },
+    {
+      text: 'The Trace log in the status bar keeps every trace of this session, newest first: whether a run traced or reused a trace, and why, in the terms of TensorFlow’s rules of tracing.',
+      task: 'Open the Trace log, find the trace your new shape made, and close it.',
+      highlight: { role: 'button', name: /^Trace log/ },
     },
     {
       text: 'Each new shape costs a trace (TensorFlow warns when a function retraces often). An input_signature declares the shape once, with None where a size may vary: TensorSpec([None, 3]).',
