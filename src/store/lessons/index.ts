@@ -4,6 +4,7 @@ import { foldingAndPruning } from './folding-and-pruning';
 import type { Lesson } from './lesson';
 import { nonStrict } from './non-strict';
 import { retracing } from './retracing';
+import { scriptExitHatch } from './script-exit-hatch';
 
 /** The lessons in the Learn menu's order: a plain frozen list; a duplicate id is an error at load. */
 export const LESSONS: readonly Lesson[] = lessonList([
@@ -11,6 +12,7 @@ export const LESSONS: readonly Lesson[] = lessonList([
   retracing,
   foldingAndPruning,
   nonStrict,
+  scriptExitHatch,
   customGradient,
 ]);
 
