@@ -275,3 +275,34 @@ test('"Gradients and a custom gradient": the ops give a NaN gradient at x = 100,
     await app.close();
   }
 });
+
+test('"Why a script is the exit hatch": the op fed by constants is folded, the script is not, and the Timeline shows its readback', async () => {
+  const app = await openApp({ viewport: { width: 1440, height: 900 } });
+  const { page } = app;
+  try {
+    await (await lessonItem(page, 'Why a script is the exit hatch')).click();
+    const card = lessonCard(page, 'Why a script is the exit hatch');
+    await card.waitFor();
+    await page.getByRole('button', { name: 'Show plan', exact: true }).click();
+    await untilDone(card);
+    expect(await card.getByText(/^a·2 \(op\)/).textContent()).toBe(
+      'a·2 (op): folded. a·2 (script): runs on every call.',
+    );
+    await whenDone(card);
+
+    await toolbarButton(page, 'Timeline').click();
+    const timeline = page.getByRole('dialog', { name: 'Timeline: eager and graph', exact: true });
+    await timeline.getByRole('list', { name: 'graph steps', exact: true }).waitFor({ timeout: 60_000 });
+    await timeline.getByRole('button', { name: 'Close', exact: true }).click();
+    await untilDone(card);
+    // Graph mode reads the folded constant a back once, for the script's one call, and uploads its result.
+    expect(await card.getByText(/^a·2 \(script\):/).textContent()).toMatch(
+      /^a·2 \(script\): 1 readback, 1 upload, 1 script call, [\d.]+ ms\.$/,
+    );
+    await whenDone(card);
+    await whenDone(card, 'Finish');
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});

@@ -280,6 +280,9 @@ describe('why a script is the exit hatch', () => {
     expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: profiled(1) } }))).toBe(true);
     expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: profiled(0) } }))).toBe(false);
     expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: planned } }))).toBe(false);
+    // The Timeline's comparison, before the profiled run after it is back.
+    const comparison = { eager: report('eager', {}), graph: profiled(1), training: null };
+    expect(check(l, 1)(world(graph, { run: { mode: 'graph', report: planned, comparison } }))).toBe(true);
     expect(l.steps[1]!.reading!(world(graph, { run: { mode: 'graph', report: profiled(1) } }))).toBe(
       'a·2 (script): 1 readback, 1 upload, 1 script call, 2.50 ms.',
     );

@@ -1,9 +1,13 @@
 import { currentReport, ms, statusIn } from './checks';
 import type { Lesson, LessonWorld } from './lesson';
 
-/** The script's costs in the last profiled graph run, when it read its input back to the host. */
+/**
+ * The script's costs in the last profiled graph run (the Timeline's, or the run after it, which is
+ * profiled too), when it read its input back to the host.
+ */
 function scriptCost(world: LessonWorld) {
-  const cost = currentReport(world, 'graph')?.timeline?.nodes.find((n) => n.nodeId === 'double_script');
+  const timeline = currentReport(world, 'graph')?.timeline ?? world.run.comparison?.graph.timeline;
+  const cost = timeline?.nodes.find((n) => n.nodeId === 'double_script');
   return cost && cost.readbacks > 0 && cost.scriptCalls > 0 ? cost : null;
 }
 
@@ -31,7 +35,7 @@ export const scriptExitHatch: Lesson = {
     },
     {
       text: 'The optimizer folded the op into a constant, but a script is opaque: arbitrary code, possibly with side effects, so it runs on every call. It runs on the host, too: its input is read back from the device first, a sync that stalls the device’s queue of work.',
-      task: 'Open the Timeline and find the script’s readback.',
+      task: 'Press Timeline in the toolbar and find the script’s readback in the graph lane, then close it.',
       highlight: { role: 'button', name: 'Timeline' },
       check: (w) => scriptCost(w) !== null,
       reading: (w) => {
