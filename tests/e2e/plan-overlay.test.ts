@@ -113,6 +113,9 @@ test('Show plan marks what the optimizer pruned, folded and merged, and each ste
     expect(await waitForPlan(page, 'Sin', 'b', /merged/)).toBe('Plan: merged into a');
     expect(await page.getByRole('img', { name: 'b merged into a (CSE)', exact: true }).count()).toBe(1);
     expect(await waitForPlan(page, 'Mul', 'times1', /simplified/)).toBe('Plan: simplified: x · 1 → x');
+    // What the passes left behind: the constants six was folded from, and the 1 that x · 1 no longer reads.
+    expect(await planOf(page, 'Const', 'two')).toBe('Plan: folded into six');
+    expect(await planOf(page, 'Const', 'one')).toBe('Plan: unused after the passes');
     // Steps in execution order: x first; add is the last reader of a, and frees it.
     expect(await planOf(page, 'Placeholder', 'x')).toBe('Plan: step 1');
     expect(await planOf(page, 'AddV2', 'add')).toMatch(/^Plan: step \d; frees a$/);

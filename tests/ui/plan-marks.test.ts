@@ -23,8 +23,16 @@ const graph: Graph = {
     { id: 'split', op: 'Unpack', attrs: {} },
     { id: 'unused', op: 'Exp', attrs: {} },
     { id: 'out', op: 'AddN', attrs: {} },
+    { id: 'k', op: 'Const', attrs: { value: scalar } },
+    { id: 'unit', op: 'Const', attrs: { value: scalar } },
+    { id: 'broken', op: 'Sin', attrs: {} },
   ],
-  edges: [],
+  edges: [
+    { id: 'e1', source: 'two', sourcePort: 'output', target: 'six', targetPort: 'x' },
+    { id: 'e2', source: 'three', sourcePort: 'output', target: 'six', targetPort: 'y' },
+    { id: 'e3', source: 'k', sourcePort: 'output', target: 'out', targetPort: 'inputs' },
+    { id: 'e4', source: 'unit', sourcePort: 'output', target: 'one', targetPort: 'y' },
+  ],
 };
 
 const passes: PassResult[] = [
@@ -57,8 +65,12 @@ const optimization: PlanView = {
   ],
 };
 
-function nodeReport(nodeId: string, outputs: NodeReport['outputs'] = {}): NodeReport {
-  return { nodeId, op: 'Op', status: 'ok', ms: null, outputs };
+function nodeReport(
+  nodeId: string,
+  outputs: NodeReport['outputs'] = {},
+  status: NodeReport['status'] = 'ok',
+): NodeReport {
+  return { nodeId, op: 'Op', status, ms: null, outputs };
 }
 
 const report = {
@@ -66,9 +78,12 @@ const report = {
   nodes: [
     nodeReport('six', { z: summarizeValues('float32', [], [6]) }),
     nodeReport('grid', { output: summarizeValues('float32', [2, 3], [1, 1, 1, 1, 1, 1]) }),
+    // Graph mode reports nothing of two, three and unit: no step ran them.
+    nodeReport('k', {}, 'constant'),
   ],
+  diagnostics: [{ kind: 'missing-input', nodeId: 'broken', port: 'x', message: 'no input x' }],
   optimization,
-} as Pick<RunReport, 'mode' | 'nodes' | 'optimization'> as RunReport;
+} as Pick<RunReport, 'mode' | 'nodes' | 'diagnostics' | 'optimization'> as RunReport;
 
 const texts = (id: string) =>
   planMarks(graph, report)
@@ -81,10 +96,23 @@ describe('the plan overlay marks', () => {
     expect(planMarks(graph, { ...report, optimization: null }).links).toEqual([]);
   });
 
-  it('fades pruned nodes only', () => {
+  it('fades the nodes that never run: pruned, or left unread by the passes', () => {
     const { nodes } = planMarks(graph, report);
     expect(nodes.get('unused')).toMatchObject({ faded: true, chips: [{ kind: 'pruned', text: 'pruned' }] });
-    expect([...nodes].filter(([, plan]) => plan.faded).map(([id]) => id)).toEqual(['unused']);
+    // unit fed only `one`, which simplification rewrote away.
+    expect(nodes.get('unit')).toMatchObject({
+      faded: true,
+      chips: [{ kind: 'unused', text: 'unused after the passes' }],
+    });
+    expect([...nodes].filter(([, plan]) => plan.faded).map(([id]) => id)).toEqual(['unused', 'unit']);
+  });
+
+  it('marks the inputs of a folded node as folded into it, and the constants the plan holds', () => {
+    expect(texts('two')).toEqual(['folded into two·three']);
+    expect(texts('three')).toEqual(['folded into two·three']);
+    expect(texts('k')).toEqual(['constant']);
+    // A node with a problem is no part of the plan: the problem is its mark.
+    expect(texts('broken')).toBeUndefined();
   });
 
   it('shows the constant a folded node became: its value when it holds one, else its type', () => {

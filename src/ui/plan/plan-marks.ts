@@ -7,7 +7,7 @@ import { formatNumber } from '../tensor-view/format';
 
 /** One thing the optimizer or the schedule did to a node: a short text on the node, and why. */
 export interface PlanChip {
-  readonly kind: 'step' | 'frees' | PassChange['kind'];
+  readonly kind: 'step' | 'frees' | 'constant' | 'unused' | PassChange['kind'];
   readonly text: string;
   readonly explain: string;
 }
@@ -112,6 +112,40 @@ export function planMarks(graph: Graph, report: RunReport | null): PlanMarks {
       explain: `After step ${step}, graph mode frees ${values.join(', ')}: no later step reads ${values.length > 1 ? 'them' : 'it'}.`,
     });
   });
+
+  // The nodes no pass names and no step runs: constants the plan holds, and what the passes left unread.
+  const folded = new Set(plan.passes.flatMap((r) => r.changes.filter((c) => c.kind === 'folded').map((c) => c.node)));
+  const readers = new Map<string, string[]>();
+  for (const e of graph.edges) readers.set(e.source, [...(readers.get(e.source) ?? []), e.target]);
+  // A node the run left out of the report (graph mode reports nothing of what it never met) is pending.
+  const statuses = new Map(report.nodes.map((n) => [n.nodeId, n.status]));
+  const diagnosed = new Set(report.diagnostics.flatMap((d) => [d.nodeId, ...(d.cycle ?? [])]));
+  for (const { id } of graph.nodes) {
+    if (chips.has(id) || diagnosed.has(id)) continue;
+    const status = statuses.get(id) ?? 'pending';
+    const read = [...new Set(readers.get(id) ?? [])];
+    if (read.length && read.every((id) => folded.has(id))) {
+      const into = read.map(name).join(', ');
+      add(id, {
+        kind: 'folded',
+        text: `folded into ${into}`,
+        explain: `Only folded nodes read it: its value went into ${into} at compile time, and the plan does not need it.`,
+      });
+    } else if (status === 'constant')
+      add(id, {
+        kind: 'constant',
+        text: 'constant',
+        explain: 'A constant of the plan: graph mode holds its value, and no step computes it.',
+      });
+    else if (status === 'pending') {
+      faded.add(id);
+      add(id, {
+        kind: 'unused',
+        text: 'unused after the passes',
+        explain: 'Once the passes ran, nothing in the plan reads it, so graph mode never runs it.',
+      });
+    }
+  }
 
   const nodes = new Map<string, NodePlan>();
   for (const [id, list] of chips) nodes.set(id, { faded: faded.has(id), chips: list });
