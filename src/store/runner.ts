@@ -231,7 +231,11 @@ export class Runner {
     if (report) this.run.setState({ report, stepping: report.stepsRun < report.stepsTotal && !report.error });
   }
 
-  async compare(): Promise<void> {
+  /**
+   * Runs the graph in both modes for Compare; `profile`: for the Timeline, with each step's costs
+   * (not for Compare's times: on a GPU, tfjs's profiler submits and times each kernel on its own).
+   */
+  async compare({ profile = false }: { profile?: boolean } = {}): Promise<void> {
     if (!this.run.getState().backend) return;
     const graph = this.doc.getState().graph;
     this.runId++;
@@ -239,13 +243,14 @@ export class Runner {
     const options = {
       ...graphRunOptions(graph, this.doc.getState().settings, this.excluded(graph)),
       previewLimit: PREVIEW_VALUES,
+      ...(profile && { profile }),
     };
     const comparison = await this.client.host.compare(graph, options);
     // Compare runs the graph in each mode on the same session: both runs' traces go in the log.
     const traceLog = loggedTrace(loggedTrace(this.run.getState().traceLog, comparison.graph), comparison.eager);
     this.run.setState({ comparison, running: false, traceLog });
-    // Profiled too: the current mode's report keeps its timeline.
-    await this.runNow(true);
+    // Profiled likewise: the current mode's report keeps its timeline.
+    await this.runNow(profile);
   }
 
   private async updateGradients(graph: Graph): Promise<void> {

@@ -162,8 +162,8 @@ export class RuntimeHost {
   }
 
   /**
-   * A run in each mode, graph mode first so that eager does not warm its kernels, both profiled so
-   * that their timelines stand side by side; with a training setup, training steps in each mode too.
+   * A run in each mode, graph mode first so that eager does not warm its kernels (with `profile`,
+   * each with its timeline); with a training setup, training steps in each mode too.
    */
   compare(graph: Graph, options: HostRunOptions): Promise<Comparison> {
     return this.inTurn(() => this.compareNow(graph, options));
@@ -171,7 +171,7 @@ export class RuntimeHost {
 
   private async compareNow(graph: Graph, options: HostRunOptions): Promise<Comparison> {
     const session = this.live();
-    const budgeted = { ...this.budgeted(options), profile: true };
+    const budgeted = this.budgeted(options);
     const compiled = await session.run(graph, { ...budgeted, mode: 'graph', watch: this.watch });
     const eager = await session.run(graph, { ...budgeted, mode: 'eager', watch: this.watch });
     const training = graph.training

@@ -31,11 +31,13 @@ export function ComparePanel({ onClose, onTimeline }: { onClose: () => void; onT
           <p role="status">{running ? 'Running the graph eagerly, then compiled…' : 'No comparison yet.'}</p>
         )}
         <div className="dialog-buttons">
-          {comparison?.eager.timeline && (
-            <button type="button" onClick={onTimeline} title="Each node's steps in both modes on one time axis">
-              Show timeline
-            </button>
-          )}
+          <button
+            type="button"
+            onClick={onTimeline}
+            title="Run both modes again, profiled: each node's steps on one time axis"
+          >
+            Show timeline
+          </button>
           <button ref={close} type="button" onClick={onClose}>
             Close
           </button>

@@ -53,7 +53,8 @@ function TimelineFigures({ comparison }: { comparison: Comparison }) {
         {timed
           ? 'Kernel times are measured by tf.profile.'
           : 'This backend does not time kernels (WebGPU without timestamp queries): only their names are listed.'}{' '}
-        Graph mode's step times on a GPU are the time to queue its kernels; it waits once, for its outputs.
+        Graph mode's step times on a GPU are the time to queue its kernels; it waits once, for its outputs. Profiled
+        runs take longer than Compare's: each kernel is timed on its own.
       </p>
       <TimelineLanes lanes={lanes} names={names} />
       <TimelineLegend />

@@ -29,6 +29,11 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
   const [explaining, setExplaining] = useState(false);
   const [comparing, setComparing] = useState(false);
   const [timeline, setTimeline] = useState(false);
+  const openTimeline = () => {
+    app.run.setState({ comparison: null });
+    setTimeline(true);
+    void app.runner.compare({ profile: true });
+  };
   const ctx: CommandContext = {
     ...context,
     openFile: () => fileInput.current?.click(),
@@ -150,11 +155,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
         <button
           type="button"
           aria-haspopup="dialog"
-          onClick={() => {
-            app.run.setState({ comparison: null });
-            setTimeline(true);
-            void app.runner.compare();
-          }}
+          onClick={openTimeline}
           title="Run both modes profiled: where each node's time goes, its kernels and syncs with the host"
         >
           Timeline
@@ -190,7 +191,7 @@ export function Toolbar({ context }: { context: Omit<CommandContext, 'openFile' 
           onClose={() => setComparing(false)}
           onTimeline={() => {
             setComparing(false);
-            setTimeline(true);
+            openTimeline();
           }}
         />
       )}
