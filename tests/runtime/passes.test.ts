@@ -100,6 +100,15 @@ describe('fold', () => {
       expect(stepsOf(plan)).toEqual(['x', 'y']);
       expect(changesOf(plan, 'fold')).toEqual([{ kind: 'folded', node: 'ab' }]);
     });
+    const session = new Session(tf);
+    const report = await session.run(g, { mode: 'graph', passes: ['prune', 'fold'] });
+    // The constants only the folded node read are reported as constants, not as never run.
+    expect(['a', 'b', 'ab'].map((id) => report.nodes.find((n) => n.nodeId === id)!.status)).toEqual([
+      'constant',
+      'constant',
+      'folded',
+    ]);
+    session.dispose();
     expectValuesClose(
       (await valuesWith(g, ['prune', 'fold'], ['y']))[0]!,
       x.map((v) => v * 6),
