@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useApp } from '../app-context';
 import './lessons.css';
+import { useClearOfCard } from './use-clear-of-card';
 import { useLessonHighlight } from './use-lesson-highlight';
 import { useLessonWorld } from './use-lesson-world';
 
@@ -21,6 +22,8 @@ export function LessonCard() {
   const reading = useLessonWorld((world) => step?.reading?.(world) ?? null);
   useLessonHighlight(step?.highlight);
   const heading = useRef<HTMLHeadingElement>(null);
+  const card = useRef<HTMLElement>(null);
+  useClearOfCard(card, step !== undefined);
   // A new step is read from its start: the focus goes to its heading (not when a check turns true).
   useEffect(() => heading.current?.focus(), [active?.lessonId, active?.step]);
 
@@ -48,7 +51,7 @@ export function LessonCard() {
   const waiting = step.check && !met ? 'Do the step’s task first' : null;
 
   return (
-    <aside className="lesson-card" aria-label={`Lesson: ${lesson.title}`}>
+    <aside ref={card} className="lesson-card" aria-label={`Lesson: ${lesson.title}`}>
       <header className="lesson-header">
         <h2 ref={heading} tabIndex={-1}>
           {lesson.title}
