@@ -306,3 +306,34 @@ test('"Why a script is the exit hatch": the op fed by constants is folded, the s
     await app.close();
   }
 });
+
+test('the Learn menu by keyboard: ArrowDown opens it at its first lesson, arrows move, Escape closes it back to the button', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    const learn = toolbarButton(page, 'Learn');
+    await learn.focus();
+    await page.keyboard.press('ArrowDown');
+    await learnMenu(page).waitFor();
+    expect(await learn.getAttribute('aria-expanded')).toBe('true');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await focused()).toMatch(/^Eager vs graph/);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toMatch(/^Gradients and a custom gradient/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toMatch(/^What retraces/);
+    await page.keyboard.press('Escape');
+    await learnMenu(page).waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Learn');
+    // Enter on an item starts its lesson, and the card's heading takes the focus.
+    await page.keyboard.press('ArrowDown');
+    await learnMenu(page).waitFor();
+    await page.keyboard.press('Enter');
+    await lessonCard(page, 'Eager vs graph').waitFor();
+    await waitFor(focused, (text) => text === 'Eager vs graph', { what: "the card's heading to have the focus" });
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.close();
+  }
+});
