@@ -115,3 +115,11 @@ test('a graph that cannot be loaded is reported and starts nothing', async () =>
   expect(guide.store.getState().active).toBeNull();
   expect(guide.store.getState().error).toBe('Cannot open the lesson Picking: HTTP 404');
 });
+
+test('the reason a lesson could not open goes when dismissed', async () => {
+  const stores = { doc: createDocumentStore(), run: createRunStore(), selection: createSelectionStore() };
+  const guide = new LessonGuide(stores, [LESSON], () => Promise.reject(new Error('offline')), null);
+  await guide.start('picking');
+  guide.dismissError();
+  expect(guide.store.getState().error).toBeNull();
+});

@@ -117,6 +117,10 @@ export class LessonGuide {
     this.store.setState({ active: null, met: false });
   }
 
+  dismissError(): void {
+    this.store.setState({ error: null });
+  }
+
   private finish(): void {
     const { active } = this.store.getState();
     if (!active) return;

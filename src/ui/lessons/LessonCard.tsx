@@ -29,12 +29,12 @@ export function LessonCard() {
 
   if (error)
     return (
-      <aside className="lesson-card" aria-label="Lesson">
+      <aside className="lesson-card lesson-note" aria-label="Lesson">
         <p className="error" role="alert">
           {error}
         </p>
         <div className="lesson-buttons">
-          <button type="button" onClick={() => guide.store.setState({ error: null })}>
+          <button type="button" onClick={() => guide.dismissError()}>
             Close
           </button>
         </div>
@@ -42,7 +42,7 @@ export function LessonCard() {
     );
   if (!active || !lesson || !step)
     return opening ? (
-      <p className="lesson-card" role="status">
+      <p className="lesson-card lesson-note" role="status">
         Opening the lesson…
       </p>
     ) : null;
