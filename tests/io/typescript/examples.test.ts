@@ -98,6 +98,7 @@ function supplied(): Graph {
 }
 
 const EXAMPLES = readdirSync(new URL('../../../public/examples', import.meta.url))
+  .filter((file) => file.endsWith('.json'))
   .map((file) => file.replace(/\.json$/, ''))
   // Its DecodeImage cannot be written as tfjs code: decoding takes decoders a module does not import.
   .filter((name) => name !== 'seed-image-preprocessing')
