@@ -42,45 +42,44 @@ export function CommandPalette({ context, onClose }: { context: CommandContext; 
           <Command.Input autoFocus placeholder="Type a command or an op…" />
           <Command.List aria-label="Commands and ops">
             <Command.Empty>Nothing matches.</Command.Empty>
-            <Command.Group heading="Commands">
-              {paletteCommands().map((command) => (
-                <Command.Item
-                  key={command.id}
-                  value={`command ${command.label}`}
-                  aria-label={command.label}
-                  aria-keyshortcuts={command.shortcut?.replace('Ctrl', 'Control')}
-                  onSelect={() => {
-                    onClose();
-                    command.perform(context);
-                  }}
-                >
-                  <span>{command.label}</span>
-                  {/* Drawn by CSS from data-shortcut and told by aria-keyshortcuts: as text, it would make the
+            {/* One list, not a group of commands and a group of ops: cmdk 1.1 orders the items of a
+                group by how well they match, but not its groups, so a weak match among the commands
+                (a lesson's title) would come before an exact op. */}
+            {paletteCommands().map((command) => (
+              <Command.Item
+                key={command.id}
+                value={`command ${command.label}`}
+                aria-label={command.label}
+                aria-keyshortcuts={command.shortcut?.replace('Ctrl', 'Control')}
+                onSelect={() => {
+                  onClose();
+                  command.perform(context);
+                }}
+              >
+                <span>{command.label}</span>
+                {/* Drawn by CSS from data-shortcut and told by aria-keyshortcuts: as text, it would make the
                       visible label differ from the option's name (axe: label-content-name-mismatch). */}
-                  {command.shortcut && <kbd aria-hidden="true" data-shortcut={command.shortcut} />}
-                </Command.Item>
-              ))}
-            </Command.Group>
-            <Command.Group heading="Add an op">
-              {OPS.map((op) => (
-                <Command.Item
-                  key={op.name}
-                  value={`add ${op.name}`}
-                  keywords={[CATEGORY_LABELS[op.category]]}
-                  aria-label={`Add ${op.name}`}
-                  onSelect={() => {
-                    onClose();
-                    const canvas = document.getElementById('canvas');
-                    if (canvas) addNodeAt(app, flow, canvas, op.name, 'in-view');
-                  }}
-                >
-                  <span>Add {op.name}</span>
-                  <span className="muted command-palette-doc" aria-hidden="true">
-                    {op.doc}
-                  </span>
-                </Command.Item>
-              ))}
-            </Command.Group>
+                {command.shortcut && <kbd aria-hidden="true" data-shortcut={command.shortcut} />}
+              </Command.Item>
+            ))}
+            {OPS.map((op) => (
+              <Command.Item
+                key={op.name}
+                value={`add ${op.name}`}
+                keywords={[CATEGORY_LABELS[op.category]]}
+                aria-label={`Add ${op.name}`}
+                onSelect={() => {
+                  onClose();
+                  const canvas = document.getElementById('canvas');
+                  if (canvas) addNodeAt(app, flow, canvas, op.name, 'in-view');
+                }}
+              >
+                <span>Add {op.name}</span>
+                <span className="muted command-palette-doc" aria-hidden="true">
+                  {op.doc}
+                </span>
+              </Command.Item>
+            ))}
           </Command.List>
         </Command>
       </div>
