@@ -294,14 +294,15 @@ export class Session {
       for (const change of changes)
         if (change.kind === 'merged' || change.kind === 'simplified')
           nodes.set(change.node, { status: change.kind, ms: null });
-    // Constants the plan keeps, and those only folded nodes read: all are known before the run.
+    // Constants the plan keeps, and those folded nodes read: all are known before the run.
     for (const slot of plan.constants.keys()) {
       const id = plan.slots[slot]!.node;
       if (!nodes.has(id)) nodes.set(id, { status: 'constant', ms: null });
     }
-    for (const { node } of plan.slots)
-      if (!nodes.has(node) && validation.nodes.get(node)?.op.kind === 'const')
-        nodes.set(node, { status: 'constant', ms: null });
+    for (const id of plan.folded)
+      for (const ref of validation.nodes.get(id)!.inputRefs)
+        if (!nodes.has(ref.node) && validation.nodes.get(ref.node)?.op.kind === 'const')
+          nodes.set(ref.node, { status: 'constant', ms: null });
     for (const r of execution.records)
       nodes.set(r.nodeId, {
         status: r.status,

@@ -32,6 +32,8 @@ export interface RunState {
    * and everything downstream of one.
    */
   readonly excluded: Readonly<Record<string, string>>;
+  /** Graph mode's plan is drawn on the canvas (Show plan). */
+  readonly planShown: boolean;
   /** A passing message for the status bar: a refused connection, a backend change. */
   readonly notice: { readonly text: string; readonly tone: 'info' | 'error' } | null;
   /** Every run's trace since the runtime host started, newest first (the last TRACE_LOG_LIMIT). */
@@ -57,6 +59,7 @@ export function createRunStore() {
     gradients: null,
     comparison: null,
     excluded: {},
+    planShown: false,
     notice: null,
     traceLog: [],
   }));

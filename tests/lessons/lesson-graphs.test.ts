@@ -48,7 +48,8 @@ describe('the lessons, on the real runtime', () => {
     const l = lesson('folding-and-pruning');
     const folded = await newSession().run(l.graph, { mode: 'graph', outputs: l.settings.outputs });
     expect(folded.optimization?.steps).toHaveLength(2);
-    expect(holds(l, 0, world(l.graph, { settings: l.settings, run: graphRun(folded) }))).toBe(true);
+    const shown = { ...graphRun(folded), planShown: true };
+    expect(holds(l, 0, world(l.graph, { settings: l.settings, run: shown }))).toBe(true);
     const passes = ['prune', 'cse', 'simplify', 'fuse'] as const;
     const unfolded = await newSession().run(l.graph, { mode: 'graph', outputs: l.settings.outputs, passes });
     expect(unfolded.optimization?.steps).toHaveLength(5);
@@ -88,7 +89,7 @@ describe('the lessons, on the real runtime', () => {
   test('the exit hatch: the op of constants folds, the script does not, and it reads back once a run', async () => {
     const l = lesson('script-exit-hatch');
     const report = await newSession().run(l.graph, { mode: 'graph', profile: true });
-    expect(holds(l, 0, world(l.graph, { run: graphRun(report) }))).toBe(true);
+    expect(holds(l, 0, world(l.graph, { run: { ...graphRun(report), planShown: true } }))).toBe(true);
     expect(report.timeline?.nodes.find((n) => n.nodeId === 'double_script')?.readbacks).toBe(1);
     expect(holds(l, 1, world(l.graph, { run: graphRun(report) }))).toBe(true);
   });

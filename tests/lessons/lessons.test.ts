@@ -171,8 +171,9 @@ describe('constant folding and pruning', () => {
   const unfolded = planned(['x', 'two', 'three', 'six', 'y'], false, { six: 'ok', unused: 'pruned', y: 'ok' });
   const noFold = { ...settings, passes: ['prune', 'cse', 'simplify', 'fuse'] as const };
 
-  test('step 1 holds once a graph run folded 2·3 and pruned exp(x), and reads the step count', () => {
-    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: folded } }))).toBe(true);
+  test('step 1 holds once Show plan is on and a graph run folded 2·3 and pruned exp(x), and reads the step count', () => {
+    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: folded, planShown: true } }))).toBe(true);
+    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: folded } }))).toBe(false);
     expect(
       check(l, 0)(world(graph, { settings, run: { mode: 'eager', report: report('eager', { six: 'ok' }) } })),
     ).toBe(false);
@@ -267,10 +268,15 @@ describe('why a script is the exit hatch', () => {
       },
     );
 
-  test('step 1 holds when graph mode folded the op and ran the script', () => {
-    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: planned } }))).toBe(true);
+  test('step 1 holds when Show plan is on and graph mode folded the op and ran the script', () => {
+    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: planned, planShown: true } }))).toBe(
+      true,
+    );
+    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: planned } }))).toBe(false);
     const bothRan = report('graph', { doubled: 'ok', double_script: 'ok' });
-    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: bothRan } }))).toBe(false);
+    expect(check(l, 0)(world(graph, { settings, run: { mode: 'graph', report: bothRan, planShown: true } }))).toBe(
+      false,
+    );
     expect(l.steps[0]!.reading!(world(graph, { run: { mode: 'graph', report: planned } }))).toBe(
       'a·2 (op): folded. a·2 (script): runs on every call.',
     );

@@ -19,7 +19,7 @@ export const foldingAndPruning: Lesson = {
       highlight: { role: 'button', name: 'Show plan' },
       check: (w) => {
         const report = currentReport(w, 'graph');
-        return statusIn(report, 'six') === 'folded' && statusIn(report, 'unused') === 'pruned';
+        return w.run.planShown && statusIn(report, 'six') === 'folded' && statusIn(report, 'unused') === 'pruned';
       },
       reading: (w) => {
         const steps = planSteps(w);

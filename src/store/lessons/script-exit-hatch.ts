@@ -24,7 +24,9 @@ export const scriptExitHatch: Lesson = {
       highlight: { role: 'button', name: 'Show plan' },
       check: (w) => {
         const report = currentReport(w, 'graph');
-        return statusIn(report, 'doubled') === 'folded' && statusIn(report, 'double_script') === 'ok';
+        return (
+          w.run.planShown && statusIn(report, 'doubled') === 'folded' && statusIn(report, 'double_script') === 'ok'
+        );
       },
       reading: (w) => {
         const report = currentReport(w, 'graph');

@@ -23,7 +23,7 @@ import { draggedPort, opsFittingPort, type FittingOp } from '../../graph/port-fi
 import type { Position } from '../../graph/types';
 import { registry } from '../../ops/registry';
 import { validationOf } from '../../store/document-store';
-import { useApp } from '../app-context';
+import { useApp, useRun } from '../app-context';
 import { droppedFiles } from '../dropped-files';
 import { openGivenFiles } from '../file-actions';
 import { OP_DRAG_TYPE } from '../palette/Palette';
@@ -71,7 +71,7 @@ export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Dimensions>>(new Map());
   const [overlay, setOverlay] = useState<OverlayMode>('none');
   const heat = useNodeHeat(overlay);
-  const [planShown, setPlanShown] = useState(false);
+  const planShown = useRun((s) => s.planShown);
   const plan = usePlanMarks(planShown);
   const { nodes, edges } = useFlowElements(measured, heat.heats, plan.nodes);
   const flow = useReactFlow<OpFlowNode>();
@@ -266,7 +266,7 @@ export function Canvas({ quickAddRef }: { quickAddRef: RefObject<(() => void) | 
           <Controls aria-label="Canvas controls" fitViewOptions={FIT_VIEW} />
           <CollapsibleMinimap />
           <OverlayPanel mode={overlay} onChange={setOverlay} scale={heat.scale} />
-          <PlanPanel shown={planShown} onToggle={() => setPlanShown((v) => !v)} />
+          <PlanPanel shown={planShown} onToggle={() => app.run.setState({ planShown: !planShown })} />
           <PlanLinks links={plan.links} />
         </ReactFlow>
       </CanvasActionsContext.Provider>
