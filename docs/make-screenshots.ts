@@ -19,6 +19,78 @@ async function shot(page: Page, name: string) {
   console.log(`docs/${name}.png`);
 }
 
+async function opened(viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+  await page.goto(url);
+  await page.getByRole('status', { name: 'Run status' }).getByText('Backend:').waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** Graph vs eager: the plan drawn on the canvas, the trace log, the timeline, and a lesson. */
+async function graphVsEagerShots() {
+  const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Editor toolbar', exact: true });
+
+  // A lesson at its second step, the plan drawn: 2·3 folded, exp(x) pruned, the steps numbered.
+  const lesson = await opened();
+  await toolbar(lesson).getByRole('button', { name: 'Learn', exact: true }).click();
+  await lesson.getByRole('menuitem', { name: /^Constant folding/ }).click();
+  const card = lesson.getByRole('complementary', { name: /^Lesson:/ });
+  await card.waitFor();
+  await lesson.getByRole('button', { name: 'Show plan', exact: true }).click();
+  const next = card.getByRole('button', { name: 'Next', exact: true });
+  await lesson.waitForFunction((button) => button?.getAttribute('aria-disabled') === null, await next.elementHandle(), {
+    timeout: 60_000,
+  });
+  await next.click();
+  await shot(lesson, 'lesson');
+  await lesson.close();
+
+  // The optimizer example in graph mode (its settings say so), the plan drawn: every pass at work.
+  const planned = await opened();
+  await planned.getByRole('combobox', { name: 'Examples' }).selectOption('optimizer.json');
+  await planned.getByRole('group', { name: 'Sin node b' }).getByText('merged').waitFor({ timeout: 60_000 });
+  await planned.getByRole('button', { name: 'Show plan', exact: true }).click();
+  await planned.getByRole('button', { name: 'Fit View', exact: true }).click();
+  await shot(planned, 'plan-overlay');
+  await planned.close();
+
+  // The trace log after a new shape of x traced again, and a signature [null, 3] let a taller x reuse the trace.
+  const traced = await opened();
+  await traced.getByRole('radio', { name: 'Graph', exact: true }).click();
+  await select(traced, 'Placeholder node x');
+  const panel = traced.getByRole('complementary', { name: 'Node details', exact: true });
+  const shape = panel.getByRole('textbox', { name: 'Shape of x', exact: true });
+  for (const value of ['[2, 3]', null, '[4, 3]']) {
+    if (value === null) {
+      const signature = panel.getByRole('textbox', { name: 'signature', exact: true });
+      await signature.fill('[null, 3]');
+      await signature.press('Enter');
+    } else {
+      await shape.fill(value);
+      await shape.press('Enter');
+    }
+    await traced.waitForTimeout(1500);
+  }
+  await traced.getByRole('button', { name: /^Trace log/ }).click();
+  await traced.getByRole('dialog', { name: 'Trace log' }).getByText('Reused trace').waitFor({ timeout: 60_000 });
+  await shot(traced, 'trace-log');
+  await traced.close();
+
+  // The timeline of the numpy_function example on WebGPU: the array script's readback in both lanes.
+  const timed = await opened();
+  await timed.getByRole('combobox', { name: 'Examples' }).selectOption('seed-numpy-function.json');
+  await timed
+    .getByRole('group', { name: /^ArrayScript node/ })
+    .getByText('ok')
+    .waitFor({ timeout: 60_000 });
+  await toolbar(timed).getByRole('button', { name: 'Timeline', exact: true }).click();
+  const timeline = timed.getByRole('dialog', { name: 'Timeline: eager and graph' });
+  await timeline.getByRole('list', { name: 'graph steps' }).waitFor({ timeout: 60_000 });
+  await timeline.getByRole('list', { name: 'graph steps' }).getByRole('button').last().hover();
+  await shot(timed, 'timeline');
+  await timed.close();
+}
+
 async function select(page: Page, name: string) {
   await page.getByRole('group', { name }).click({ position: { x: 20, y: 10 } });
 }
@@ -95,6 +167,8 @@ try {
       }
       await themed.close();
     }
+
+  await graphVsEagerShots();
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

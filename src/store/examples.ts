@@ -11,6 +11,7 @@ export interface Example {
 export const EXAMPLES: readonly Example[] = [
   { file: 'sin-times-two.json', title: 'y = sin(x) · 2' },
   { file: 'log.json', title: 'y = log(x)' },
+  { file: 'optimizer.json', title: "Graph mode's optimizer: prune, fold, CSE, simplify" },
   { file: 'mlp.json', title: 'MLP forward pass with a loss' },
   { file: 'playground.json', title: 'Playground: train a classifier' },
   { file: 'regression.json', title: 'Linear regression on a CSV file' },

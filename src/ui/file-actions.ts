@@ -6,7 +6,7 @@ import type { DocumentSettings } from '../graph/document-settings';
 import type { Graph } from '../graph/types';
 import type { App } from '../store/app';
 import type { DocumentOrigin } from '../store/document-store';
-import { EXAMPLES, loadExample } from '../store/examples';
+import { EXAMPLES, loadExampleFile } from '../store/examples';
 import { openGraph } from '../store/layout';
 import { graphFileName } from './graph-file-name';
 import { confirmDone } from './toasts';
@@ -156,7 +156,9 @@ export async function openExample(app: App, file: string): Promise<void> {
   const example = EXAMPLES.find((e) => e.file === file);
   if (!example) return;
   try {
-    await openGraph(app, await loadExample(example), 'example');
+    // With the settings it carries: the optimizer example runs in graph mode, returning what it names.
+    const { graph, settings } = await loadExampleFile(example.file);
+    await openGraph(app, graph, 'example', null, undefined, settings);
     app.selection.setState({ nodes: [], edges: [] });
   } catch (e) {
     onProblem({ title: `Cannot open the example ${example.title}`, message: (e as Error).message, details: [] });
