@@ -71,6 +71,20 @@ describe('models tensorflowjs_converter wrote', () => {
     await expectImportSameAsTfjs(newSession, converted('dense_model'), feeds, ['Identity']);
   });
 
+  it("takes the converter's open batch size [-1, 1] as the input's signature: other batch sizes reuse the trace", async () => {
+    const { graph } = imported(converted('dense_model'));
+    const input = graph.nodes.find((n) => n.id === 'dense_dense1_input')!;
+    expect(input.attrs['signature']).toBe('[null, 1]');
+    const withBatch = (values: number[]) =>
+      withAttrs(graph, 'dense_dense1_input', { value: { dtype: 'float32', shape: [values.length, 1], values } });
+    const session = newSession();
+    const first = await session.run(withBatch([-2, 0.5, 7]), { mode: 'graph' });
+    const second = await session.run(withBatch([1, 2, 3, 4, 5]), { mode: 'graph' });
+    expect([first.error, second.error]).toEqual([null, null]);
+    expect([first.trace?.traced, second.trace?.traced, second.traceCount]).toEqual([true, false, first.traceCount]);
+    expect(second.outputs[0]!.summary.shape).toEqual([5, first.outputs[0]!.summary.shape[1]]);
+  });
+
   it('a Keras dense layer (converter 1.3.1, MatMul and BiasAdd) with its own weights', async () => {
     await expectImportSameAsTfjs(
       newSession,
